@@ -1,0 +1,142 @@
+import { z } from './zod-setup';
+import { IdSchema, QuestionnaireSchema } from './questionnaire-schema';
+
+/** The assessment file format version this app writes. Older versions migrate forward. */
+export const ASSESSMENT_FORMAT_VERSION = 1;
+export const ASSESSMENT_FORMAT = 'fria-assessment';
+
+const IsoDateTime = z.string().max(40);
+const IsoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .or(z.literal(''));
+const Text = (max = 100000) => z.string().max(max);
+const Rating = z.int().min(1).max(5);
+
+export const AnswerValueSchema = z.union([
+  z.string().max(100000),
+  z.number(),
+  z.boolean(),
+  z.array(z.string().max(200)).max(500),
+]);
+
+export const MeasureSchema = z.strictObject({
+  id: IdSchema,
+  text: Text(5000),
+  owner: Text(200),
+  dueDate: IsoDate,
+  status: z.enum(['planned', 'inProgress', 'done']),
+  suggestedMeasure: IdSchema.optional(),
+});
+
+export const RiskItemSchema = z.strictObject({
+  id: IdSchema,
+  domain: IdSchema,
+  title: Text(500),
+  description: Text(20000),
+  affectedGroups: Text(5000),
+  likelihood: Rating,
+  severity: Rating,
+  residualLikelihood: Rating,
+  residualSeverity: Rating,
+  /** Required when the residual product is above the inherent one (SCORING.md §6). */
+  residualJustification: Text(5000).optional(),
+  measures: z.array(MeasureSchema).max(200),
+  /** The proposal this item came from, if any. */
+  proposal: z.string().max(200).optional(),
+});
+
+export const ProposalDecisionSchema = z.strictObject({
+  status: z.enum(['accepted', 'dismissed']),
+  reason: Text(5000).optional(),
+  riskId: IdSchema.optional(),
+  at: IsoDateTime,
+});
+
+export const OverrideSchema = z.strictObject({
+  level: IdSchema,
+  justification: Text(10000).min(1),
+  at: IsoDateTime.optional(),
+});
+
+export const ConclusionSchema = z.strictObject({
+  decision: z.enum(['proceed', 'proceedWithConditions', 'doNotProceed']),
+  reasoning: Text(20000),
+  conditions: z.array(Text(2000)).max(100),
+});
+
+export const SignOffSchema = z.strictObject({
+  id: IdSchema,
+  role: z.string().max(80),
+  name: Text(200),
+  function: Text(200),
+  organisation: Text(200),
+  date: IsoDate,
+  place: Text(200),
+  declaration: Text(5000),
+  signature: z
+    .strictObject({ kind: z.enum(['drawn', 'typed']), data: z.string().max(500000) })
+    .optional(),
+  contentHash: z.string().regex(/^[0-9a-f]{64}$/),
+  version: z.int().min(1),
+  at: IsoDateTime,
+});
+
+export const SetAsideAnswerSchema = z.strictObject({
+  questionId: z.string().max(200),
+  value: AnswerValueSchema,
+  note: Text().optional(),
+  reason: z.enum(['questionRemoved', 'typeChanged', 'optionRemoved']),
+  fromVersion: z.string().max(50),
+});
+
+export const HistoryEntrySchema = z.strictObject({
+  at: IsoDateTime,
+  action: z.string().max(200),
+  detail: z.string().max(2000).optional(),
+});
+
+export const AssessmentMetaSchema = z.strictObject({
+  title: Text(300),
+  systemName: Text(300),
+  organisation: Text(300),
+  owner: Text(300),
+  locale: z.string().max(10),
+});
+
+export const AssessmentSchema = z.strictObject({
+  format: z.literal(ASSESSMENT_FORMAT),
+  formatVersion: z.literal(ASSESSMENT_FORMAT_VERSION),
+  id: z.string().min(1).max(100),
+  createdAt: IsoDateTime,
+  updatedAt: IsoDateTime,
+  /** Version number of the assessment itself: a change after sign-off starts a new one. */
+  version: z.int().min(1),
+  questionnaire: z.strictObject({
+    id: IdSchema,
+    version: z.string().max(50),
+    hash: z.string().regex(/^[0-9a-f]{64}$/),
+  }),
+  /** A copy of the questionnaire, so the file opens where that questionnaire is not installed. */
+  questionnaireSnapshot: QuestionnaireSchema.optional(),
+  meta: AssessmentMetaSchema,
+  answers: z.record(z.string(), AnswerValueSchema),
+  notes: z.record(z.string(), Text()),
+  redFlagResponses: z.record(z.string(), Text(10000)),
+  register: z.array(RiskItemSchema).max(1000),
+  proposals: z.record(z.string(), ProposalDecisionSchema),
+  overrides: z.record(z.string(), OverrideSchema),
+  conclusion: ConclusionSchema.optional(),
+  signOffs: z.array(SignOffSchema).max(50),
+  setAside: z.array(SetAsideAnswerSchema).max(5000),
+  history: z.array(HistoryEntrySchema).max(10000),
+});
+
+export type Assessment = z.infer<typeof AssessmentSchema>;
+export type AssessmentMeta = z.infer<typeof AssessmentMetaSchema>;
+export type RiskItem = z.infer<typeof RiskItemSchema>;
+export type Measure = z.infer<typeof MeasureSchema>;
+export type Override = z.infer<typeof OverrideSchema>;
+export type Conclusion = z.infer<typeof ConclusionSchema>;
+export type SignOff = z.infer<typeof SignOffSchema>;
+export type ProposalDecision = z.infer<typeof ProposalDecisionSchema>;

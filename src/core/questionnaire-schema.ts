@@ -1,0 +1,263 @@
+import { z } from './zod-setup';
+
+/** Ids: letters, digits, dash, underscore and dot; start with a letter. */
+export const IdSchema = z
+  .string()
+  .regex(/^[A-Za-z][A-Za-z0-9_.-]{0,79}$/, 'id')
+  .describe('Identifier: starts with a letter; letters, digits, "-", "_" and "." (max 80).');
+
+export const LocaleCodeSchema = z
+  .string()
+  .regex(/^[a-z]{2,3}(-[A-Z]{2})?$/, 'locale')
+  .describe('Language code such as "nl" or "en".');
+
+export const LocalizedTextSchema = z
+  .record(z.string(), z.string().max(20000))
+  .describe(
+    'Text per locale: { "nl": "...", "en": "..." }. Every declared locale must be present.',
+  );
+
+const PointsSchema = z
+  .record(z.string(), z.int().min(0).max(1000))
+  .describe('Non-negative integer points per domain id, e.g. { "privacy": 3 }.');
+
+const ScalarValueSchema = z.union([z.string(), z.number(), z.boolean()]);
+
+/** Conditions are data with a closed set of operators (SCORING.md §1). */
+export type Condition =
+  | { op: 'equals' | 'notEquals'; question: string; value: string | number | boolean }
+  | { op: 'in'; question: string; values: (string | number | boolean)[] }
+  | { op: 'includes'; question: string; value: string }
+  | { op: 'answered' | 'notAnswered'; question: string }
+  | { op: 'gt' | 'gte' | 'lt' | 'lte'; question: string; value: number }
+  | { op: 'all' | 'any'; conditions: Condition[] }
+  | { op: 'not'; condition: Condition };
+
+export const ConditionSchema: z.ZodType<Condition> = z.lazy(() =>
+  z.discriminatedUnion('op', [
+    z.strictObject({
+      op: z.enum(['equals', 'notEquals']),
+      question: IdSchema,
+      value: ScalarValueSchema,
+    }),
+    z.strictObject({
+      op: z.literal('in'),
+      question: IdSchema,
+      values: z.array(ScalarValueSchema).min(1),
+    }),
+    z.strictObject({ op: z.literal('includes'), question: IdSchema, value: z.string() }),
+    z.strictObject({ op: z.enum(['answered', 'notAnswered']), question: IdSchema }),
+    z.strictObject({
+      op: z.enum(['gt', 'gte', 'lt', 'lte']),
+      question: IdSchema,
+      value: z.number(),
+    }),
+    z.strictObject({ op: z.enum(['all', 'any']), conditions: z.array(ConditionSchema).min(1) }),
+    z.strictObject({ op: z.literal('not'), condition: ConditionSchema }),
+  ]),
+);
+
+export const LegalReferenceSchema = z.strictObject({
+  source: z
+    .string()
+    .min(1)
+    .describe('Instrument, e.g. "GDPR", "AI Act", "EU Charter", "ECHR", "Grondwet", "AWGB".'),
+  article: z.string().optional().describe('Article or part, e.g. "Art. 35(7)(b)".'),
+  url: z.string().optional(),
+  note: LocalizedTextSchema.optional(),
+});
+
+export const FrameworkTagSchema = z
+  .string()
+  .regex(/^(ai-act-27-[a-f]|gdpr-35-7-[a-d]|iama-[1-4]|[a-z][a-z0-9-]*)$/)
+  .describe('Framework element covered, e.g. "ai-act-27-c", "gdpr-35-7-b", "iama-4".');
+
+export const OptionSchema = z.strictObject({
+  id: IdSchema,
+  label: LocalizedTextSchema,
+  help: LocalizedTextSchema.optional(),
+  points: PointsSchema.optional(),
+});
+
+const questionBase = {
+  id: IdSchema,
+  label: LocalizedTextSchema,
+  help: LocalizedTextSchema.optional().describe(
+    'Why this is asked, with an example. Safe markdown subset.',
+  ),
+  required: z.boolean().optional(),
+  condition: ConditionSchema.optional(),
+  legal: z.array(LegalReferenceSchema).optional(),
+  tags: z.array(FrameworkTagSchema).optional(),
+  mitigation: z
+    .boolean()
+    .optional()
+    .describe('Points count towards the mitigation score (SCORING.md §3), not towards domains.'),
+};
+
+export const QuestionSchema = z.discriminatedUnion('type', [
+  z.strictObject({
+    ...questionBase,
+    type: z.literal('singleChoice'),
+    options: z.array(OptionSchema).min(2),
+  }),
+  z.strictObject({
+    ...questionBase,
+    type: z.literal('multiChoice'),
+    options: z.array(OptionSchema).min(1),
+    maxPoints: PointsSchema.optional().describe('Cap on the points per domain of this question.'),
+  }),
+  z.strictObject({
+    ...questionBase,
+    type: z.literal('scale'),
+    options: z
+      .array(OptionSchema)
+      .min(2)
+      .describe('Ordered from one end of the scale to the other.'),
+  }),
+  z.strictObject({
+    ...questionBase,
+    type: z.literal('yesNo'),
+    yesPoints: PointsSchema.optional(),
+    noPoints: PointsSchema.optional(),
+  }),
+  z.strictObject({
+    ...questionBase,
+    type: z.literal('shortText'),
+    maxLength: z.int().min(1).max(1000).optional(),
+  }),
+  z.strictObject({
+    ...questionBase,
+    type: z.literal('longText'),
+    maxLength: z.int().min(1).max(100000).optional(),
+  }),
+  z.strictObject({
+    ...questionBase,
+    type: z.literal('number'),
+    min: z.number().optional(),
+    max: z.number().optional(),
+    unit: LocalizedTextSchema.optional(),
+  }),
+  z.strictObject({ ...questionBase, type: z.literal('date') }),
+]);
+
+export const SectionSchema = z.strictObject({
+  id: IdSchema,
+  title: LocalizedTextSchema,
+  description: LocalizedTextSchema.optional(),
+  condition: ConditionSchema.optional(),
+  questions: z.array(QuestionSchema).min(1),
+});
+
+export const DomainSchema = z.strictObject({
+  id: IdSchema,
+  label: LocalizedTextSchema,
+  description: LocalizedTextSchema.optional(),
+});
+
+export const LevelSchema = z.strictObject({
+  id: IdSchema,
+  label: LocalizedTextSchema,
+  color: z
+    .string()
+    .regex(/^#[0-9a-fA-F]{6}$/)
+    .describe('Colour as #rrggbb; never the only carrier of meaning.'),
+  description: LocalizedTextSchema.optional(),
+});
+
+export const RiskBandSchema = z.strictObject({
+  min: z.int().min(1).max(25),
+  max: z.int().min(1).max(25),
+  level: IdSchema,
+});
+
+export const RedFlagSchema = z.strictObject({
+  id: IdSchema,
+  when: ConditionSchema,
+  domain: IdSchema.describe('A domain id, or "overall".'),
+  minLevel: IdSchema,
+  text: LocalizedTextSchema,
+});
+
+export const SuggestedMeasureSchema = z.strictObject({
+  id: IdSchema,
+  domain: IdSchema,
+  text: LocalizedTextSchema,
+});
+
+export const SignOffRoleSchema = z.strictObject({
+  id: IdSchema,
+  label: LocalizedTextSchema,
+  required: z.boolean().optional(),
+});
+
+export const QuestionnaireSchema = z
+  .strictObject({
+    $schema: z.string().optional(),
+    id: IdSchema,
+    version: z
+      .string()
+      .regex(/^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/, 'semver')
+      .describe('Semantic version, e.g. "1.2.0".'),
+    locales: z.array(LocaleCodeSchema).min(1),
+    title: LocalizedTextSchema,
+    description: LocalizedTextSchema.optional(),
+    estimatedMinutes: z.int().min(1).max(1000).optional(),
+    domains: z.array(DomainSchema).min(1),
+    levels: z.array(LevelSchema).min(2).describe('Ordered from lowest to highest.'),
+    thresholds: z
+      .array(z.number().gt(0).lt(1))
+      .describe('Ratio thresholds, strictly ascending, one fewer than levels (SCORING.md §4).'),
+    riskBands: z
+      .array(RiskBandSchema)
+      .min(1)
+      .describe('Map likelihood × severity (1–25) to levels; together they cover 1..25.'),
+    aggregation: z
+      .enum(['max', 'mean'])
+      .optional()
+      .describe('How final domain levels make the overall level; default "max".'),
+    mitigation: z
+      .strictObject({ threshold: z.number().gt(0).max(1), reduction: z.number().gt(0).lt(1) })
+      .optional(),
+    sections: z.array(SectionSchema).min(1),
+    redFlags: z.array(RedFlagSchema).optional(),
+    suggestedMeasures: z.array(SuggestedMeasureSchema).optional(),
+    signOff: z
+      .strictObject({
+        roles: z.array(SignOffRoleSchema).min(1),
+        declaration: LocalizedTextSchema,
+      })
+      .optional(),
+  })
+  .describe('FRIA Wizard questionnaire');
+
+export type Questionnaire = z.infer<typeof QuestionnaireSchema>;
+export type Section = z.infer<typeof SectionSchema>;
+export type Question = z.infer<typeof QuestionSchema>;
+export type QuestionType = Question['type'];
+export type Option = z.infer<typeof OptionSchema>;
+export type Domain = z.infer<typeof DomainSchema>;
+export type Level = z.infer<typeof LevelSchema>;
+export type RedFlag = z.infer<typeof RedFlagSchema>;
+export type LegalReference = z.infer<typeof LegalReferenceSchema>;
+export type Points = Record<string, number>;
+
+export const QUESTION_TYPES: readonly QuestionType[] = [
+  'singleChoice',
+  'multiChoice',
+  'scale',
+  'yesNo',
+  'shortText',
+  'longText',
+  'number',
+  'date',
+];
+
+/** The JSON Schema published for questionnaire authors (editor help). */
+export function questionnaireJsonSchema(): unknown {
+  return z.toJSONSchema(QuestionnaireSchema, {
+    target: 'draft-2020-12',
+    io: 'input',
+    unrepresentable: 'any',
+  });
+}

@@ -1,0 +1,83 @@
+import { formatMessage, type MessageCode, type MessageParams } from './messages';
+
+export interface FileProblem {
+  /** JSON path such as `sections[2].questions[0].label.nl`; empty for the whole file. */
+  path: string;
+  code: MessageCode;
+  params: MessageParams;
+  /** English text of the problem (use `problemText` for another language). */
+  message: string;
+}
+
+export function problem(path: string, code: MessageCode, params: MessageParams = {}): FileProblem {
+  return { path, code, params, message: formatMessage(code, params, 'en') };
+}
+
+/** The problem's text in the user's language. */
+export function problemText(p: FileProblem, locale: string): string {
+  return formatMessage(p.code, p.params, locale);
+}
+
+export const DEFAULT_LIMITS = { maxBytes: 20 * 1024 * 1024, maxDepth: 64 };
+
+export type SafeParse<T> = { ok: true; value: T } | { ok: false; problems: FileProblem[] };
+
+/**
+ * Parses untrusted JSON text: refuses oversized and too deeply nested input, and drops
+ * `__proto__`, `constructor` and `prototype` keys so that they can never reach an object's prototype.
+ */
+export function parseJsonSafely(text: string, limits = DEFAULT_LIMITS): SafeParse<unknown> {
+  if (text.length > limits.maxBytes) {
+    return {
+      ok: false,
+      problems: [
+        problem('', 'tooLarge', {
+          size: formatSize(text.length),
+          limit: formatSize(limits.maxBytes),
+        }),
+      ],
+    };
+  }
+  // Depth is checked on the raw text first, so a hostile file cannot exhaust the parser's stack.
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92) i++;
+      else if (c === 34) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 123 || c === 91) {
+      if (++depth > limits.maxDepth) {
+        return { ok: false, problems: [problem('', 'tooDeep', { limit: limits.maxDepth })] };
+      }
+    } else if (c === 125 || c === 93) depth--;
+  }
+  try {
+    const value: unknown = JSON.parse(text, (key, v: unknown) =>
+      key === '__proto__' || key === 'constructor' || key === 'prototype' ? undefined : v,
+    );
+    return { ok: true, value };
+  } catch (e) {
+    return {
+      ok: false,
+      problems: [problem('', 'notJson', { detail: e instanceof Error ? e.message : String(e) })],
+    };
+  }
+}
+
+export function formatSize(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+  if (bytes >= 1024) return `${Math.round(bytes / 1024)} KB`;
+  return `${bytes} B`;
+}
+
+/** `['sections', 2, 'label']` → `sections[2].label`. */
+export function formatPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const p of path) {
+    if (typeof p === 'number') out += `[${p}]`;
+    else out += out ? `.${String(p)}` : String(p);
+  }
+  return out;
+}

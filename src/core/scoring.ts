@@ -1,0 +1,328 @@
+import type { Points, Question, Questionnaire } from './questionnaire-schema';
+import type { Answers, AnswerValue } from './answers';
+import type { Assessment, RiskItem } from './assessment-schema';
+import { evaluate, referencedQuestions } from './condition';
+import { computeVisibility, openRequiredQuestions, type Visibility } from './visibility';
+import { isAnswered } from './answers';
+
+/** The points key that marks mitigation points (SCORING.md §3). */
+export const MITIGATION_KEY = 'mitigation';
+
+/** One step of a domain's explanation (SCORING.md §8). */
+export type TraceEntry =
+  | { kind: 'answer'; questionId: string; options: string[]; got: number; max: number }
+  | { kind: 'unanswered'; questionId: string; max: number }
+  | { kind: 'ratio'; raw: number; max: number; ratio: number }
+  | {
+      kind: 'mitigation';
+      applied: boolean;
+      raw: number;
+      max: number;
+      threshold: number;
+      reduction: number;
+      ratio: number;
+    }
+  | { kind: 'thresholds'; ratio: number; thresholds: number[]; level: string }
+  | { kind: 'redFlag'; flagId: string; minLevel: string; questions: string[]; raised: boolean }
+  | { kind: 'register'; riskId: string; product: number; level: string }
+  | { kind: 'override'; from: string | null; to: string; justification: string };
+
+export interface DomainScore {
+  domain: string;
+  raw: number;
+  max: number;
+  /** raw / max; null when max is 0 (no visible question scores this domain). */
+  ratio: number | null;
+  /** The ratio after mitigation credit (equal to ratio when none applies). */
+  adjustedRatio: number | null;
+  /** Level from the thresholds alone. */
+  ratioLevel: string | null;
+  redFlags: string[];
+  /** Level after red flags (SCORING.md §5). */
+  answerLevel: string | null;
+  registerLevel: string | null;
+  registerRisk: string | null;
+  /** max(answer level, register level) (SCORING.md §7). */
+  computed: string | null;
+  override: { level: string; justification: string } | null;
+  /** The override's level if any, else computed; null means "not assessed". */
+  final: string | null;
+  trace: TraceEntry[];
+}
+
+export interface FiredRedFlag {
+  id: string;
+  domain: string;
+  minLevel: string;
+  /** Answered questions its condition refers to: the answers that triggered it. */
+  questions: string[];
+}
+
+export interface ScoreResult {
+  domains: DomainScore[];
+  byDomain: Record<string, DomainScore>;
+  overall: { level: string | null; aggregation: 'max' | 'mean'; redFlags: string[] };
+  redFlags: FiredRedFlag[];
+  mitigation: { raw: number; max: number; applied: boolean } | null;
+  openRequired: string[];
+  /** True when no visible required question is open. Otherwise every result is provisional. */
+  complete: boolean;
+  visibility: Visibility;
+}
+
+/** What the engine needs of an assessment; answers alone are enough for answer levels. */
+export type ScoringInput = Pick<Assessment, 'answers'> &
+  Partial<Pick<Assessment, 'register' | 'overrides'>>;
+
+/** Points a question can give per domain, and what this answer gets (SCORING.md §2). */
+export function questionPoints(
+  question: Question,
+  answer: AnswerValue | undefined,
+): { max: Points; got: Points; options: string[] } {
+  const max: Points = {};
+  const got: Points = {};
+  const chosen: string[] = [];
+  const add = (target: Points, points: Points | undefined) => {
+    for (const [d, p] of Object.entries(points ?? {})) target[d] = (target[d] ?? 0) + p;
+  };
+  const atLeast = (target: Points, points: Points | undefined) => {
+    for (const [d, p] of Object.entries(points ?? {})) target[d] = Math.max(target[d] ?? 0, p);
+  };
+  switch (question.type) {
+    case 'singleChoice':
+    case 'scale': {
+      for (const o of question.options) atLeast(max, o.points);
+      const o = question.options.find((x) => x.id === answer);
+      if (o) {
+        add(got, o.points);
+        chosen.push(o.id);
+      }
+      break;
+    }
+    case 'multiChoice': {
+      for (const o of question.options) add(max, o.points);
+      const ids = Array.isArray(answer) ? answer : [];
+      for (const o of question.options) {
+        if (ids.includes(o.id)) {
+          add(got, o.points);
+          chosen.push(o.id);
+        }
+      }
+      for (const [d, cap] of Object.entries(question.maxPoints ?? {})) {
+        max[d] = Math.min(max[d] ?? 0, cap);
+        if (got[d] !== undefined) got[d] = Math.min(got[d], cap);
+      }
+      break;
+    }
+    case 'yesNo': {
+      atLeast(max, question.yesPoints);
+      atLeast(max, question.noPoints);
+      if (answer === true) {
+        add(got, question.yesPoints);
+        chosen.push('yes');
+      } else if (answer === false) {
+        add(got, question.noPoints);
+        chosen.push('no');
+      }
+      break;
+    }
+    default:
+      break;
+  }
+  return { max, got, options: chosen };
+}
+
+/** Level index from a ratio: the number of thresholds strictly below it (SCORING.md §4). */
+export function levelIndexForRatio(ratio: number, thresholds: readonly number[]): number {
+  return thresholds.filter((t) => t < ratio).length;
+}
+
+/** The level id a likelihood × severity product falls in, by the questionnaire's bands. */
+export function bandLevel(q: Questionnaire, product: number): string | null {
+  return q.riskBands.find((b) => product >= b.min && product <= b.max)?.level ?? null;
+}
+
+/** Inherent and residual products of a risk (SCORING.md §6). */
+export function riskProducts(risk: RiskItem): { inherent: number; residual: number } {
+  return {
+    inherent: risk.likelihood * risk.severity,
+    residual: risk.residualLikelihood * risk.residualSeverity,
+  };
+}
+
+/** Scores an assessment: visibility, points, mitigation, levels, red flags, register, overrides. */
+export function score(q: Questionnaire, input: ScoringInput): ScoreResult {
+  const answers: Answers = input.answers;
+  const visibility = computeVisibility(q, answers);
+  const levelIds = q.levels.map((l) => l.id);
+  const idx = (id: string | null) => (id === null ? -1 : levelIds.indexOf(id));
+  const higher = (a: string | null, b: string | null) => (idx(b) > idx(a) ? b : a);
+
+  const raw: Points = {};
+  const max: Points = {};
+  const traces: Record<string, TraceEntry[]> = {};
+  for (const d of q.domains) {
+    raw[d.id] = 0;
+    max[d.id] = 0;
+    traces[d.id] = [];
+  }
+  let mitRaw = 0;
+  let mitMax = 0;
+
+  for (const section of q.sections) {
+    for (const question of section.questions) {
+      if (!visibility.questions.has(question.id)) continue;
+      const answer = visibility.effective[question.id];
+      const p = questionPoints(question, answer);
+      if (question.mitigation) {
+        mitRaw += p.got[MITIGATION_KEY] ?? 0;
+        mitMax += p.max[MITIGATION_KEY] ?? 0;
+        continue;
+      }
+      for (const [d, m] of Object.entries(p.max)) {
+        if (!(d in max) || m <= 0) continue;
+        const g = p.got[d] ?? 0;
+        max[d] = (max[d] ?? 0) + m;
+        raw[d] = (raw[d] ?? 0) + g;
+        traces[d]!.push(
+          isAnswered(answer)
+            ? { kind: 'answer', questionId: question.id, options: p.options, got: g, max: m }
+            : { kind: 'unanswered', questionId: question.id, max: m },
+        );
+      }
+    }
+  }
+
+  const mitigationApplied =
+    !!q.mitigation && mitMax > 0 && mitRaw >= q.mitigation.threshold * mitMax - 1e-9;
+  const factor = mitigationApplied && q.mitigation ? 1 - q.mitigation.reduction : 1;
+
+  const fired: FiredRedFlag[] = [];
+  for (const flag of q.redFlags ?? []) {
+    if (!evaluate(flag.when, visibility.effective)) continue;
+    fired.push({
+      id: flag.id,
+      domain: flag.domain,
+      minLevel: flag.minLevel,
+      questions: [...new Set(referencedQuestions(flag.when))].filter((id) =>
+        isAnswered(visibility.effective[id]),
+      ),
+    });
+  }
+
+  const domains: DomainScore[] = q.domains.map((d) => {
+    const trace = traces[d.id]!;
+    const r = raw[d.id] ?? 0;
+    const m = max[d.id] ?? 0;
+    const ratio = m > 0 ? r / m : null;
+    let adjustedRatio = ratio;
+    let ratioLevel: string | null = null;
+    if (ratio !== null) {
+      trace.push({ kind: 'ratio', raw: r, max: m, ratio });
+      if (q.mitigation) {
+        adjustedRatio = ratio * factor;
+        trace.push({
+          kind: 'mitigation',
+          applied: mitigationApplied,
+          raw: mitRaw,
+          max: mitMax,
+          threshold: q.mitigation.threshold,
+          reduction: q.mitigation.reduction,
+          ratio: adjustedRatio,
+        });
+      }
+      ratioLevel = levelIds[levelIndexForRatio(adjustedRatio!, q.thresholds)] ?? null;
+      trace.push({
+        kind: 'thresholds',
+        ratio: adjustedRatio!,
+        thresholds: [...q.thresholds],
+        level: ratioLevel!,
+      });
+    }
+    let answerLevel = ratioLevel;
+    const flags: string[] = [];
+    for (const f of fired.filter((x) => x.domain === d.id)) {
+      const raised = idx(f.minLevel) > idx(answerLevel);
+      answerLevel = higher(answerLevel, f.minLevel);
+      flags.push(f.id);
+      trace.push({
+        kind: 'redFlag',
+        flagId: f.id,
+        minLevel: f.minLevel,
+        questions: f.questions,
+        raised,
+      });
+    }
+    let registerLevel: string | null = null;
+    let registerRisk: string | null = null;
+    let best = 0;
+    for (const risk of input.register ?? []) {
+      if (risk.domain !== d.id) continue;
+      const { residual } = riskProducts(risk);
+      if (residual > best) {
+        best = residual;
+        registerRisk = risk.id;
+        registerLevel = bandLevel(q, residual);
+      }
+    }
+    if (registerRisk && registerLevel) {
+      trace.push({ kind: 'register', riskId: registerRisk, product: best, level: registerLevel });
+    }
+    const computed = higher(answerLevel, registerLevel);
+    const o = input.overrides?.[d.id];
+    const override =
+      o && levelIds.includes(o.level) ? { level: o.level, justification: o.justification } : null;
+    if (override) {
+      trace.push({
+        kind: 'override',
+        from: computed,
+        to: override.level,
+        justification: override.justification,
+      });
+    }
+    return {
+      domain: d.id,
+      raw: r,
+      max: m,
+      ratio,
+      adjustedRatio,
+      ratioLevel,
+      redFlags: flags,
+      answerLevel,
+      registerLevel,
+      registerRisk,
+      computed,
+      override,
+      final: override ? override.level : computed,
+      trace,
+    };
+  });
+
+  const aggregation = q.aggregation ?? 'max';
+  const finals = domains.map((d) => idx(d.final)).filter((i) => i >= 0);
+  let overallIdx = -1;
+  if (finals.length > 0) {
+    overallIdx =
+      aggregation === 'max'
+        ? Math.max(...finals)
+        : Math.floor(finals.reduce((a, b) => a + b, 0) / finals.length + 0.5);
+  }
+  const overallFlags = fired.filter((f) => f.domain === 'overall');
+  for (const f of overallFlags) overallIdx = Math.max(overallIdx, idx(f.minLevel));
+
+  const openRequired = openRequiredQuestions(q, visibility);
+  return {
+    domains,
+    byDomain: Object.fromEntries(domains.map((d) => [d.domain, d])),
+    overall: {
+      level: overallIdx >= 0 ? (levelIds[overallIdx] ?? null) : null,
+      aggregation,
+      redFlags: overallFlags.map((f) => f.id),
+    },
+    redFlags: fired,
+    mitigation: q.mitigation ? { raw: mitRaw, max: mitMax, applied: mitigationApplied } : null,
+    openRequired,
+    complete: openRequired.length === 0,
+    visibility,
+  };
+}

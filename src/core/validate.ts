@@ -1,0 +1,281 @@
+import {
+  QuestionnaireSchema,
+  type Condition,
+  type Question,
+  type Questionnaire,
+} from './questionnaire-schema';
+import type { LocalizedText } from './localized';
+import { parseJsonSafely, problem, type FileProblem } from './safe-json';
+import { zodProblems } from './zod-problems';
+import { MITIGATION_KEY } from './scoring';
+
+export type ValidationResult =
+  | { valid: true; questionnaire: Questionnaire; problems: [] }
+  | { valid: false; questionnaire: null; problems: FileProblem[] };
+
+/** Validates questionnaire JSON text: safe parse, schema, then the rules zod cannot express. */
+export function validateQuestionnaireText(text: string): ValidationResult {
+  const parsed = parseJsonSafely(text);
+  if (!parsed.ok) return { valid: false, questionnaire: null, problems: parsed.problems };
+  return validateQuestionnaire(parsed.value);
+}
+
+/** Validates a parsed questionnaire and reports every problem with its JSON path. */
+export function validateQuestionnaire(data: unknown): ValidationResult {
+  const result = QuestionnaireSchema.safeParse(data);
+  if (!result.success) {
+    return { valid: false, questionnaire: null, problems: zodProblems(result.error, data) };
+  }
+  const problems = semanticProblems(result.data);
+  if (problems.length > 0) return { valid: false, questionnaire: null, problems };
+  return { valid: true, questionnaire: result.data, problems: [] };
+}
+
+/** Rules across the file: ids, references, translations, thresholds, bands, points. */
+export function semanticProblems(q: Questionnaire): FileProblem[] {
+  const out: FileProblem[] = [];
+  const domainIds = new Set(q.domains.map((d) => d.id));
+  const levelIds = new Set(q.levels.map((l) => l.id));
+
+  const unique = (items: { id: string }[], base: string, kind: string) => {
+    const seen = new Set<string>();
+    items.forEach((it, i) => {
+      if (seen.has(it.id))
+        out.push(problem(`${base}[${i}].id`, 'duplicateId', { id: it.id, kind }));
+      seen.add(it.id);
+    });
+  };
+  unique(q.domains, 'domains', 'domain');
+  unique(q.levels, 'levels', 'level');
+  unique(q.sections, 'sections', 'section');
+  unique(q.redFlags ?? [], 'redFlags', 'red flag');
+  unique(q.suggestedMeasures ?? [], 'suggestedMeasures', 'measure');
+  if (q.signOff) unique(q.signOff.roles, 'signOff.roles', 'role');
+
+  // Translations: every declared locale present and non-empty, nothing undeclared.
+  const text = (t: LocalizedText | undefined, path: string) => {
+    if (!t) return;
+    for (const locale of q.locales) {
+      if (!t[locale] || t[locale].trim() === '')
+        out.push(problem(`${path}.${locale}`, 'missingTranslation', { locale }));
+    }
+    for (const locale of Object.keys(t)) {
+      if (!q.locales.includes(locale))
+        out.push(problem(`${path}.${locale}`, 'extraTranslation', { locale }));
+    }
+  };
+  text(q.title, 'title');
+  text(q.description, 'description');
+  q.domains.forEach((d, i) => {
+    text(d.label, `domains[${i}].label`);
+    text(d.description, `domains[${i}].description`);
+  });
+  q.levels.forEach((l, i) => {
+    text(l.label, `levels[${i}].label`);
+    text(l.description, `levels[${i}].description`);
+  });
+  (q.redFlags ?? []).forEach((f, i) => text(f.text, `redFlags[${i}].text`));
+  (q.suggestedMeasures ?? []).forEach((m, i) => text(m.text, `suggestedMeasures[${i}].text`));
+  if (q.signOff) {
+    text(q.signOff.declaration, 'signOff.declaration');
+    q.signOff.roles.forEach((r, i) => text(r.label, `signOff.roles[${i}].label`));
+  }
+
+  // Thresholds: one fewer than levels, strictly ascending.
+  const expected = q.levels.length - 1;
+  if (q.thresholds.length !== expected) {
+    out.push(
+      problem('thresholds', 'thresholdCount', {
+        count: q.thresholds.length,
+        levels: q.levels.length,
+        expected,
+      }),
+    );
+  }
+  q.thresholds.forEach((t, i) => {
+    const prev = q.thresholds[i - 1];
+    if (i > 0 && prev !== undefined && !(t > prev)) {
+      out.push(problem(`thresholds[${i}]`, 'thresholdOrder', { value: t, previous: prev }));
+    }
+  });
+
+  // Risk bands: known levels, min ≤ max, together exactly 1..25.
+  const cover = new Map<number, number>();
+  q.riskBands.forEach((b, i) => {
+    if (!levelIds.has(b.level))
+      out.push(problem(`riskBands[${i}].level`, 'unknownLevel', { id: b.level }));
+    if (b.min > b.max)
+      out.push(problem(`riskBands[${i}]`, 'bandRange', { min: b.min, max: b.max }));
+    for (let v = b.min; v <= b.max; v++) cover.set(v, (cover.get(v) ?? 0) + 1);
+  });
+  for (let v = 1; v <= 25; v++) {
+    const n = cover.get(v) ?? 0;
+    if (n === 0) {
+      out.push(problem('riskBands', 'bandGap', { value: v }));
+      break;
+    }
+    if (n > 1) {
+      out.push(problem('riskBands', 'bandOverlap', { value: v }));
+      break;
+    }
+  }
+
+  // Questions: unique ids over the whole questionnaire, points, conditions.
+  const order = new Map<string, number>();
+  const byId = new Map<string, Question>();
+  const firstSeen = new Map<string, string>();
+  let n = 0;
+  let hasMitigation = false;
+  q.sections.forEach((s, si) => {
+    text(s.title, `sections[${si}].title`);
+    text(s.description, `sections[${si}].description`);
+    if (s.condition) checkCondition(s.condition, `sections[${si}].condition`, n, null);
+    s.questions.forEach((question, qi) => {
+      const base = `sections[${si}].questions[${qi}]`;
+      if (firstSeen.has(question.id)) {
+        out.push(problem(`${base}.id`, 'duplicateId', { id: question.id, kind: 'question' }));
+      } else {
+        firstSeen.set(question.id, base);
+      }
+      text(question.label, `${base}.label`);
+      text(question.help, `${base}.help`);
+      (question.legal ?? []).forEach((l, li) => text(l.note, `${base}.legal[${li}].note`));
+      if (question.condition)
+        checkCondition(question.condition, `${base}.condition`, n, question.id);
+      if (question.mitigation) hasMitigation = true;
+      const pointsOk = (points: Record<string, number> | undefined, path: string) => {
+        for (const d of Object.keys(points ?? {})) {
+          if (question.mitigation && d !== MITIGATION_KEY) {
+            out.push(problem(`${path}.${d}`, 'mitigationPoints', { id: d }));
+          } else if (!question.mitigation && !domainIds.has(d)) {
+            out.push(problem(`${path}.${d}`, 'pointsDomain', { id: d }));
+          }
+        }
+      };
+      if ('options' in question) {
+        unique(question.options, `${base}.options`, 'option');
+        question.options.forEach((o, oi) => {
+          text(o.label, `${base}.options[${oi}].label`);
+          text(o.help, `${base}.options[${oi}].help`);
+          pointsOk(o.points, `${base}.options[${oi}].points`);
+        });
+      }
+      if (question.type === 'multiChoice') pointsOk(question.maxPoints, `${base}.maxPoints`);
+      if (question.type === 'yesNo') {
+        pointsOk(question.yesPoints, `${base}.yesPoints`);
+        pointsOk(question.noPoints, `${base}.noPoints`);
+      }
+      if (question.type === 'number') {
+        text(question.unit, `${base}.unit`);
+        if (
+          question.min !== undefined &&
+          question.max !== undefined &&
+          question.min > question.max
+        ) {
+          out.push(problem(`${base}.min`, 'minAboveMax', { min: question.min, max: question.max }));
+        }
+      }
+      if (!order.has(question.id)) {
+        order.set(question.id, n);
+        byId.set(question.id, question);
+      }
+      n++;
+    });
+  });
+  if (hasMitigation !== !!q.mitigation) out.push(problem('mitigation', 'mitigationConfig'));
+
+  (q.redFlags ?? []).forEach((f, i) => {
+    checkCondition(f.when, `redFlags[${i}].when`, Infinity, null);
+    if (f.domain !== 'overall' && !domainIds.has(f.domain)) {
+      out.push(problem(`redFlags[${i}].domain`, 'unknownDomain', { id: f.domain }));
+    }
+    if (!levelIds.has(f.minLevel))
+      out.push(problem(`redFlags[${i}].minLevel`, 'unknownLevel', { id: f.minLevel }));
+  });
+  (q.suggestedMeasures ?? []).forEach((m, i) => {
+    if (!domainIds.has(m.domain))
+      out.push(problem(`suggestedMeasures[${i}].domain`, 'unknownDomain', { id: m.domain }));
+  });
+
+  return out;
+
+  /** `before`: the position of the question that owns the condition; references must be earlier. */
+  function checkCondition(c: Condition, path: string, before: number, self: string | null): void {
+    switch (c.op) {
+      case 'all':
+      case 'any':
+        c.conditions.forEach((x, i) => checkCondition(x, `${path}.conditions[${i}]`, before, self));
+        return;
+      case 'not':
+        checkCondition(c.condition, `${path}.condition`, before, self);
+        return;
+    }
+    const qpath = `${path}.question`;
+    if (c.question === self) {
+      out.push(problem(qpath, 'selfReference', { id: c.question }));
+      return;
+    }
+    // Questions after the owner are not yet in `order` when a question's condition is checked,
+    // so look them up in the whole questionnaire to tell "later" from "unknown".
+    const pos = order.get(c.question);
+    if (pos === undefined || pos >= before) {
+      const exists = q.sections.some((s) => s.questions.some((x) => x.id === c.question));
+      out.push(problem(qpath, exists ? 'forwardReference' : 'unknownQuestion', { id: c.question }));
+      return;
+    }
+    const target = byId.get(c.question)!;
+    const typeError = () =>
+      out.push(
+        problem(`${path}.op`, 'conditionType', { op: c.op, id: target.id, type: target.type }),
+      );
+    const optionIds = 'options' in target ? target.options.map((o) => o.id) : null;
+    const checkValue = (v: string | number | boolean, vpath: string) => {
+      switch (target.type) {
+        case 'singleChoice':
+        case 'scale':
+          if (typeof v !== 'string')
+            out.push(problem(vpath, 'conditionValueType', { id: target.id, expected: 'string' }));
+          else if (!optionIds!.includes(v))
+            out.push(problem(vpath, 'conditionValue', { id: target.id, value: v }));
+          return;
+        case 'yesNo':
+          if (typeof v !== 'boolean')
+            out.push(problem(vpath, 'conditionValueType', { id: target.id, expected: 'boolean' }));
+          return;
+        case 'number':
+          if (typeof v !== 'number')
+            out.push(problem(vpath, 'conditionValueType', { id: target.id, expected: 'number' }));
+          return;
+        case 'multiChoice':
+          typeError();
+          return;
+        default:
+          if (typeof v !== 'string')
+            out.push(problem(vpath, 'conditionValueType', { id: target.id, expected: 'string' }));
+      }
+    };
+    switch (c.op) {
+      case 'equals':
+      case 'notEquals':
+        checkValue(c.value, `${path}.value`);
+        return;
+      case 'in':
+        c.values.forEach((v, i) => checkValue(v, `${path}.values[${i}]`));
+        return;
+      case 'includes':
+        if (target.type !== 'multiChoice') typeError();
+        else if (!optionIds!.includes(c.value)) {
+          out.push(problem(`${path}.value`, 'conditionValue', { id: target.id, value: c.value }));
+        }
+        return;
+      case 'gt':
+      case 'gte':
+      case 'lt':
+      case 'lte':
+        if (target.type !== 'number') typeError();
+        return;
+      default:
+        return;
+    }
+  }
+}

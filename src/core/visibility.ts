@@ -1,0 +1,47 @@
+import type { Questionnaire } from './questionnaire-schema';
+import { isAnswered, type Answers } from './answers';
+import { evaluate } from './condition';
+import { indexQuestionnaire } from './questionnaire-index';
+
+export interface Visibility {
+  sections: Set<string>;
+  questions: Set<string>;
+  /** Answers of visible questions only: what scoring, the report and completeness see. */
+  effective: Answers;
+}
+
+/**
+ * Which sections and questions are visible for these answers (SCORING.md §1). One pass in
+ * questionnaire order works because conditions only refer to earlier questions; a hidden
+ * question counts as unanswered for the conditions after it. Stored answers are never changed.
+ */
+export function computeVisibility(q: Questionnaire, answers: Answers): Visibility {
+  const sections = new Set<string>();
+  const questions = new Set<string>();
+  const effective: Answers = {};
+  for (const section of q.sections) {
+    const sectionVisible = !section.condition || evaluate(section.condition, effective);
+    if (sectionVisible) sections.add(section.id);
+    for (const question of section.questions) {
+      if (!sectionVisible) continue;
+      if (question.condition && !evaluate(question.condition, effective)) continue;
+      questions.add(question.id);
+      if (Object.prototype.hasOwnProperty.call(answers, question.id)) {
+        effective[question.id] = answers[question.id];
+      }
+    }
+  }
+  return { sections, questions, effective };
+}
+
+/** Visible required questions without an answer, in questionnaire order. */
+export function openRequiredQuestions(q: Questionnaire, vis: Visibility): string[] {
+  return indexQuestionnaire(q)
+    .questions.filter(
+      ({ question }) =>
+        question.required &&
+        vis.questions.has(question.id) &&
+        !isAnswered(vis.effective[question.id]),
+    )
+    .map(({ question }) => question.id);
+}
