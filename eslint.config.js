@@ -32,7 +32,12 @@ const rawHtmlSinks = [
     message: 'No raw HTML sinks.',
   },
   {
-    selector: 'CallExpression[callee.property.name=/^(insertAdjacentHTML|write|writeln)$/]',
+    selector: "CallExpression[callee.property.name='insertAdjacentHTML']",
+    message: 'No raw HTML sinks.',
+  },
+  {
+    selector:
+      "CallExpression[callee.object.name='document'][callee.property.name=/^(write|writeln)$/]",
     message: 'No raw HTML sinks.',
   },
   {

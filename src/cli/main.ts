@@ -1,0 +1,53 @@
+/**
+ * `npm run fria -- <command> …`: the command line over the same core as the app.
+ * Exit codes: 0 ok, 1 invalid input or failed check, 2 usage error.
+ */
+import { commands } from './commands/index';
+import { CliUsageError, type CliIO } from './io';
+
+export async function run(argv: string[], io: CliIO): Promise<number> {
+  const [name, ...rest] = argv;
+  const command = name ? commands[name] : undefined;
+  if (!command) {
+    io.err(usage());
+    return 2;
+  }
+  try {
+    return await command.run(rest, io);
+  } catch (e) {
+    if (e instanceof CliUsageError) {
+      io.err(`${e.message}\n\n${command.usage}`);
+      return 2;
+    }
+    io.err(`Error: ${e instanceof Error ? e.message : String(e)}`);
+    return 1;
+  }
+}
+
+export function usage(): string {
+  return [
+    'Usage: npm run fria -- <command> [options]',
+    '',
+    ...Object.values(commands).map((c) => `  ${c.usage}`),
+    '',
+    'Exit codes: 0 ok, 1 invalid or failed check, 2 usage error.',
+  ].join('\n');
+}
+
+const isMain = process.argv[1] && /main\.[cm]?[jt]s$/.test(process.argv[1]);
+if (isMain) {
+  const io: CliIO = {
+    out: (s) => process.stdout.write(s.endsWith('\n') ? s : `${s}\n`),
+    err: (s) => process.stderr.write(s.endsWith('\n') ? s : `${s}\n`),
+    env: process.env,
+  };
+  run(process.argv.slice(2), io).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e: unknown) => {
+      console.error(e);
+      process.exitCode = 1;
+    },
+  );
+}
