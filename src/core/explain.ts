@@ -1,0 +1,73 @@
+import type { Questionnaire } from './questionnaire-schema';
+import type { TraceEntry } from './scoring';
+import { pick } from './localized';
+import { indexQuestionnaire } from './questionnaire-index';
+
+/**
+ * Plain-language lines for a domain's trace (SCORING.md §8), shared by the app's "why this level?"
+ * and the PDF, so both always say the same thing.
+ */
+export function explainTrace(entry: TraceEntry, q: Questionnaire, locale: string): string {
+  const nl = locale === 'nl';
+  const level = (id: string | null) =>
+    id === null
+      ? nl
+        ? 'niet beoordeeld'
+        : 'not assessed'
+      : pick(q.levels.find((l) => l.id === id)?.label, locale) || id;
+  const question = (id: string) => {
+    const entryQ = indexQuestionnaire(q).byId.get(id)?.question;
+    return entryQ ? `“${pick(entryQ.label, locale)}”` : id;
+  };
+  const option = (qid: string, oid: string) => {
+    const entryQ = indexQuestionnaire(q).byId.get(qid)?.question;
+    if (oid === 'yes') return nl ? 'ja' : 'yes';
+    if (oid === 'no' && entryQ?.type === 'yesNo') return nl ? 'nee' : 'no';
+    if (entryQ && 'options' in entryQ)
+      return pick(entryQ.options.find((o) => o.id === oid)?.label, locale) || oid;
+    return oid;
+  };
+  const pct = (r: number) => `${Math.round(r * 1000) / 10}%`;
+  switch (entry.kind) {
+    case 'answer':
+      return nl
+        ? `${question(entry.questionId)}: ${entry.options.map((o) => option(entry.questionId, o)).join(', ') || '—'} → ${entry.got} van ${entry.max} punten`
+        : `${question(entry.questionId)}: ${entry.options.map((o) => option(entry.questionId, o)).join(', ') || '—'} → ${entry.got} of ${entry.max} points`;
+    case 'unanswered':
+      return nl
+        ? `${question(entry.questionId)}: nog niet beantwoord → 0 van ${entry.max} punten (voorlopig)`
+        : `${question(entry.questionId)}: not answered yet → 0 of ${entry.max} points (provisional)`;
+    case 'ratio':
+      return nl
+        ? `Totaal ${entry.raw} van ${entry.max} punten = ${pct(entry.ratio)}`
+        : `Total ${entry.raw} of ${entry.max} points = ${pct(entry.ratio)}`;
+    case 'mitigation':
+      return entry.applied
+        ? nl
+          ? `Maatregelen: ${entry.raw} van ${entry.max} punten (drempel ${pct(entry.threshold)}) → score ${pct(entry.reduction)} lager: ${pct(entry.ratio)}`
+          : `Mitigation: ${entry.raw} of ${entry.max} points (threshold ${pct(entry.threshold)}) → score lowered by ${pct(entry.reduction)}: ${pct(entry.ratio)}`
+        : nl
+          ? `Maatregelen: ${entry.raw} van ${entry.max} punten, onder de drempel van ${pct(entry.threshold)} → geen verlaging`
+          : `Mitigation: ${entry.raw} of ${entry.max} points, below the threshold of ${pct(entry.threshold)} → no reduction`;
+    case 'thresholds':
+      return nl
+        ? `${pct(entry.ratio)} met drempels ${entry.thresholds.map(pct).join(', ')} → niveau ${level(entry.level)}`
+        : `${pct(entry.ratio)} against thresholds ${entry.thresholds.map(pct).join(', ')} → level ${level(entry.level)}`;
+    case 'redFlag': {
+      const flag = q.redFlags?.find((f) => f.id === entry.flagId);
+      const name = flag ? pick(flag.text, locale) : entry.flagId;
+      const by = entry.questions.map(question).join(', ');
+      return nl
+        ? `Rode vlag “${name}” (door ${by || '—'}): minstens ${level(entry.minLevel)}${entry.raised ? ' → niveau verhoogd' : ''}`
+        : `Red flag “${name}” (from ${by || '—'}): at least ${level(entry.minLevel)}${entry.raised ? ' → level raised' : ''}`;
+    }
+    case 'register':
+      return nl
+        ? `Risicoregister: hoogste restrisico ${entry.product} (risico ${entry.riskId}) → ${level(entry.level)}`
+        : `Risk register: highest residual risk ${entry.product} (risk ${entry.riskId}) → ${level(entry.level)}`;
+    case 'override':
+      return nl
+        ? `Aangepast van ${level(entry.from)} naar ${level(entry.to)}. Reden: ${entry.justification}`
+        : `Overridden from ${level(entry.from)} to ${level(entry.to)}. Reason: ${entry.justification}`;
+  }
+}
