@@ -1,0 +1,226 @@
+/**
+ * The integrity seal (PRODUCT.md "Signing", level 2): each sign-off records the content hash it
+ * signed; the seal holds while the current content still has that hash.
+ */
+import type { Assessment, SignOff } from './assessment-schema';
+import type { Questionnaire } from './questionnaire-schema';
+import { assessmentContent, assessmentHash } from './assessment';
+import { indexQuestionnaire } from './questionnaire-index';
+import { pick } from './localized';
+import { formatPath } from './safe-json';
+import { partLabel, signOffMessage, type PartCode } from './signoff-messages';
+import { signOffRoles } from './signoff';
+
+/**
+ * - `valid`: the sign-off's hash is the current content hash.
+ * - `previousVersion`: it signed an earlier version; a new version was started since (expected).
+ * - `changed`: it claims this version (or a later one), but the content no longer has its hash.
+ */
+export type SignOffSealStatus = 'valid' | 'previousVersion' | 'changed';
+
+export interface SignOffSeal {
+  signOff: SignOff;
+  status: SignOffSealStatus;
+}
+
+/**
+ * Whole-file verdict: `changed` when any sign-off of the current version no longer matches,
+ * `valid` when at least one does and none fails, `previousVersion` when only earlier versions
+ * were signed, `unsigned` when there is no sign-off at all.
+ */
+export type SealStatus = 'valid' | 'changed' | 'previousVersion' | 'unsigned';
+
+export interface SealResult {
+  status: SealStatus;
+  /** The hash of the content as it is now. */
+  contentHash: string;
+  version: number;
+  signOffs: SignOffSeal[];
+}
+
+/** Checks each sign-off's recorded hash against the current content hash. */
+export async function verifySeal(a: Assessment): Promise<SealResult> {
+  const contentHash = await assessmentHash(a);
+  const signOffs = a.signOffs.map((signOff): SignOffSeal => {
+    if (signOff.contentHash === contentHash) return { signOff, status: 'valid' };
+    if (signOff.version < a.version) return { signOff, status: 'previousVersion' };
+    return { signOff, status: 'changed' };
+  });
+  let status: SealStatus = 'unsigned';
+  if (signOffs.some((s) => s.status === 'changed')) status = 'changed';
+  else if (signOffs.some((s) => s.status === 'valid')) status = 'valid';
+  else if (signOffs.length > 0) status = 'previousVersion';
+  return { status, contentHash, version: a.version, signOffs };
+}
+
+/** The role's label in the locale (from the questionnaire when known, else the id). */
+function roleLabel(roleId: string, q: Questionnaire | undefined, locale: string): string {
+  const role = q ? signOffRoles(q).find((r) => r.id === roleId) : undefined;
+  return role ? pick(role.label, locale) : roleId;
+}
+
+/** One line per sign-off, in the user's language. */
+export function signOffSealText(
+  s: SignOffSeal,
+  current: number,
+  locale: string,
+  q?: Questionnaire,
+): string {
+  const params = {
+    name: s.signOff.name,
+    role: roleLabel(s.signOff.role, q, locale),
+    date: s.signOff.date,
+    version: s.signOff.version,
+    current,
+  };
+  const code =
+    s.status === 'valid'
+      ? 'sealValid'
+      : s.status === 'previousVersion'
+        ? 'sealPreviousVersion'
+        : 'sealChanged';
+  return signOffMessage(code, params, locale);
+}
+
+/** The verdict in one sentence, in the user's language. */
+export function sealSummaryText(r: SealResult, locale: string): string {
+  const code = (
+    {
+      valid: 'sealSummaryValid',
+      changed: 'sealSummaryChanged',
+      previousVersion: 'sealSummaryPrevious',
+      unsigned: 'sealSummaryUnsigned',
+    } as const
+  )[r.status];
+  return signOffMessage(code, { current: r.version }, locale);
+}
+
+/** A place in the assessment content where two versions differ. */
+export type ContentPath = (string | number)[];
+
+/**
+ * Where two assessments' signed content differs, as JSON paths (at most `limit`). Used when an
+ * earlier signed copy is available (e.g. the assessment in a PDF's signed revision) to say where a
+ * change is; a recorded hash alone cannot tell that.
+ */
+export function changedPaths(before: Assessment, after: Assessment, limit = 100): ContentPath[] {
+  const out: ContentPath[] = [];
+  diff(assessmentContent(before), assessmentContent(after), [], out, limit);
+  return out;
+}
+
+function diff(a: unknown, b: unknown, path: ContentPath, out: ContentPath[], limit: number): void {
+  if (out.length >= limit) return;
+  if (a === b) return;
+  const bothArrays = Array.isArray(a) && Array.isArray(b);
+  const bothObjects =
+    !bothArrays &&
+    a !== null &&
+    b !== null &&
+    typeof a === 'object' &&
+    typeof b === 'object' &&
+    !Array.isArray(a) &&
+    !Array.isArray(b);
+  if (bothArrays) {
+    const n = Math.max(a.length, b.length);
+    for (let i = 0; i < n; i++) {
+      if (i >= a.length || i >= b.length) {
+        out.push([...path, i]);
+        if (out.length >= limit) return;
+      } else diff(a[i], b[i], [...path, i], out, limit);
+    }
+  } else if (bothObjects) {
+    const ra = a as Record<string, unknown>;
+    const rb = b as Record<string, unknown>;
+    const keys = [...new Set([...Object.keys(ra), ...Object.keys(rb)])].sort();
+    for (const k of keys) {
+      const inA = Object.prototype.hasOwnProperty.call(ra, k);
+      const inB = Object.prototype.hasOwnProperty.call(rb, k);
+      if (inA !== inB) {
+        out.push([...path, k]);
+        if (out.length >= limit) return;
+      } else diff(ra[k], rb[k], [...path, k], out, limit);
+    }
+  } else out.push(path);
+}
+
+export interface ChangedPart {
+  code: PartCode;
+  /** The JSON path as text, e.g. `answers.purpose`. */
+  path: string;
+  /** Human text in the locale, e.g. `answer to "What is the purpose?"`. */
+  text: string;
+}
+
+/**
+ * Turns changed paths into plain descriptions ("answer to …", "the conclusion"), one per part, in
+ * first-seen order. Labels come from the questionnaire and the assessments themselves.
+ */
+export function describeChanges(
+  paths: ContentPath[],
+  before: Assessment,
+  after: Assessment,
+  locale: string,
+  q?: Questionnaire,
+): ChangedPart[] {
+  const index = q ? indexQuestionnaire(q) : undefined;
+  const questionLabel = (id: string) => {
+    const label = index?.byId.get(id)?.question.label;
+    return label ? pick(label, locale) : id;
+  };
+  const seen = new Set<string>();
+  const out: ChangedPart[] = [];
+  for (const path of paths) {
+    const [head, key] = path;
+    let code: PartCode;
+    let params: Record<string, string> = {};
+    let shownPath = formatPath(path);
+    if ((head === 'answers' || head === 'notes') && typeof key === 'string') {
+      code = head === 'answers' ? 'answer' : 'note';
+      params = { label: questionLabel(key) };
+      shownPath = formatPath([head, key]);
+    } else if (head === 'redFlagResponses' && typeof key === 'string') {
+      const flag = q?.redFlags?.find((f) => f.id === key);
+      code = 'redFlagResponse';
+      params = { label: flag ? pick(flag.text, locale) : key };
+      shownPath = formatPath([head, key]);
+    } else if (head === 'register' && typeof key === 'number') {
+      const item = after.register[key] ?? before.register[key];
+      code = 'risk';
+      params = { label: item?.title || `#${key + 1}` };
+      shownPath = formatPath([head, key]);
+    } else if (head === 'register') {
+      code = 'register';
+    } else if (head === 'overrides' && typeof key === 'string') {
+      const domain = q?.domains.find((d) => d.id === key);
+      code = 'override';
+      params = { label: domain ? pick(domain.label, locale) : key };
+      shownPath = formatPath([head, key]);
+    } else if (head === 'proposals') {
+      code = 'proposal';
+      shownPath = formatPath(path.slice(0, 2));
+    } else if (head === 'conclusion') {
+      code = 'conclusion';
+      shownPath = 'conclusion';
+    } else if (head === 'meta') {
+      code = 'meta';
+      params = { field: typeof key === 'string' ? key : '' };
+      shownPath = formatPath(path.slice(0, 2));
+    } else if (head === 'questionnaire' || head === 'questionnaireSnapshot') {
+      code = 'questionnaire';
+      shownPath = String(head);
+    } else if (head === 'version') {
+      code = 'version';
+    } else if (head === 'setAside') {
+      code = 'setAside';
+      shownPath = 'setAside';
+    } else {
+      code = 'other';
+      params = { path: shownPath };
+    }
+    if (seen.has(shownPath)) continue;
+    seen.add(shownPath);
+    out.push({ code, path: shownPath, text: partLabel(code, params, locale) });
+  }
+  return out;
+}

@@ -1,0 +1,116 @@
+/**
+ * Plain-language texts for sign-off blockers and the integrity seal, in every UI language. Kept in
+ * the core next to `messages.ts` (and in the same form) because the CLI, the PDF and the app all
+ * show them.
+ */
+import type { MessageParams } from './messages';
+
+const templates = {
+  en: {
+    openRequired: 'Required question not answered: "{label}".',
+    redFlagWithoutResponse: 'Red flag without a response: "{text}".',
+    missingConclusion: 'The conclusion is missing: choose a decision and explain it.',
+    missingReasoning: 'The conclusion has no reasoning yet.',
+    missingConditions: 'The conclusion "proceed with conditions" lists no conditions.',
+    preparerFirst: 'The {role} signs first.',
+    unknownRole: 'Unknown sign-off role "{role}".',
+    missingName: 'Fill in the name of the person signing.',
+    missingDate: 'Fill in the date of signing.',
+    missingSignature: 'Sign by drawing or typing your name.',
+    // Seal
+    sealValid: 'Unchanged since {name} ({role}) signed on {date}.',
+    sealPreviousVersion:
+      '{name} ({role}) signed version {version}. This is version {current}: that signature does not cover it.',
+    sealChanged:
+      'Changed since {name} ({role}) signed on {date}: the content no longer matches the recorded seal.',
+    sealUnsigned: 'Not signed yet.',
+    sealSummaryValid: 'The content is unchanged since it was signed.',
+    sealSummaryChanged: 'The content was changed after it was signed.',
+    sealSummaryPrevious:
+      'Version {current} has not been signed; the signatures belong to an earlier version.',
+    sealSummaryUnsigned: 'This assessment has not been signed.',
+  },
+  nl: {
+    openRequired: 'Verplichte vraag niet beantwoord: "{label}".',
+    redFlagWithoutResponse: 'Rode vlag zonder reactie: "{text}".',
+    missingConclusion: 'De conclusie ontbreekt: kies een besluit en leg het uit.',
+    missingReasoning: 'Bij de conclusie staat nog geen uitleg.',
+    missingConditions: 'Bij de conclusie "doorgaan onder voorwaarden" staan geen voorwaarden.',
+    preparerFirst: 'De {role} tekent als eerste.',
+    unknownRole: 'Onbekende rol voor ondertekening: "{role}".',
+    missingName: 'Vul de naam in van wie tekent.',
+    missingDate: 'Vul de datum van ondertekening in.',
+    missingSignature: 'Teken met de muis, vinger of pen, of typ uw naam.',
+    sealValid: 'Niet veranderd sinds {name} ({role}) tekende op {date}.',
+    sealPreviousVersion:
+      '{name} ({role}) tekende versie {version}. Dit is versie {current}: die handtekening geldt hier niet voor.',
+    sealChanged:
+      'Veranderd nadat {name} ({role}) tekende op {date}: de inhoud past niet meer bij het vastgelegde zegel.',
+    sealUnsigned: 'Nog niet ondertekend.',
+    sealSummaryValid: 'De inhoud is niet veranderd sinds de ondertekening.',
+    sealSummaryChanged: 'De inhoud is veranderd nadat die werd ondertekend.',
+    sealSummaryPrevious:
+      'Versie {current} is niet ondertekend; de handtekeningen horen bij een eerdere versie.',
+    sealSummaryUnsigned: 'Deze beoordeling is niet ondertekend.',
+  },
+} as const;
+
+export type SignOffMessageCode = keyof (typeof templates)['en'];
+
+/** Formats a sign-off or seal message in the given locale (English when the locale is unknown). */
+export function signOffMessage(
+  code: SignOffMessageCode,
+  params: MessageParams,
+  locale: string,
+): string {
+  const set =
+    (templates as Record<string, Record<SignOffMessageCode, string>>)[locale] ?? templates.en;
+  return set[code].replace(/\{(\w+)\}/g, (_, k: string) => {
+    const v = params[k];
+    return v === undefined ? `{${k}}` : String(v);
+  });
+}
+
+/** Labels for the parts of an assessment, used to say where a change is. */
+const partLabels = {
+  en: {
+    answer: 'answer to "{label}"',
+    note: 'note with "{label}"',
+    redFlagResponse: 'response to red flag "{label}"',
+    risk: 'risk "{label}" in the register',
+    register: 'the risk register',
+    proposal: 'decision on a proposed risk',
+    override: 'level override for "{label}"',
+    conclusion: 'the conclusion',
+    meta: 'the details ({field})',
+    questionnaire: 'the questionnaire used',
+    version: 'the version number',
+    setAside: 'answers kept aside',
+    other: '{path}',
+  },
+  nl: {
+    answer: 'antwoord op "{label}"',
+    note: 'notitie bij "{label}"',
+    redFlagResponse: 'reactie op rode vlag "{label}"',
+    risk: 'risico "{label}" in het register',
+    register: 'het risicoregister',
+    proposal: 'besluit over een voorgesteld risico',
+    override: 'aangepast niveau voor "{label}"',
+    conclusion: 'de conclusie',
+    meta: 'de gegevens ({field})',
+    questionnaire: 'de gebruikte vragenlijst',
+    version: 'het versienummer',
+    setAside: 'apart gezette antwoorden',
+    other: '{path}',
+  },
+} as const;
+
+export type PartCode = keyof (typeof partLabels)['en'];
+
+export function partLabel(code: PartCode, params: MessageParams, locale: string): string {
+  const set = (partLabels as Record<string, Record<PartCode, string>>)[locale] ?? partLabels.en;
+  return set[code].replace(/\{(\w+)\}/g, (_, k: string) => {
+    const v = params[k];
+    return v === undefined ? `{${k}}` : String(v);
+  });
+}
