@@ -132,9 +132,17 @@ export function questionPoints(
   return { max, got, options: chosen };
 }
 
+/**
+ * Tolerance for comparing ratios with thresholds. The mitigation credit multiplies two decimals, and
+ * floating point then lands just above a threshold that the same sum by hand meets exactly
+ * (0.75 × (1 − 0.2) = 0.6000000000000001 > 0.6); SCORING.md requires results a reviewer can
+ * reproduce by hand. Far below any difference real points can make (0.2501 vs 0.25 stays apart).
+ */
+const RATIO_EPSILON = 1e-9;
+
 /** Level index from a ratio: the number of thresholds strictly below it (SCORING.md §4). */
 export function levelIndexForRatio(ratio: number, thresholds: readonly number[]): number {
-  return thresholds.filter((t) => t < ratio).length;
+  return thresholds.filter((t) => ratio - t > RATIO_EPSILON).length;
 }
 
 /** The level id a likelihood × severity product falls in, by the questionnaire's bands. */
@@ -194,7 +202,7 @@ export function score(q: Questionnaire, input: ScoringInput): ScoreResult {
   }
 
   const mitigationApplied =
-    !!q.mitigation && mitMax > 0 && mitRaw >= q.mitigation.threshold * mitMax - 1e-9;
+    !!q.mitigation && mitMax > 0 && mitRaw >= q.mitigation.threshold * mitMax - RATIO_EPSILON;
   const factor = mitigationApplied && q.mitigation ? 1 - q.mitigation.reduction : 1;
 
   const fired: FiredRedFlag[] = [];
