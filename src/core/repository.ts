@@ -15,6 +15,52 @@ export interface AssessmentSummary {
   updatedAt: string;
   /** When this assessment was last exported to a file or backup; null if never. */
   exportedAt: string | null;
+  /**
+   * Set when the stored record cannot be opened here: made by a newer version of the app, or
+   * damaged. The library shows it (so the user knows it exists) but does not open or change it.
+   */
+  problem?: 'newerFormat' | 'corrupt';
+}
+
+/** Why the repository could not do what was asked; the UI explains each code in plain words. */
+export type StorageErrorCode =
+  /** The browser offers no database here (private mode, a policy, an old browser). */
+  | 'unavailable'
+  /** The database is held by another tab with an older version of the app open. */
+  | 'blocked'
+  /** The disk or the browser's storage quota is full. */
+  | 'quotaExceeded'
+  /** A newer version of the app opened the database in another tab; this tab must reload. */
+  | 'versionChange'
+  /** The database was made by a newer version of the app; this app leaves it untouched. */
+  | 'newerDatabase'
+  /** This record was made by a newer version of the app; it is refused and left untouched. */
+  | 'newerFormat'
+  /** The stored record does not pass validation. */
+  | 'corrupt'
+  /** The assessment does not pass validation, so it is not written (a bug; the work stays in memory). */
+  | 'invalid'
+  /** Anything else the browser reported. */
+  | 'failed';
+
+/** The error every repository method rejects with. */
+export class StorageError extends Error {
+  override readonly name = 'StorageError';
+  constructor(
+    readonly code: StorageErrorCode,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
+export interface PutOptions {
+  /**
+   * Always keep the state before this write as a saved version, however recent (before a replace
+   * on import, a questionnaire migration, or any step the user may want to go back on).
+   */
+  checkpoint?: boolean;
 }
 
 /** One earlier saved state of an assessment, kept so the user can go back. */
@@ -32,15 +78,20 @@ export interface AssessmentRepository {
   list(): Promise<AssessmentSummary[]>;
   get(id: string): Promise<Assessment | null>;
   /** Saves the assessment and its summary in one transaction, keeping a few earlier versions. */
-  put(assessment: Assessment, summary: AssessmentSummary): Promise<void>;
+  put(assessment: Assessment, summary: AssessmentSummary, options?: PutOptions): Promise<void>;
+  /** Deletes an assessment; `restore` brings it back (with its versions) during this visit. */
   delete(id: string): Promise<void>;
+  /** Undoes a delete; false when there is nothing to restore. */
+  restore(id: string): Promise<boolean>;
   versions(id: string): Promise<SavedVersion[]>;
   markExported(ids: string[], at: string): Promise<void>;
 }
 
 /** A repository in memory: for tests, and as the fallback when the browser's database is unavailable. */
 export function createMemoryRepository(): AssessmentRepository {
-  const items = new Map<string, { a: Assessment; s: AssessmentSummary; v: SavedVersion[] }>();
+  type Item = { a: Assessment; s: AssessmentSummary; v: SavedVersion[] };
+  const items = new Map<string, Item>();
+  const deleted = new Map<string, Item>();
   const clone = <T>(x: T): T => JSON.parse(JSON.stringify(x)) as T;
   return {
     async list() {
@@ -55,10 +106,21 @@ export function createMemoryRepository(): AssessmentRepository {
       const v = prev
         ? [{ savedAt: prev.a.updatedAt, assessment: prev.a }, ...prev.v].slice(0, 10)
         : [];
-      items.set(a.id, { a: clone(a), s: clone(s), v });
+      // The export time belongs to the repository (markExported): a fresh summary must not erase it.
+      const exportedAt = s.exportedAt ?? prev?.s.exportedAt ?? null;
+      items.set(a.id, { a: clone(a), s: clone({ ...s, exportedAt }), v });
     },
     async delete(id) {
+      const x = items.get(id);
+      if (x) deleted.set(id, x);
       items.delete(id);
+    },
+    async restore(id) {
+      const x = deleted.get(id);
+      if (!x || items.has(id)) return false;
+      items.set(id, x);
+      deleted.delete(id);
+      return true;
     },
     async versions(id) {
       return clone(items.get(id)?.v ?? []);
