@@ -1,0 +1,29 @@
+// Composition root: configures zod for the CSP, wires the concrete adapters, starts the app.
+import './core/zod-setup';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './ui/App';
+import { initI18n } from './ui/i18n';
+import { ServicesProvider, type Services } from './ui/services';
+import { createMemoryRepository } from './core/repository';
+import { newId } from './ui/ids';
+import './ui/styles.css';
+
+async function start() {
+  await initI18n();
+  const services: Services = {
+    repository: createMemoryRepository(),
+    storageProblem: null,
+    now: () => new Date().toISOString(),
+    newId,
+  };
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <ServicesProvider services={services}>
+        <App />
+      </ServicesProvider>
+    </StrictMode>,
+  );
+}
+
+void start();

@@ -1,0 +1,65 @@
+import type { Assessment } from '../core/assessment-schema';
+import type { Questionnaire } from '../core/questionnaire-schema';
+import { validateQuestionnaire } from '../core/validate';
+import { questionnaireHash } from '../core/assessment';
+
+// Built-in questionnaires are separate chunks: the start screen does not need them.
+const builtins = import.meta.glob<unknown>('../../questionnaires/*/questionnaire.json', {
+  import: 'default',
+});
+
+const loaded = new Map<string, Promise<Questionnaire>>();
+const hashes = new WeakMap<Questionnaire, Promise<string>>();
+
+/** Content hash of a questionnaire, computed once per object. */
+export function hashOf(q: Questionnaire): Promise<string> {
+  let h = hashes.get(q);
+  if (!h) {
+    h = questionnaireHash(q);
+    hashes.set(q, h);
+  }
+  return h;
+}
+
+async function loadBuiltin(path: string): Promise<Questionnaire> {
+  let p = loaded.get(path);
+  if (!p) {
+    p = builtins[path]!().then((data) => {
+      const r = validateQuestionnaire(data);
+      if (!r.valid)
+        throw new Error(`Built-in questionnaire ${path} is invalid: ${r.problems[0]?.message}`);
+      return r.questionnaire;
+    });
+    loaded.set(path, p);
+  }
+  return p;
+}
+
+/** Every built-in questionnaire, validated. */
+export async function builtinQuestionnaires(): Promise<Questionnaire[]> {
+  const all = await Promise.all(Object.keys(builtins).sort().map(loadBuiltin));
+  // FRIA core first: it is the one most users need.
+  return all.sort((a, b) =>
+    a.id === 'fria-core' ? -1 : b.id === 'fria-core' ? 1 : a.id.localeCompare(b.id),
+  );
+}
+
+/** Questionnaires the user loaded from a file during this visit. */
+const userLoaded = new Map<string, Questionnaire>();
+
+export function rememberUserQuestionnaire(q: Questionnaire): void {
+  userLoaded.set(`${q.id}@${q.version}`, q);
+}
+
+/**
+ * The questionnaire an assessment was made with: the built-in one when id, version and content hash
+ * match; else the copy embedded in the assessment; else one loaded this visit. Null if none.
+ */
+export async function resolveQuestionnaire(a: Assessment): Promise<Questionnaire | null> {
+  const { id, version, hash } = a.questionnaire;
+  for (const q of await builtinQuestionnaires()) {
+    if (q.id === id && q.version === version && (await hashOf(q)) === hash) return q;
+  }
+  if (a.questionnaireSnapshot) return a.questionnaireSnapshot;
+  return userLoaded.get(`${id}@${version}`) ?? null;
+}

@@ -1,0 +1,84 @@
+import { useSyncExternalStore } from 'react';
+
+/**
+ * Hash routes (the app must work from file://, where there is no server to rewrite paths):
+ *   #/                         start / library
+ *   #/new                      new assessment
+ *   #/a/<id>/step/<n>          wizard step n (0-based over all sections)
+ *   #/a/<id>/summary           summary and export
+ *   #/a/<id>/register          risk register
+ *   #/a/<id>/signoff           sign-off and signing
+ *   #/verify, #/settings, #/about, #/accessibility
+ */
+export type Route =
+  | { name: 'home' }
+  | { name: 'new' }
+  | { name: 'step'; id: string; step: number }
+  | { name: 'summary'; id: string }
+  | { name: 'register'; id: string }
+  | { name: 'signoff'; id: string }
+  | { name: 'verify' }
+  | { name: 'settings' }
+  | { name: 'about' }
+  | { name: 'accessibility' }
+  | { name: 'notFound'; path: string };
+
+export function parseRoute(hash: string): Route {
+  const path = hash.replace(/^#/, '') || '/';
+  const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
+  if (parts.length === 0) return { name: 'home' };
+  const [a, b, c, d] = parts;
+  if (parts.length === 1) {
+    if (
+      a === 'new' ||
+      a === 'verify' ||
+      a === 'settings' ||
+      a === 'about' ||
+      a === 'accessibility'
+    ) {
+      return { name: a };
+    }
+  }
+  if (a === 'a' && b) {
+    if (c === 'step' && d !== undefined && /^\d+$/.test(d))
+      return { name: 'step', id: b, step: Number(d) };
+    if (c === 'summary' || c === 'register' || c === 'signoff') return { name: c, id: b };
+    if (c === undefined) return { name: 'step', id: b, step: 0 };
+  }
+  return { name: 'notFound', path };
+}
+
+export function href(route: Route): string {
+  switch (route.name) {
+    case 'home':
+      return '#/';
+    case 'step':
+      return `#/a/${encodeURIComponent(route.id)}/step/${route.step}`;
+    case 'summary':
+    case 'register':
+    case 'signoff':
+      return `#/a/${encodeURIComponent(route.id)}/${route.name}`;
+    case 'notFound':
+      return `#${route.path}`;
+    default:
+      return `#/${route.name}`;
+  }
+}
+
+export function navigate(route: Route): void {
+  const target = href(route);
+  if (window.location.hash !== target) window.location.hash = target;
+}
+
+function subscribe(cb: () => void): () => void {
+  window.addEventListener('hashchange', cb);
+  return () => window.removeEventListener('hashchange', cb);
+}
+
+export function useHash(): string {
+  return useSyncExternalStore(subscribe, () => window.location.hash);
+}
+
+export function useRoute(): Route {
+  return parseRoute(useHash());
+}

@@ -1,0 +1,52 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { PageHeading } from '../components/PageHeading';
+import { rememberLocale, type UiLocale } from '../i18n';
+import { initialTheme, rememberTheme, type Theme } from '../theme';
+
+/** Language and theme. (Storage status and licences are added by their own screens' owners.) */
+export function SettingsScreen() {
+  const { t, i18n } = useTranslation('settings');
+  const [theme, setTheme] = useState<Theme>(initialTheme);
+  return (
+    <div className="stack">
+      <PageHeading title={t('title')}>{t('title')}</PageHeading>
+      <fieldset className="field">
+        <legend>{t('language')}</legend>
+        {(['nl', 'en'] as UiLocale[]).map((l) => (
+          <label key={l} className="inline-choice" lang={l}>
+            <input
+              type="radio"
+              name="language"
+              value={l}
+              checked={(i18n.language === 'en' ? 'en' : 'nl') === l}
+              onChange={() => {
+                rememberLocale(l);
+                void i18n.changeLanguage(l);
+              }}
+            />{' '}
+            {l === 'nl' ? 'Nederlands' : 'English'}
+          </label>
+        ))}
+      </fieldset>
+      <fieldset className="field">
+        <legend>{t('theme.label')}</legend>
+        {(['system', 'light', 'dark', 'contrast'] as Theme[]).map((th) => (
+          <label key={th} className="inline-choice">
+            <input
+              type="radio"
+              name="theme"
+              value={th}
+              checked={theme === th}
+              onChange={() => {
+                setTheme(th);
+                rememberTheme(th);
+              }}
+            />{' '}
+            {t(`theme.${th}`)}
+          </label>
+        ))}
+      </fieldset>
+    </div>
+  );
+}

@@ -1,0 +1,32 @@
+import type { Questionnaire } from '../../core/questionnaire-schema';
+import { validateQuestionnaireText } from '../../core/validate';
+import { problemText, formatSize, type FileProblem } from '../../core/safe-json';
+
+export const MAX_QUESTIONNAIRE_BYTES = 5 * 1024 * 1024;
+
+export type LoadedQuestionnaire =
+  | { ok: true; questionnaire: Questionnaire }
+  | { ok: false; problems: { path: string; text: string }[] };
+
+/** Reads and validates a questionnaire file the user picked; problems come in the user's language. */
+export async function readQuestionnaireFile(
+  file: File,
+  locale: string,
+): Promise<LoadedQuestionnaire> {
+  const fail = (problems: FileProblem[]) => ({
+    ok: false as const,
+    problems: problems.map((p) => ({ path: p.path, text: problemText(p, locale) })),
+  });
+  if (file.size > MAX_QUESTIONNAIRE_BYTES) {
+    return fail([
+      {
+        path: '',
+        code: 'tooLarge',
+        params: { size: formatSize(file.size), limit: formatSize(MAX_QUESTIONNAIRE_BYTES) },
+        message: '',
+      },
+    ]);
+  }
+  const result = validateQuestionnaireText(await file.text());
+  return result.valid ? { ok: true, questionnaire: result.questionnaire } : fail(result.problems);
+}

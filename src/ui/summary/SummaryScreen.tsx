@@ -1,0 +1,172 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { pick } from '../../core/localized';
+import { explainTrace } from '../../core/explain';
+import { indexQuestionnaire } from '../../core/questionnaire-index';
+import { serializeAssessment } from '../../core/assessment';
+import { useSession } from '../state/session';
+import { useDebouncedScore } from '../state/use-debounced-score';
+import { PageHeading } from '../components/PageHeading';
+import { LevelBadge } from '../components/LevelBadge';
+import { SaveStatusText } from '../components/SaveStatusText';
+import { StepList } from '../wizard/StepList';
+import { href } from '../router';
+import { downloadFile, safeFileName } from '../download';
+import { ExportPdfButton } from './ExportPdfButton';
+
+/** Overall and per-domain levels with their reasons, red flags, open questions, and export. */
+export function SummaryScreen() {
+  const { t, i18n } = useTranslation('summary');
+  const lang = i18n.language;
+  const { store, questionnaire: q, saveStatus, flush } = useSession();
+  const result = useDebouncedScore(store, q, 0);
+  const a = store.get();
+  const index = indexQuestionnaire(q);
+  const [exported, setExported] = useState('');
+
+  async function exportJson() {
+    await flush();
+    const current = store.get();
+    downloadFile(
+      serializeAssessment(current),
+      `${safeFileName(current.meta.systemName)}.fria.json`,
+      'application/json',
+    );
+    setExported(t('export.jsonDone'));
+  }
+
+  return (
+    <div className="wizard">
+      <StepList current="summary" />
+      <div className="wizard__main stack">
+        <PageHeading title={t('title')}>{t('title')}</PageHeading>
+        <p className="lead">
+          {a.meta.systemName}
+          {a.meta.organisation ? ` · ${a.meta.organisation}` : ''}
+        </p>
+        <SaveStatusText status={saveStatus} />
+        <section aria-labelledby="overall" className="panel overall">
+          <h2 id="overall">{t('overall')}</h2>
+          <p className="overall__level">
+            <LevelBadge q={q} level={result.overall.level} provisional={!result.complete} />
+          </p>
+          {!result.complete ? (
+            <p>{t('provisional', { count: result.openRequired.length })}</p>
+          ) : null}
+        </section>
+
+        <section aria-labelledby="domains">
+          <h2 id="domains">{t('domains.title')}</h2>
+          <table className="domain-table">
+            <caption className="visually-hidden">{t('domains.caption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('domains.domain')}</th>
+                <th scope="col">{t('domains.level')}</th>
+                <th scope="col">{t('domains.points')}</th>
+                <th scope="col">{t('domains.why')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {result.domains.map((d) => (
+                <tr key={d.domain}>
+                  <th scope="row">{pick(q.domains.find((x) => x.id === d.domain)?.label, lang)}</th>
+                  <td>
+                    <LevelBadge q={q} level={d.final} />
+                    {d.override ? (
+                      <span className="computed-note">
+                        {' '}
+                        ({t('domains.computed')}: <LevelBadge q={q} level={d.computed} />)
+                      </span>
+                    ) : null}
+                  </td>
+                  <td>{d.max > 0 ? t('domains.pointsValue', { raw: d.raw, max: d.max }) : '—'}</td>
+                  <td>
+                    <details>
+                      <summary>{t('domains.whyToggle')}</summary>
+                      {d.trace.length === 0 ? (
+                        <p>{t('domains.noTrace')}</p>
+                      ) : (
+                        <ul className="trace">
+                          {d.trace.map((e, i) => (
+                            <li key={i}>{explainTrace(e, q, lang)}</li>
+                          ))}
+                        </ul>
+                      )}
+                    </details>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+
+        <section aria-labelledby="flags">
+          <h2 id="flags">{t('redFlags.title')}</h2>
+          {result.redFlags.length === 0 ? (
+            <p>{t('redFlags.none')}</p>
+          ) : (
+            <ul className="red-flags">
+              {result.redFlags.map((f) => {
+                const def = q.redFlags?.find((x) => x.id === f.id);
+                return (
+                  <li key={f.id}>
+                    <strong>
+                      <span aria-hidden="true">⚑ </span>
+                      {pick(def?.text, lang)}
+                    </strong>{' '}
+                    —{' '}
+                    {t('redFlags.raises', {
+                      level: pick(q.levels.find((l) => l.id === f.minLevel)?.label, lang),
+                    })}
+                    {f.questions.length ? (
+                      <span className="red-flags__by">
+                        {' '}
+                        {t('redFlags.by')}{' '}
+                        {f.questions
+                          .map((qid) => pick(index.byId.get(qid)?.question.label, lang))
+                          .join('; ')}
+                      </span>
+                    ) : null}
+                  </li>
+                );
+              })}
+            </ul>
+          )}
+        </section>
+
+        {result.openRequired.length > 0 ? (
+          <section aria-labelledby="open">
+            <h2 id="open">{t('open.title')}</h2>
+            <ul>
+              {result.openRequired.map((qid) => {
+                const entry = index.byId.get(qid)!;
+                const step = q.sections.indexOf(entry.section);
+                return (
+                  <li key={qid}>
+                    <a href={href({ name: 'step', id: a.id, step })}>
+                      {pick(entry.question.label, lang)}
+                    </a>
+                  </li>
+                );
+              })}
+            </ul>
+          </section>
+        ) : null}
+
+        <section aria-labelledby="export" className="panel">
+          <h2 id="export">{t('export.title')}</h2>
+          <div className="actions">
+            <ExportPdfButton />
+            <button type="button" className="button" onClick={() => void exportJson()}>
+              {t('export.json')}
+            </button>
+          </div>
+          <p role="status" aria-live="polite">
+            {exported}
+          </p>
+        </section>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,201 @@
+import { Controller, type Control, type UseFormRegister, type FieldError } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import type { Question } from '../../core/questionnaire-schema';
+import { pick } from '../../core/localized';
+import { Markdown } from '../components/Markdown';
+import { controlId, fieldName, noteName } from './form-values';
+
+interface Props {
+  q: Question;
+  index: number;
+  register: UseFormRegister<Record<string, unknown>>;
+  control: Control<Record<string, unknown>>;
+  error: FieldError | undefined;
+  hasNote: boolean;
+  readOnly: boolean;
+}
+
+/** One question: label or legend, help with the legal source, the control, a note, and its error. */
+export function QuestionField({ q, index, register, control, error, hasNote, readOnly }: Props) {
+  const { t, i18n } = useTranslation('wizard');
+  const lang = i18n.language;
+  const id = controlId(q);
+  const name = fieldName(index);
+  const helpId = `${id}-help`;
+  const errorId = `${id}-error`;
+  const describedBy =
+    [q.help || q.legal?.length ? helpId : null, error ? errorId : null].filter(Boolean).join(' ') ||
+    undefined;
+  const label = pick(q.label, lang);
+  const required = q.required ? <span className="required"> ({t('common:required')})</span> : null;
+  const invalid = error ? true : undefined;
+
+  const help =
+    q.help || q.legal?.length ? (
+      <details className="help" id={helpId}>
+        <summary>{t('help.why')}</summary>
+        {q.help ? <Markdown source={pick(q.help, lang)} /> : null}
+        {q.legal?.length ? (
+          <p className="legal">
+            <span className="legal__label">{t('help.source')}: </span>
+            {q.legal.map((l, i) => (
+              <span key={i}>
+                {i > 0 ? '; ' : ''}
+                {l.source}
+                {l.article ? ` ${l.article}` : ''}
+                {l.note ? ` — ${pick(l.note, lang)}` : ''}
+              </span>
+            ))}
+          </p>
+        ) : null}
+      </details>
+    ) : null;
+  const errorText = error ? (
+    <p className="field-error" id={errorId}>
+      <span className="visually-hidden">{t('common:error')}: </span>
+      {error.message}
+    </p>
+  ) : null;
+  const note = (
+    <details className="note" open={hasNote}>
+      <summary>{t('note.toggle')}</summary>
+      <label htmlFor={`${id}-note`}>{t('note.label', { question: label })}</label>
+      <textarea id={`${id}-note`} rows={3} readOnly={readOnly} {...register(noteName(index))} />
+    </details>
+  );
+
+  if ('options' in q || q.type === 'yesNo') {
+    const options =
+      q.type === 'yesNo'
+        ? [
+            { id: 'yes', label: t('yes'), help: undefined },
+            { id: 'no', label: t('no'), help: undefined },
+          ]
+        : q.options.map((o) => ({
+            id: o.id,
+            label: pick(o.label, lang),
+            help: o.help ? pick(o.help, lang) : undefined,
+          }));
+    const multi = q.type === 'multiChoice';
+    return (
+      <div className={`question${error ? ' question--error' : ''}`} data-question={q.id}>
+        <fieldset
+          aria-describedby={describedBy}
+          aria-invalid={invalid}
+          aria-required={q.required || undefined}
+        >
+          <legend className="question__label">
+            {label}
+            {required}
+          </legend>
+          {help}
+          {errorText}
+          <div className={`options${q.type === 'scale' ? ' options--scale' : ''}`}>
+            {multi ? (
+              <Controller
+                control={control}
+                name={name}
+                render={({ field }) => {
+                  const value = Array.isArray(field.value) ? (field.value as string[]) : [];
+                  return (
+                    <>
+                      {options.map((o, i) => (
+                        <label key={o.id} className="option">
+                          <input
+                            type="checkbox"
+                            id={i === 0 ? id : `${id}-${o.id}`}
+                            name={name}
+                            value={o.id}
+                            checked={value.includes(o.id)}
+                            disabled={readOnly}
+                            onBlur={field.onBlur}
+                            ref={i === 0 ? field.ref : undefined}
+                            onChange={(e) =>
+                              field.onChange(
+                                e.currentTarget.checked
+                                  ? [...value, o.id]
+                                  : value.filter((x) => x !== o.id),
+                              )
+                            }
+                          />
+                          <span>
+                            {o.label}
+                            {o.help ? <span className="option__help">{o.help}</span> : null}
+                          </span>
+                        </label>
+                      ))}
+                    </>
+                  );
+                }}
+              />
+            ) : (
+              options.map((o, i) => (
+                <label key={o.id} className="option">
+                  <input
+                    type="radio"
+                    id={i === 0 ? id : `${id}-${o.id}`}
+                    value={o.id}
+                    disabled={readOnly}
+                    {...register(name)}
+                  />
+                  <span>
+                    {o.label}
+                    {o.help ? <span className="option__help">{o.help}</span> : null}
+                  </span>
+                </label>
+              ))
+            )}
+          </div>
+        </fieldset>
+        {note}
+      </div>
+    );
+  }
+
+  let input;
+  const common = {
+    id,
+    'aria-describedby': describedBy,
+    'aria-invalid': invalid,
+    'aria-required': q.required || undefined,
+    readOnly,
+  };
+  switch (q.type) {
+    case 'longText':
+      input = <textarea rows={6} {...common} {...register(name)} />;
+      break;
+    case 'number':
+      input = (
+        <span className="number-input">
+          <input
+            type="number"
+            inputMode="decimal"
+            min={q.min}
+            max={q.max}
+            step="any"
+            {...common}
+            {...register(name)}
+          />
+          {q.unit ? <span className="unit">{pick(q.unit, lang)}</span> : null}
+        </span>
+      );
+      break;
+    case 'date':
+      input = <input type="date" {...common} {...register(name)} />;
+      break;
+    default:
+      input = <input type="text" {...common} {...register(name)} />;
+  }
+  return (
+    <div className={`question${error ? ' question--error' : ''}`} data-question={q.id}>
+      <label htmlFor={id} className="question__label">
+        {label}
+        {required}
+      </label>
+      {help}
+      {errorText}
+      {input}
+      {note}
+    </div>
+  );
+}

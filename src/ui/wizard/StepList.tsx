@@ -1,0 +1,56 @@
+import { useTranslation } from 'react-i18next';
+import { pick } from '../../core/localized';
+import { useSession } from '../state/session';
+import { useStoreValue } from '../state/assessment-store';
+import { href } from '../router';
+import { sameJson, sectionProgress } from './visible';
+
+/** The steps with progress; any step can be opened directly. */
+export function StepList({ current }: { current: number | 'summary' }) {
+  const { t, i18n } = useTranslation('wizard');
+  const { store, questionnaire: q } = useSession();
+  const id = store.get().id;
+  const progress = useStoreValue(store, (a) => sectionProgress(q, a), sameJson);
+  const visible = progress.filter((p) => p.visible);
+  return (
+    <nav aria-label={t('steps.label')} className="step-list">
+      <ol>
+        {visible.map((p, n) => {
+          const s = q.sections[p.index]!;
+          const done = p.total > 0 && p.openRequired === 0 && p.answered > 0;
+          return (
+            <li key={s.id} className={p.index === current ? 'is-current' : undefined}>
+              <a
+                href={href({ name: 'step', id, step: p.index })}
+                aria-current={p.index === current ? 'step' : undefined}
+              >
+                <span className="step-list__number" aria-hidden="true">
+                  {done ? '✓' : n + 1}
+                </span>
+                <span className="step-list__title">{pick(s.title, i18n.language)}</span>
+                <span className="step-list__progress">
+                  {t('steps.progress', { answered: p.answered, total: p.total })}
+                  {p.openRequired > 0
+                    ? ` · ${t('steps.openRequired', { count: p.openRequired })}`
+                    : ''}
+                  {done ? <span className="visually-hidden"> · {t('steps.complete')}</span> : null}
+                </span>
+              </a>
+            </li>
+          );
+        })}
+        <li className={current === 'summary' ? 'is-current' : undefined}>
+          <a
+            href={href({ name: 'summary', id })}
+            aria-current={current === 'summary' ? 'step' : undefined}
+          >
+            <span className="step-list__number" aria-hidden="true">
+              Σ
+            </span>
+            <span className="step-list__title">{t('steps.summary')}</span>
+          </a>
+        </li>
+      </ol>
+    </nav>
+  );
+}

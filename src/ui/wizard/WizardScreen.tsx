@@ -1,0 +1,212 @@
+import { useEffect, useMemo, useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useTranslation } from 'react-i18next';
+import type { Section } from '../../core/questionnaire-schema';
+import { pick } from '../../core/localized';
+import { useSession } from '../state/session';
+import { useStoreValue } from '../state/assessment-store';
+import { PageHeading } from '../components/PageHeading';
+import { ErrorSummary, type FieldError } from '../components/ErrorSummary';
+import { SaveStatusText } from '../components/SaveStatusText';
+import { Markdown } from '../components/Markdown';
+import { navigate } from '../router';
+import { QuestionField } from './QuestionField';
+import { StepList } from './StepList';
+import { LiveLevels } from './LiveLevels';
+import {
+  controlId,
+  fieldName,
+  fromFormValue,
+  noteName,
+  stepSchema,
+  toFormValue,
+} from './form-values';
+import { sameJson, sectionProgress, visibleInSection } from './visible';
+
+/** One wizard step: the questions of one section, with the step list and live levels beside it. */
+export function WizardScreen({ step }: { step: number }) {
+  const { store, questionnaire: q } = useSession();
+  const progress = useStoreValue(store, (a) => sectionProgress(q, a), sameJson);
+  const id = store.get().id;
+  const current = progress[step];
+  const visibleSteps = progress.filter((p) => p.visible).map((p) => p.index);
+
+  // A step that does not exist or is hidden by earlier answers: go to the nearest visible one.
+  const redirect =
+    !current || !current.visible
+      ? (visibleSteps.find((i) => i > step) ?? visibleSteps.at(-1) ?? null)
+      : null;
+  useEffect(() => {
+    if (redirect !== null) navigate({ name: 'step', id, step: redirect });
+  }, [redirect, id]);
+  if (!current || !current.visible) return null;
+
+  const section = q.sections[step]!;
+  const pos = visibleSteps.indexOf(step);
+  const next = visibleSteps[pos + 1];
+  const prev = visibleSteps[pos - 1];
+  return (
+    <div className="wizard">
+      <StepList current={step} />
+      <StepForm
+        key={section.id}
+        section={section}
+        sectionIndex={step}
+        stepNumber={pos + 1}
+        stepCount={visibleSteps.length}
+        onNext={() =>
+          navigate(next !== undefined ? { name: 'step', id, step: next } : { name: 'summary', id })
+        }
+        onPrev={prev !== undefined ? () => navigate({ name: 'step', id, step: prev }) : null}
+        isLast={next === undefined}
+      />
+      <aside className="wizard__aside">
+        <LiveLevels />
+      </aside>
+    </div>
+  );
+}
+
+interface StepFormProps {
+  section: Section;
+  sectionIndex: number;
+  stepNumber: number;
+  stepCount: number;
+  onNext(): void;
+  onPrev: (() => void) | null;
+  isLast: boolean;
+}
+
+function StepForm({
+  section,
+  sectionIndex,
+  stepNumber,
+  stepCount,
+  onNext,
+  onPrev,
+  isLast,
+}: StepFormProps) {
+  const { t, i18n } = useTranslation('wizard');
+  const { store, questionnaire: q, saveStatus } = useSession();
+  const lang = i18n.language;
+  const visibleIds = useStoreValue(store, (a) => visibleInSection(q, a, sectionIndex), sameJson);
+  const questions = useMemo(
+    () => section.questions.map((question, index) => ({ q: question, index })),
+    [section],
+  );
+  const visible = useMemo(
+    () => questions.filter((x) => visibleIds.includes(x.q.id)),
+    [questions, visibleIds],
+  );
+
+  const schema = useMemo(
+    () =>
+      stepSchema(visible, {
+        required: t('errors.required'),
+        tooLong: (max) => t('errors.tooLong', { max }),
+        notANumber: t('errors.notANumber'),
+        min: (min) => t('errors.min', { min }),
+        max: (max) => t('errors.max', { max }),
+        date: t('errors.date'),
+      }),
+    [visible, t],
+  );
+
+  const [defaultValues] = useState(() => {
+    const a = store.get();
+    const values: Record<string, unknown> = {};
+    for (const { q: question, index } of questions) {
+      values[fieldName(index)] = toFormValue(question, a.answers[question.id]);
+      values[noteName(index)] = a.notes[question.id] ?? '';
+    }
+    return values;
+  });
+  const { register, control, handleSubmit, subscribe, formState } = useForm<
+    Record<string, unknown>
+  >({
+    defaultValues,
+    resolver: zodResolver(schema),
+    mode: 'onSubmit',
+    reValidateMode: 'onChange',
+  });
+
+  // Every change goes to the store at once (autosave follows); no re-render of the form is needed.
+  useEffect(() => {
+    return subscribe({
+      formState: { values: true },
+      callback: ({ values, name }) => {
+        if (!name) return;
+        const m = /^([fn])(\d+)$/.exec(name);
+        const entry = m ? questions[Number(m[2])] : undefined;
+        if (!m || !entry) return;
+        if (m[1] === 'f') store.setAnswer(entry.q.id, fromFormValue(entry.q, values[name]));
+        else store.setNote(entry.q.id, typeof values[name] === 'string' ? values[name] : '');
+      },
+    });
+  }, [subscribe, store, questions]);
+
+  const [showErrors, setShowErrors] = useState(false);
+  const errorList: FieldError[] = showErrors
+    ? visible
+        .filter(({ index }) => formState.errors[fieldName(index)])
+        .map(({ q: question, index }) => ({
+          fieldId: controlId(question),
+          message: `${pick(question.label, lang)}: ${String(formState.errors[fieldName(index)]?.message ?? '')}`,
+        }))
+    : [];
+  const title = pick(section.title, lang);
+  const notes = store.get().notes;
+
+  return (
+    <div className="wizard__main">
+      <p className="step-counter">{t('steps.counter', { n: stepNumber, total: stepCount })}</p>
+      <PageHeading title={`${title} (${t('steps.counter', { n: stepNumber, total: stepCount })})`}>
+        {title}
+      </PageHeading>
+      {section.description ? (
+        <div className="section-intro">
+          <Markdown source={pick(section.description, lang)} />
+        </div>
+      ) : null}
+      <SaveStatusText status={saveStatus} />
+      <ErrorSummary errors={errorList} focusKey={formState.submitCount} />
+      <form
+        noValidate
+        onSubmit={handleSubmit(
+          () => {
+            setShowErrors(false);
+            onNext();
+          },
+          () => setShowErrors(true),
+        )}
+        className="stack"
+      >
+        {visible.map(({ q: question, index }) => (
+          <QuestionField
+            key={question.id}
+            q={question}
+            index={index}
+            register={register}
+            control={control}
+            error={formState.errors[fieldName(index)] as never}
+            hasNote={!!notes[question.id]}
+            readOnly={store.readOnly}
+          />
+        ))}
+        <div className="actions actions--split">
+          {onPrev ? (
+            <button type="button" className="button" onClick={onPrev}>
+              {t('nav.previous')}
+            </button>
+          ) : (
+            <span />
+          )}
+          <button type="submit" className="button button--primary">
+            {isLast ? t('nav.toSummary') : t('nav.next')}
+          </button>
+        </div>
+      </form>
+    </div>
+  );
+}
