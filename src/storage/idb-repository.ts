@@ -1,0 +1,625 @@
+/**
+ * The assessment repository on IndexedDB (through `idb`). Every write is one transaction, so a crash,
+ * a full disk or a closed tab leaves the previous saved state intact. Records carry a format
+ * version and are validated on read; a record from a newer app is refused and never rewritten.
+ * See docs/storage.md for the stores, the transaction model and what the user sees on errors.
+ */
+import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction } from 'idb';
+import { z } from '../core/zod-setup';
+import { parseAssessment } from '../core/assessment';
+import { AssessmentSchema, type Assessment } from '../core/assessment-schema';
+import {
+  createMemoryRepository,
+  StorageError,
+  type AssessmentRepository,
+  type AssessmentSummary,
+  type PutOptions,
+  type SavedVersion,
+  type StorageErrorCode,
+} from '../core/repository';
+
+export const DB_NAME = 'fria-wizard';
+/** IndexedDB schema version: bump only with an `upgrade` step; an older app then refuses to open. */
+export const DB_VERSION = 1;
+/** Format of the stored records (the envelope around an assessment or a summary). */
+export const RECORD_FORMAT = 1;
+
+interface AssessmentRecord {
+  recordFormat: number;
+  id: string;
+  /** When this state was written (the repository's clock, not the assessment's updatedAt). */
+  savedAt: string;
+  assessment: Assessment;
+}
+
+type SummaryRecord = AssessmentSummary & { recordFormat: number };
+
+interface VersionRecord {
+  recordFormat: number;
+  id: string;
+  savedAt: string;
+  assessment: Assessment;
+}
+
+interface TrashRecord {
+  recordFormat: number;
+  id: string;
+  deletedAt: string;
+  record: AssessmentRecord;
+  summary: SummaryRecord | null;
+  versions: VersionRecord[];
+}
+
+interface FriaDb extends DBSchema {
+  assessments: { key: string; value: AssessmentRecord };
+  summaries: { key: string; value: SummaryRecord };
+  versions: { key: number; value: VersionRecord; indexes: { byAssessment: string } };
+  trash: { key: string; value: TrashRecord };
+  /** Small settings of the storage itself (reserved so a later need does not force an upgrade). */
+  meta: { key: string; value: { key: string; value: unknown } };
+}
+
+/** Faults a test can switch on (see docs/storage.md "Test hooks"). */
+export interface StorageFaults {
+  /** Every put fails inside its transaction as if the disk were full (the transaction aborts). */
+  quota?: boolean;
+  /** Opening the database fails as in a private window where IndexedDB is switched off. */
+  unavailable?: boolean;
+}
+
+declare global {
+  // The e2e tests set this from the page (page.evaluate) to simulate a full disk at any moment.
+  var __friaStorageFaults: StorageFaults | undefined;
+}
+
+export type StorageEvent =
+  /** Another tab opened a newer version of the app: this connection is closed; reload to go on. */
+  | { kind: 'versionChange' }
+  /** An older version of the app in another tab keeps the database from opening. */
+  | { kind: 'blocked' }
+  /** Another tab saved, deleted or restored these assessments. */
+  | { kind: 'externalChange'; ids: string[] };
+
+export interface IdbRepository extends AssessmentRepository {
+  /** The stored record as it is, for "export anyway" of a record this app cannot open. */
+  getRaw(id: string): Promise<unknown>;
+  /** Listens to storage events; returns the unsubscribe function. */
+  subscribe(listener: (e: StorageEvent) => void): () => void;
+  close(): void;
+}
+
+export interface IdbRepositoryOptions {
+  name?: string;
+  /** How many earlier states to keep per assessment. */
+  maxVersions?: number;
+  /**
+   * Earlier states closer together than this are merged into one (autosave writes every second;
+   * keeping each of those would push out the states worth going back to). Default 5 minutes.
+   */
+  versionIntervalMs?: number;
+  /** Deleted assessments older than this are removed for good when the database opens. Default 24 h. */
+  trashKeepMs?: number;
+  now?: () => Date;
+  faults?: () => StorageFaults | undefined;
+}
+
+const Iso = z.string().max(40);
+
+const RecordHeadSchema = z.looseObject({ recordFormat: z.int().min(1) });
+
+const AssessmentRecordSchema = z.strictObject({
+  recordFormat: z.literal(RECORD_FORMAT),
+  id: z.string().min(1).max(100),
+  savedAt: Iso,
+  assessment: z.unknown(),
+});
+
+const SummaryRecordSchema = z.strictObject({
+  recordFormat: z.literal(RECORD_FORMAT),
+  id: z.string().min(1).max(100),
+  title: z.string(),
+  systemName: z.string(),
+  questionnaireId: z.string(),
+  questionnaireVersion: z.string(),
+  status: z.enum(['draft', 'inReview', 'signed']),
+  overallLevel: z.string().nullable(),
+  updatedAt: Iso,
+  exportedAt: Iso.nullable(),
+  problem: z.enum(['newerFormat', 'corrupt']).optional(),
+});
+
+const SummaryInputSchema = SummaryRecordSchema.omit({ recordFormat: true });
+
+function newerRecord(value: unknown): boolean {
+  const head = RecordHeadSchema.safeParse(value);
+  return head.success && head.data.recordFormat > RECORD_FORMAT;
+}
+
+/** A stored assessment record → the assessment, or the reason it cannot be opened here. */
+function readRecord(
+  value: unknown,
+): { ok: true; assessment: Assessment; savedAt: string } | { ok: false; code: StorageErrorCode } {
+  if (newerRecord(value)) return { ok: false, code: 'newerFormat' };
+  const rec = AssessmentRecordSchema.safeParse(value);
+  if (!rec.success) return { ok: false, code: 'corrupt' };
+  const parsed = parseAssessment(rec.data.assessment);
+  if (!parsed.ok) {
+    const newer = parsed.problems.some((p) => p.code === 'newerFormat');
+    return { ok: false, code: newer ? 'newerFormat' : 'corrupt' };
+  }
+  return { ok: true, assessment: parsed.value, savedAt: rec.data.savedAt };
+}
+
+function textOf(value: unknown, key: string): string {
+  const v = (value as Record<string, unknown> | null)?.[key];
+  return typeof v === 'string' ? v : '';
+}
+
+/** A library line for a record that cannot be opened, built from whatever can still be read. */
+function problemSummary(
+  id: string,
+  raw: unknown,
+  problem: 'newerFormat' | 'corrupt',
+): AssessmentSummary {
+  const a = (raw as { assessment?: unknown } | null)?.assessment;
+  const meta = (a as { meta?: unknown } | null)?.meta;
+  const q = (a as { questionnaire?: unknown } | null)?.questionnaire;
+  return {
+    id,
+    title: textOf(raw, 'title') || textOf(meta, 'title'),
+    systemName: textOf(raw, 'systemName') || textOf(meta, 'systemName'),
+    questionnaireId: textOf(raw, 'questionnaireId') || textOf(q, 'id'),
+    questionnaireVersion: textOf(raw, 'questionnaireVersion') || textOf(q, 'version'),
+    status: 'draft',
+    overallLevel: null,
+    updatedAt: textOf(raw, 'updatedAt') || textOf(a, 'updatedAt'),
+    exportedAt: null,
+    problem,
+  };
+}
+
+function errorName(e: unknown): string {
+  return e && typeof e === 'object' && 'name' in e ? String((e as { name: unknown }).name) : '';
+}
+
+/** Maps what the browser throws to a code the UI can explain. */
+export function toStorageError(e: unknown, fallback: StorageErrorCode = 'failed'): StorageError {
+  if (e instanceof StorageError) return e;
+  const name = errorName(e);
+  const message = e instanceof Error ? e.message : String(e);
+  // Firefox has used its own name for a full quota in the past.
+  if (name === 'QuotaExceededError' || name === 'NS_ERROR_DOM_QUOTA_REACHED') {
+    return new StorageError('quotaExceeded', message, { cause: e });
+  }
+  if (name === 'VersionError') return new StorageError('newerDatabase', message, { cause: e });
+  if (name === 'SecurityError') return new StorageError('unavailable', message, { cause: e });
+  return new StorageError(fallback, message, { cause: e });
+}
+
+type WriteTx = IDBPTransaction<
+  FriaDb,
+  ('assessments' | 'summaries' | 'versions' | 'trash')[],
+  'readwrite'
+>;
+
+/**
+ * Opens the repository on IndexedDB. Rejects with a StorageError ('unavailable', 'blocked',
+ * 'newerDatabase') when the database cannot be used; `openRepository` falls back to memory then.
+ */
+export async function openIdbRepository(opts: IdbRepositoryOptions = {}): Promise<IdbRepository> {
+  const name = opts.name ?? DB_NAME;
+  const maxVersions = opts.maxVersions ?? 20;
+  const interval = opts.versionIntervalMs ?? 5 * 60 * 1000;
+  const trashKeepMs = opts.trashKeepMs ?? 24 * 60 * 60 * 1000;
+  const now = opts.now ?? (() => new Date());
+  const faults = opts.faults ?? (() => globalThis.__friaStorageFaults);
+
+  const listeners = new Set<(e: StorageEvent) => void>();
+  const emit = (e: StorageEvent) => {
+    for (const l of listeners) l(e);
+  };
+  const channel =
+    typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel(`${name}:changes`);
+  if (channel) {
+    channel.onmessage = (m: MessageEvent<unknown>) => {
+      const ids = (m.data as { ids?: unknown } | null)?.ids;
+      if (Array.isArray(ids)) emit({ kind: 'externalChange', ids: ids.map(String) });
+    };
+  }
+  const announce = (ids: string[]) => {
+    try {
+      channel?.postMessage({ ids });
+    } catch {
+      // Telling other tabs is a courtesy; the write itself has succeeded.
+    }
+  };
+
+  let connection: Promise<IDBPDatabase<FriaDb>> | null = null;
+  // Set when another tab opened a newer version: we closed our connection and must not reopen it.
+  let superseded = false;
+  // While an open waits on an older tab, calls fail with 'blocked' instead of hanging.
+  let blocked: Promise<never> | null = null;
+  let signalBlocked = () => {};
+
+  const open = (): Promise<IDBPDatabase<FriaDb>> => {
+    if (faults()?.unavailable) {
+      return Promise.reject(new StorageError('unavailable', 'IndexedDB is switched off (test)'));
+    }
+    if (typeof indexedDB === 'undefined') {
+      return Promise.reject(new StorageError('unavailable', 'This browser offers no IndexedDB'));
+    }
+    blocked = new Promise<never>((_, reject) => {
+      signalBlocked = () =>
+        reject(new StorageError('blocked', 'Another tab keeps the database from opening'));
+    });
+    blocked.catch(() => {});
+    let opening: Promise<IDBPDatabase<FriaDb>>;
+    try {
+      opening = openDB<FriaDb>(name, DB_VERSION, {
+        upgrade(db, oldVersion) {
+          // Version 0 → 1: the first schema. Later versions add steps here, never remove data.
+          if (oldVersion < 1) {
+            db.createObjectStore('assessments', { keyPath: 'id' });
+            db.createObjectStore('summaries', { keyPath: 'id' });
+            const versions = db.createObjectStore('versions', { autoIncrement: true });
+            versions.createIndex('byAssessment', 'id');
+            db.createObjectStore('trash', { keyPath: 'id' });
+            db.createObjectStore('meta', { keyPath: 'key' });
+          }
+        },
+        blocked() {
+          signalBlocked();
+          emit({ kind: 'blocked' });
+        },
+        blocking() {
+          // A newer app wants to upgrade the database: step aside at once, so its upgrade does not
+          // wait on us, and stop writing (our records could be of an older format than it expects).
+          superseded = true;
+          void connection?.then((db) => db.close());
+          emit({ kind: 'versionChange' });
+        },
+        terminated() {
+          // The browser closed the connection (e.g. site data cleared): open anew on the next call.
+          connection = null;
+        },
+      });
+    } catch (e) {
+      // Some browsers throw at once (e.g. a SecurityError where storage is switched off).
+      return Promise.reject(toStorageError(e, 'unavailable'));
+    }
+    return opening.then(
+      (d) => {
+        blocked = null;
+        return d;
+      },
+      (e: unknown) => {
+        blocked = null;
+        connection = null;
+        throw toStorageError(e, 'unavailable');
+      },
+    );
+  };
+
+  const db = async (): Promise<IDBPDatabase<FriaDb>> => {
+    if (superseded) throw new StorageError('versionChange', 'A newer version of the app took over');
+    connection ??= open();
+    const c = connection;
+    return blocked ? Promise.race([c, blocked]) : c;
+  };
+
+  const run = async <T>(op: (d: IDBPDatabase<FriaDb>) => Promise<T>): Promise<T> => {
+    try {
+      return await op(await db());
+    } catch (e) {
+      if (superseded && !(e instanceof StorageError)) {
+        throw new StorageError('versionChange', 'A newer version of the app took over', {
+          cause: e,
+        });
+      }
+      throw toStorageError(e);
+    }
+  };
+
+  /** Runs a write transaction; a fault or an error aborts it, so nothing of it is kept. */
+  const write = <T>(
+    stores: ('assessments' | 'summaries' | 'versions' | 'trash')[],
+    body: (tx: WriteTx) => Promise<T>,
+  ): Promise<T> =>
+    run(async (d) => {
+      // 'strict' asks the browser to flush to disk before reporting success: a power cut right after
+      // "saved 14:02" must not lose what that status promised.
+      const tx = d.transaction(stores, 'readwrite', { durability: 'strict' });
+      // tx.done rejects on abort; it is awaited below, this only keeps the rejection from going unseen.
+      tx.done.catch(() => {});
+      let result: T;
+      try {
+        result = await body(tx);
+      } catch (e) {
+        try {
+          tx.abort();
+        } catch {
+          // Already finished or aborted.
+        }
+        throw e;
+      }
+      await tx.done;
+      return result;
+    });
+
+  const purgeTrash = async () => {
+    const cutoff = now().getTime() - trashKeepMs;
+    await write(['trash'], async (tx) => {
+      const store = tx.objectStore('trash');
+      for (const rec of await store.getAll()) {
+        const at = Date.parse(textOf(rec, 'deletedAt'));
+        if (Number.isFinite(at) && at < cutoff) await store.delete(rec.id);
+      }
+    });
+  };
+
+  const repo: IdbRepository = {
+    async list() {
+      return run(async (d) => {
+        const tx = d.transaction(['summaries', 'assessments'], 'readonly');
+        const [summaries, keys] = await Promise.all([
+          tx.objectStore('summaries').getAll() as Promise<unknown[]>,
+          tx.objectStore('assessments').getAllKeys(),
+        ]);
+        const out: AssessmentSummary[] = [];
+        const seen = new Set<string>();
+        for (const raw of summaries) {
+          const id = textOf(raw, 'id');
+          if (!id) continue;
+          seen.add(id);
+          if (newerRecord(raw)) {
+            out.push(problemSummary(id, raw, 'newerFormat'));
+            continue;
+          }
+          const s = SummaryRecordSchema.safeParse(raw);
+          if (s.success) {
+            const { recordFormat: _f, ...summary } = s.data;
+            out.push(summary);
+          } else out.push(problemSummary(id, raw, 'corrupt'));
+        }
+        // An assessment without a summary (should not happen: both are written in one
+        // transaction) is still listed, so the user can see and rescue it.
+        for (const id of keys) {
+          if (seen.has(id)) continue;
+          const raw: unknown = await tx.objectStore('assessments').get(id);
+          const r = readRecord(raw);
+          out.push(
+            r.ok
+              ? {
+                  id,
+                  title: r.assessment.meta.title,
+                  systemName: r.assessment.meta.systemName,
+                  questionnaireId: r.assessment.questionnaire.id,
+                  questionnaireVersion: r.assessment.questionnaire.version,
+                  status: 'draft',
+                  overallLevel: null,
+                  updatedAt: r.assessment.updatedAt,
+                  exportedAt: null,
+                }
+              : problemSummary(id, raw, r.code === 'newerFormat' ? 'newerFormat' : 'corrupt'),
+          );
+        }
+        return out;
+      });
+    },
+
+    async get(id) {
+      const raw: unknown = await run((d) => d.get('assessments', id));
+      if (raw === undefined) return null;
+      const r = readRecord(raw);
+      if (!r.ok) {
+        throw new StorageError(
+          r.code,
+          r.code === 'newerFormat'
+            ? `Assessment ${id} was saved by a newer version of the app`
+            : `Assessment ${id} is damaged`,
+        );
+      }
+      return r.assessment;
+    },
+
+    async getRaw(id) {
+      return run((d) => d.get('assessments', id));
+    },
+
+    async put(assessment, summary, options: PutOptions = {}) {
+      // Checked before writing: an invalid assessment would be refused on every later read, which
+      // would look like lost work. The caller keeps it in memory and reports the bug.
+      const valid = AssessmentSchema.safeParse(assessment);
+      if (!valid.success) {
+        const where = valid.error.issues[0]?.path.join('.') ?? '';
+        throw new StorageError('invalid', `The assessment does not pass validation at "${where}"`);
+      }
+      const s = SummaryInputSchema.safeParse(summary);
+      if (!s.success || s.data.id !== assessment.id) {
+        throw new StorageError('invalid', 'The summary does not match the assessment');
+      }
+      const at = now();
+      const savedAt = at.toISOString();
+      await write(['assessments', 'summaries', 'versions'], async (tx) => {
+        const records = tx.objectStore('assessments');
+        const prevRaw: unknown = await records.get(assessment.id);
+        if (prevRaw !== undefined) {
+          const prev = readRecord(prevRaw);
+          if (!prev.ok && prev.code === 'newerFormat') {
+            // Never overwrite what a newer app wrote: it may hold fields this app does not know.
+            throw new StorageError(
+              'newerFormat',
+              `Assessment ${assessment.id} was saved by a newer version of the app`,
+            );
+          }
+          if (prev.ok) {
+            await keepVersion(tx, assessment, prev.assessment, prev.savedAt, at, options);
+          }
+        }
+        await records.put({
+          recordFormat: RECORD_FORMAT,
+          id: assessment.id,
+          savedAt,
+          assessment,
+        });
+        const summaries = tx.objectStore('summaries');
+        const prevSummary: unknown = await summaries.get(assessment.id);
+        const prevExported = SummaryRecordSchema.safeParse(prevSummary);
+        const exportedAt =
+          s.data.exportedAt ?? (prevExported.success ? prevExported.data.exportedAt : null);
+        const { problem: _p, ...clean } = s.data;
+        await summaries.put({ ...clean, exportedAt, recordFormat: RECORD_FORMAT });
+        if (faults()?.quota) {
+          // Fail where a real full disk fails: inside the transaction, after the writes were queued.
+          throw new DOMException('Simulated full disk (test hook)', 'QuotaExceededError');
+        }
+      });
+      announce([assessment.id]);
+    },
+
+    async delete(id) {
+      const deletedAt = now().toISOString();
+      const done = await write(['assessments', 'summaries', 'versions', 'trash'], async (tx) => {
+        const record = await tx.objectStore('assessments').get(id);
+        if (!record) return false;
+        const summary = (await tx.objectStore('summaries').get(id)) ?? null;
+        const versionStore = tx.objectStore('versions');
+        const keys = await versionStore.index('byAssessment').getAllKeys(IDBKeyRange.only(id));
+        const versions: VersionRecord[] = [];
+        for (const k of keys) {
+          const v = await versionStore.get(k);
+          if (v) versions.push(v);
+          await versionStore.delete(k);
+        }
+        await tx.objectStore('trash').put({
+          recordFormat: RECORD_FORMAT,
+          id,
+          deletedAt,
+          record,
+          summary,
+          versions,
+        });
+        await tx.objectStore('assessments').delete(id);
+        await tx.objectStore('summaries').delete(id);
+        return true;
+      });
+      if (done) announce([id]);
+    },
+
+    async restore(id) {
+      const done = await write(['assessments', 'summaries', 'versions', 'trash'], async (tx) => {
+        const trashed = await tx.objectStore('trash').get(id);
+        if (!trashed || newerRecord(trashed)) return false;
+        // A new assessment with the same id may have been imported meanwhile: never overwrite it.
+        if (await tx.objectStore('assessments').get(id)) return false;
+        await tx.objectStore('assessments').put(trashed.record);
+        if (trashed.summary) await tx.objectStore('summaries').put(trashed.summary);
+        for (const v of trashed.versions) await tx.objectStore('versions').put(v);
+        await tx.objectStore('trash').delete(id);
+        return true;
+      });
+      if (done) announce([id]);
+      return done;
+    },
+
+    async versions(id) {
+      const raw = (await run((d) =>
+        d.getAllFromIndex('versions', 'byAssessment', IDBKeyRange.only(id)),
+      )) as unknown[];
+      const out: SavedVersion[] = [];
+      // Stored oldest first (auto-increment keys); the user wants the newest first.
+      for (const v of raw.reverse()) {
+        const r = readRecord(v);
+        if (r.ok) out.push({ savedAt: r.savedAt, assessment: r.assessment });
+      }
+      return out;
+    },
+
+    async markExported(ids, at) {
+      await write(['summaries'], async (tx) => {
+        const store = tx.objectStore('summaries');
+        for (const id of ids) {
+          const raw: unknown = await store.get(id);
+          const s = SummaryRecordSchema.safeParse(raw);
+          if (s.success) await store.put({ ...s.data, exportedAt: at });
+        }
+      });
+      announce(ids);
+    },
+
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+
+    close() {
+      channel?.close();
+      void connection?.then((d) => d.close()).catch(() => {});
+      connection = null;
+    },
+  };
+
+  /**
+   * Keeps the state before this write as a saved version when it is worth going back to: always
+   * on a checkpoint or a new assessment version; otherwise when it rested (no save for a while
+   * after it) or when the newest kept version is older than the interval. Drops the oldest beyond
+   * the limit.
+   */
+  async function keepVersion(
+    tx: WriteTx,
+    next: Assessment,
+    prev: Assessment,
+    prevSavedAt: string,
+    at: Date,
+    options: PutOptions,
+  ): Promise<void> {
+    const store = tx.objectStore('versions');
+    const index = store.index('byAssessment');
+    const newest = await index.openCursor(IDBKeyRange.only(next.id), 'prev');
+    const prevTime = Date.parse(prevSavedAt);
+    const newestTime = newest ? Date.parse(textOf(newest.value, 'savedAt')) : NaN;
+    const keep =
+      options.checkpoint === true ||
+      prev.version !== next.version ||
+      !newest ||
+      !(prevTime - newestTime < interval) ||
+      !(at.getTime() - prevTime < interval);
+    if (!keep) return;
+    await store.add({
+      recordFormat: RECORD_FORMAT,
+      id: next.id,
+      savedAt: prevSavedAt,
+      assessment: prev,
+    });
+    const keys = await index.getAllKeys(IDBKeyRange.only(next.id));
+    for (const k of keys.slice(0, Math.max(0, keys.length - maxVersions))) await store.delete(k);
+  }
+
+  // Open now, so that an unusable database is known before the first save.
+  await db();
+  await purgeTrash().catch(() => {
+    // Leftovers in the trash are harmless; a failure here must not keep the app from starting.
+  });
+  return repo;
+}
+
+export interface OpenedRepository {
+  repository: AssessmentRepository;
+  /** IndexedDB-only extras (events, raw export); null when running on the memory fallback. */
+  idb: IdbRepository | null;
+  /** Why the browser database could not be used; the work is then kept in memory for this visit. */
+  problem: StorageErrorCode | null;
+}
+
+/**
+ * The repository for the app: IndexedDB when it can be used, else memory with the reason, so the
+ * app still works (and offers export) in a private window or under a strict policy.
+ */
+export async function openRepository(opts: IdbRepositoryOptions = {}): Promise<OpenedRepository> {
+  try {
+    const idb = await openIdbRepository(opts);
+    return { repository: idb, idb, problem: null };
+  } catch (e) {
+    return { repository: createMemoryRepository(), idb: null, problem: toStorageError(e).code };
+  }
+}
