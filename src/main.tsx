@@ -5,15 +5,15 @@ import { createRoot } from 'react-dom/client';
 import { App } from './ui/App';
 import { initI18n } from './ui/i18n';
 import { ServicesProvider, type Services } from './ui/services';
-import { createMemoryRepository } from './core/repository';
+import { openRepository } from './storage/idb-repository';
 import { newId } from './ui/ids';
 import './ui/styles.css';
 
 async function start() {
-  await initI18n();
+  const [, opened] = await Promise.all([initI18n(), openRepository()]);
   const services: Services = {
-    repository: createMemoryRepository(),
-    storageProblem: null,
+    repository: opened.repository,
+    storageProblem: opened.problem,
     now: () => new Date().toISOString(),
     newId,
   };
