@@ -8,6 +8,7 @@ import { WizardScreen } from './wizard/WizardScreen';
 import { SummaryScreen } from './summary/SummaryScreen';
 import { SettingsScreen } from './settings/SettingsScreen';
 import { PageHeading } from './components/PageHeading';
+import { AccessibilityScreen } from './accessibility/AccessibilityScreen';
 
 /**
  * Which view each route shows. Screens of an assessment (step, summary, register, signoff) live
@@ -34,6 +35,8 @@ export function RouteView({ route }: { route: Route }) {
       );
     case 'settings':
       return <SettingsScreen />;
+    case 'accessibility':
+      return <AccessibilityScreen />;
     default:
       return <NotFound />;
   }
