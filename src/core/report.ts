@@ -1,0 +1,776 @@
+/**
+ * The report model (STYLE.md habit 6): the whole PDF report as plain data, built from the
+ * assessment, the questionnaire and the scoring engine. The PDF adapter only draws it, so what the
+ * report says is decided and tested here. Every string is already in the report language.
+ */
+import type { Assessment, RiskItem } from './assessment-schema';
+import type { Question, Questionnaire, QuestionType } from './questionnaire-schema';
+import { assessmentHash, questionnaireHash } from './assessment';
+import { isAnswered } from './answers';
+import { explainTrace } from './explain';
+import { pick } from './localized';
+import { markdownToPlainText } from './markdown';
+import { bandLevel, score, type ScoreResult } from './scoring';
+import { indexQuestionnaire } from './questionnaire-index';
+import { sealSummaryText, verifySeal, type SignOffSealStatus } from './seal';
+import {
+  currentSignOffs,
+  previousSignOffs,
+  signOffDeclaration,
+  signOffRoles,
+  signOffStatus,
+} from './signoff';
+import { ASSESSMENT_FORMAT, ASSESSMENT_FORMAT_VERSION } from './assessment-schema';
+import { answerLines, formatDay, formatMoment, formatNumber, formatPercent } from './report-format';
+import {
+  FRAMEWORK_ELEMENTS,
+  reportLocale,
+  reportText,
+  reportTextKeys,
+  type ReportLocale,
+  type ReportTextKey,
+} from './report-texts';
+
+export interface ReportOptions {
+  /** The app's version, printed in the integrity block. */
+  appVersion: string;
+  /** When the report is made (ISO date-time); passed in to keep the core pure and output repeatable. */
+  generatedAt: string;
+  /** IANA time zone for printed moments (the reader's); the runtime's own when left out. */
+  timeZone?: string;
+}
+
+/** A level as the report shows it: its label, its place in the scale, and its colour. */
+export interface LevelRef {
+  id: string;
+  label: string;
+  /** 0-based position from lowest to highest. */
+  index: number;
+  /** How many levels the questionnaire has. */
+  count: number;
+  /** #rrggbb; never the only carrier of meaning (the PDF adds text and a pattern). */
+  color: string;
+}
+
+export type ReportPartId =
+  | 'cover'
+  | 'summary'
+  | 'context'
+  | 'answers'
+  | 'register'
+  | 'actionPlan'
+  | 'conclusion'
+  | 'coverage'
+  | 'signOff'
+  | 'integrity';
+
+export interface LabelValue {
+  label: string;
+  value: string;
+}
+
+export interface ReportDomain {
+  id: string;
+  label: string;
+  /** "6 of 10 (60%)" or "not assessed". */
+  scoreText: string;
+  computed: LevelRef | null;
+  final: LevelRef | null;
+  override: { level: LevelRef | null; justification: string; text: string } | null;
+  redFlags: string[];
+  /** The "why this level" lines, from the scoring trace. */
+  why: string[];
+}
+
+export interface ReportTrigger {
+  number: string;
+  question: string;
+  answer: string;
+}
+
+export interface ReportRedFlag {
+  id: string;
+  text: string;
+  /** "Domain: Privacy. Raises to at least: Very high." */
+  scope: string;
+  minLevel: LevelRef | null;
+  triggers: ReportTrigger[];
+  response: string | null;
+}
+
+export interface ReportHeatMap {
+  /** counts[likelihood - 1][severity - 1] */
+  inherent: number[][];
+  residual: number[][];
+  /** The level band of each cell, same indexing. */
+  bands: (LevelRef | null)[][];
+  total: number;
+}
+
+export interface ReportQuestion {
+  id: string;
+  /** "3.2": section number and the question's place among the visible questions. */
+  number: string;
+  label: string;
+  type: QuestionType;
+  required: boolean;
+  answered: boolean;
+  /** The answer as lines (option labels, a number, a date, or the text); the "not answered" text when empty. */
+  answer: string[];
+  note: string | null;
+  sources: string[];
+}
+
+export interface ReportSection {
+  id: string;
+  number: string;
+  title: string;
+  description: string | null;
+  questions: ReportQuestion[];
+}
+
+export interface ReportRiskScore {
+  likelihood: number;
+  severity: number;
+  product: number;
+  level: LevelRef | null;
+  text: string;
+}
+
+export interface ReportMeasure {
+  id: string;
+  riskNumber: string;
+  riskTitle: string;
+  text: string;
+  owner: string;
+  due: string;
+  dueDate: string;
+  status: 'planned' | 'inProgress' | 'done';
+  statusLabel: string;
+}
+
+export interface ReportRisk {
+  id: string;
+  number: string;
+  domain: string;
+  title: string;
+  description: string;
+  affectedGroups: string;
+  inherent: ReportRiskScore;
+  residual: ReportRiskScore;
+  residualJustification: string | null;
+  measures: ReportMeasure[];
+}
+
+export type CoverageStatus = 'answered' | 'partly' | 'open' | 'notApplicable' | 'notCovered';
+
+export interface ReportCoverageRow {
+  tag: string;
+  framework: string;
+  code: string;
+  text: string;
+  /** Numbers of the visible questions that carry the tag. */
+  where: string[];
+  status: CoverageStatus;
+  statusLabel: string;
+}
+
+export interface ReportSignOffEntry {
+  role: string;
+  name: string;
+  function: string;
+  organisation: string;
+  date: string;
+  place: string;
+  declaration: string;
+  signature:
+    | { kind: 'typed'; text: string }
+    | { kind: 'drawn'; text: string; dataUrl: string }
+    | { kind: 'none'; text: string };
+  contentHash: string;
+  version: number;
+  seal: SignOffSealStatus;
+  sealText: string;
+}
+
+export interface ReportModel {
+  locale: ReportLocale;
+  /** Labels the drawing needs (column heads, page furniture), already in the report language. */
+  labels: Record<ReportTextKey, string>;
+  document: {
+    title: string;
+    subject: string;
+    author: string;
+    keywords: string;
+    creator: string;
+    language: string;
+    /** The attached assessment file's name: "<system name>.fria.json". */
+    attachmentName: string;
+    /** A suggested PDF file name. */
+    pdfName: string;
+  };
+  /** The running header text and page-furniture values. */
+  running: { header: string; shortHash: string; draftMark: string | null };
+  parts: { id: ReportPartId; title: string }[];
+  status: { code: 'draft' | 'inReview' | 'signed'; label: string; signed: boolean };
+  cover: {
+    title: string;
+    systemName: string;
+    fields: LabelValue[];
+    overall: LevelRef | null;
+    overallText: string;
+    provisional: string | null;
+    note: string | null;
+  };
+  summary: {
+    intro: string;
+    overall: LevelRef | null;
+    overallText: string;
+    overallHow: string;
+    domains: ReportDomain[];
+    redFlags: ReportRedFlag[];
+    heatMap: ReportHeatMap;
+    levels: LevelRef[];
+    openRequired: ReportTrigger[];
+    provisional: string | null;
+  };
+  context: { fields: LabelValue[]; about: string; questionnaireDescription: string | null };
+  sections: ReportSection[];
+  register: { risks: ReportRisk[] };
+  actionPlan: { measures: ReportMeasure[] };
+  conclusion: {
+    recorded: boolean;
+    decision: string;
+    reasoning: string;
+    conditions: string[];
+  };
+  coverage: { rows: ReportCoverageRow[] };
+  signOff: {
+    signed: boolean;
+    statusText: string;
+    declaration: string;
+    roles: { label: string; required: boolean; entries: ReportSignOffEntry[] }[];
+    /** Sign-offs by roles the questionnaire does not declare (kept, never hidden). */
+    other: ReportSignOffEntry[];
+    previous: ReportSignOffEntry[];
+  };
+  integrity: {
+    assessmentHash: string;
+    questionnaireId: string;
+    questionnaireVersion: string;
+    /** The questionnaire hash recorded in the assessment. */
+    questionnaireHash: string;
+    /** The hash of the questionnaire the report was drawn with, when it differs. */
+    questionnaireHashDiffers: string | null;
+    appVersion: string;
+    fields: LabelValue[];
+    howTo: string;
+  };
+}
+
+const LIKELIHOODS = [1, 2, 3, 4, 5] as const;
+
+/** A file name from the system name: keeps letters of any script, drops path and control characters. */
+export function attachmentFileName(systemName: string): string {
+  const base = systemName
+    .normalize('NFC')
+    .replace(/[\\/:*?"<>|\p{Cc}]+/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, 80)
+    .trim();
+  return `${base || 'assessment'}.fria.json`;
+}
+
+/** Builds the report model. Hidden questions never appear; every level comes from `score()`. */
+export async function buildReport(
+  assessment: Assessment,
+  questionnaire: Questionnaire,
+  locale: string,
+  opts: ReportOptions,
+): Promise<ReportModel> {
+  const lang = reportLocale(locale);
+  const t = (key: ReportTextKey, params?: Record<string, string | number>) =>
+    reportText(key, lang, params);
+  const q = questionnaire;
+  const a = assessment;
+  const result: ScoreResult = score(q, a);
+  const hash = await assessmentHash(a);
+  const actualQuestionnaireHash = await questionnaireHash(q);
+  const seal = await verifySeal(a);
+  const index = indexQuestionnaire(q);
+
+  const levelRefs = q.levels.map((l, i): LevelRef => ({
+    id: l.id,
+    label: pick(l.label, lang),
+    index: i,
+    count: q.levels.length,
+    color: l.color,
+  }));
+  const level = (id: string | null | undefined): LevelRef | null =>
+    id ? (levelRefs.find((l) => l.id === id) ?? null) : null;
+  const levelLabel = (id: string | null | undefined) => level(id)?.label ?? t('notAssessed');
+  const domainLabel = (id: string) =>
+    id === 'overall'
+      ? t('coverOverall')
+      : pick(q.domains.find((d) => d.id === id)?.label, lang) || id;
+
+  // Numbers: section position, then position among the section's visible questions.
+  const numbers = new Map<string, string>();
+  const sections: ReportSection[] = [];
+  q.sections.forEach((section, si) => {
+    if (!result.visibility.sections.has(section.id)) return;
+    const questions: ReportQuestion[] = [];
+    for (const question of section.questions) {
+      if (!result.visibility.questions.has(question.id)) continue;
+      const number = `${si + 1}.${questions.length + 1}`;
+      numbers.set(question.id, number);
+      questions.push(reportQuestion(question, number));
+    }
+    sections.push({
+      id: section.id,
+      number: String(si + 1),
+      title: pick(section.title, lang),
+      description: section.description
+        ? markdownToPlainText(pick(section.description, lang))
+        : null,
+      questions,
+    });
+  });
+
+  function reportQuestion(question: Question, number: string): ReportQuestion {
+    const value = result.visibility.effective[question.id];
+    const answered = isAnswered(value);
+    const note = a.notes[question.id];
+    return {
+      id: question.id,
+      number,
+      label: pick(question.label, lang),
+      type: question.type,
+      required: question.required === true,
+      answered,
+      answer: answered
+        ? answerLines(question, value, lang)
+        : [question.required ? t('notAnsweredRequired') : t('notAnswered')],
+      note: note !== undefined && note.trim() !== '' ? note : null,
+      sources: (question.legal ?? []).map((l) =>
+        [l.source, l.article].filter((x) => x && x.trim() !== '').join(' '),
+      ),
+    };
+  }
+
+  const questionRef = (id: string): ReportTrigger => {
+    const entry = index.byId.get(id);
+    const value = result.visibility.effective[id];
+    return {
+      number: numbers.get(id) ?? '',
+      question: entry ? pick(entry.question.label, lang) : id,
+      answer: entry ? answerLines(entry.question, value, lang).join(', ') : '',
+    };
+  };
+
+  // Domains and their explanation.
+  const domains: ReportDomain[] = result.domains.map((d) => {
+    const label = domainLabel(d.domain);
+    return {
+      id: d.domain,
+      label,
+      scoreText:
+        d.ratio === null
+          ? t('notAssessed')
+          : t('scoreValue', {
+              raw: formatNumber(d.raw, lang),
+              max: formatNumber(d.max, lang),
+              pct: formatPercent(d.ratio, lang),
+            }),
+      computed: level(d.computed),
+      final: level(d.final),
+      override: d.override
+        ? {
+            level: level(d.override.level),
+            justification: d.override.justification,
+            text: t('overrideValue', {
+              from: levelLabel(d.computed),
+              to: levelLabel(d.override.level),
+              reason: d.override.justification,
+            }),
+          }
+        : null,
+      redFlags: d.redFlags.map(
+        (id) => pick(q.redFlags?.find((f) => f.id === id)?.text, lang) || id,
+      ),
+      why: d.trace.map((entry) => explainTrace(entry, q, lang)),
+    };
+  });
+
+  const redFlags: ReportRedFlag[] = result.redFlags.map((f) => {
+    const def = q.redFlags?.find((x) => x.id === f.id);
+    const response = a.redFlagResponses[f.id];
+    return {
+      id: f.id,
+      text: pick(def?.text, lang) || f.id,
+      scope:
+        f.domain === 'overall'
+          ? t('redFlagOverall', { level: levelLabel(f.minLevel) })
+          : t('redFlagDomain', { domain: domainLabel(f.domain), level: levelLabel(f.minLevel) }),
+      minLevel: level(f.minLevel),
+      triggers: f.questions.map(questionRef),
+      response: response !== undefined && response.trim() !== '' ? response : null,
+    };
+  });
+
+  // Risk register, its heat map and the action plan.
+  const risks: ReportRisk[] = a.register.map((risk, i) => reportRisk(risk, `R${i + 1}`));
+  function riskScore(l: number, s: number): ReportRiskScore {
+    const product = l * s;
+    const lvl = level(bandLevel(q, product));
+    return {
+      likelihood: l,
+      severity: s,
+      product,
+      level: lvl,
+      text: lvl
+        ? t('riskScoreLevel', { l, s, p: product, level: lvl.label })
+        : t('riskScore', { l, s, p: product }),
+    };
+  }
+  function reportRisk(risk: RiskItem, number: string): ReportRisk {
+    const title = risk.title.trim() || number;
+    return {
+      id: risk.id,
+      number,
+      domain: domainLabel(risk.domain),
+      title,
+      description: risk.description,
+      affectedGroups: risk.affectedGroups,
+      inherent: riskScore(risk.likelihood, risk.severity),
+      residual: riskScore(risk.residualLikelihood, risk.residualSeverity),
+      residualJustification:
+        risk.residualJustification && risk.residualJustification.trim() !== ''
+          ? risk.residualJustification
+          : null,
+      measures: risk.measures.map((m) => ({
+        id: m.id,
+        riskNumber: number,
+        riskTitle: title,
+        text: m.text,
+        owner: m.owner.trim() || t('noOwner'),
+        due: m.dueDate ? formatDay(m.dueDate, lang) : t('noDueDate'),
+        dueDate: m.dueDate,
+        status: m.status,
+        statusLabel: t(
+          m.status === 'planned'
+            ? 'measurePlanned'
+            : m.status === 'inProgress'
+              ? 'measureInProgress'
+              : 'measureDone',
+        ),
+      })),
+    };
+  }
+  const grid = () => LIKELIHOODS.map(() => LIKELIHOODS.map(() => 0));
+  const heatMap: ReportHeatMap = {
+    inherent: grid(),
+    residual: grid(),
+    bands: LIKELIHOODS.map((l) => LIKELIHOODS.map((s) => level(bandLevel(q, l * s)))),
+    total: a.register.length,
+  };
+  for (const risk of a.register) {
+    heatMap.inherent[risk.likelihood - 1]![risk.severity - 1]! += 1;
+    heatMap.residual[risk.residualLikelihood - 1]![risk.residualSeverity - 1]! += 1;
+  }
+  // Undated measures last; otherwise by date, then in register order (a stable sort keeps it).
+  const measures = risks
+    .flatMap((r) => r.measures)
+    .sort((x, y) =>
+      x.dueDate === y.dueDate
+        ? 0
+        : x.dueDate === ''
+          ? 1
+          : y.dueDate === ''
+            ? -1
+            : x.dueDate < y.dueDate
+              ? -1
+              : 1,
+    );
+
+  // Framework coverage from the questions' tags.
+  const measureCount = a.register.reduce((n, r) => n + r.measures.length, 0);
+  const coverage: ReportCoverageRow[] = FRAMEWORK_ELEMENTS.map((el) => {
+    const tagged = index.questions.filter(({ question }) => question.tags?.includes(el.tag));
+    const visible = tagged.filter(({ question }) => result.visibility.questions.has(question.id));
+    const answered = visible.filter(({ question }) =>
+      isAnswered(result.visibility.effective[question.id]),
+    );
+    const where = visible.map(({ question }) => numbers.get(question.id) ?? '');
+    if (el.alsoBy === 'register' && a.register.length > 0) {
+      where.push(t('coverageRegister', { count: a.register.length }));
+    }
+    if (el.alsoBy === 'measures' && measureCount > 0) {
+      where.push(t('coverageMeasures', { count: measureCount }));
+    }
+    let status: CoverageStatus;
+    if (tagged.length === 0) status = 'notCovered';
+    else if (visible.length === 0) status = 'notApplicable';
+    else if (answered.length === visible.length) status = 'answered';
+    else if (answered.length > 0) status = 'partly';
+    else status = 'open';
+    const statusKey = (
+      {
+        answered: 'coverageAnswered',
+        partly: 'coveragePartly',
+        open: 'coverageOpen',
+        notApplicable: 'coverageNotApplicable',
+        notCovered: 'coverageNotCovered',
+      } as const
+    )[status];
+    return {
+      tag: el.tag,
+      framework: t(
+        el.framework === 'aiAct'
+          ? 'frameworkAiAct'
+          : el.framework === 'gdpr'
+            ? 'frameworkGdpr'
+            : 'frameworkIama',
+      ),
+      code: el.code,
+      text: el.text[lang],
+      where,
+      status,
+      statusLabel: t(statusKey),
+    };
+  });
+
+  // Sign-off and status.
+  const statusCode = signOffStatus(a, q);
+  const signed = statusCode === 'signed' && seal.status === 'valid';
+  const statusLabel = t(
+    signed ? 'statusSigned' : statusCode === 'inReview' ? 'statusInReview' : 'statusDraft',
+  );
+  const roles = signOffRoles(q);
+  const sealOf = new Map(seal.signOffs.map((s) => [s.signOff, s.status]));
+  const entry = (s: Assessment['signOffs'][number]): ReportSignOffEntry => {
+    const sealStatus = sealOf.get(s) ?? 'changed';
+    const role = roles.find((r) => r.id === s.role);
+    return {
+      role: role ? pick(role.label, lang) : s.role,
+      name: s.name,
+      function: s.function,
+      organisation: s.organisation,
+      date: s.date ? formatDay(s.date, lang) : '',
+      place: s.place,
+      declaration: s.declaration,
+      signature: !s.signature
+        ? { kind: 'none', text: t('signOffSignatureNone') }
+        : s.signature.kind === 'typed'
+          ? { kind: 'typed', text: t('signOffSignatureTyped', { name: s.signature.data }) }
+          : { kind: 'drawn', text: t('signOffSignatureDrawn'), dataUrl: s.signature.data },
+      contentHash: s.contentHash,
+      version: s.version,
+      seal: sealStatus,
+      sealText: t(sealStatus === 'valid' ? 'signOffSealMatches' : 'signOffSealDiffers'),
+    };
+  };
+  const current = currentSignOffs(a);
+  const roleIds = new Set(roles.map((r) => r.id));
+
+  const overall = level(result.overall.level);
+  const provisional = result.complete
+    ? null
+    : t('coverProvisional', { count: result.openRequired.length });
+  const attachmentName = attachmentFileName(a.meta.systemName || a.meta.title);
+  const shortHash = hash.slice(0, 12);
+  const system = a.meta.systemName || a.meta.title || a.id;
+  const questionnaireTitle = pick(q.title, lang);
+  const moment = (iso: string) => formatMoment(iso, lang, opts.timeZone);
+  const visibleCount = sections.reduce((n, s) => n + s.questions.length, 0);
+  const answeredCount = sections.reduce(
+    (n, s) => n + s.questions.filter((x) => x.answered).length,
+    0,
+  );
+
+  const partIds: ReportPartId[] = [
+    'cover',
+    'summary',
+    'context',
+    'answers',
+    'register',
+    'actionPlan',
+    'conclusion',
+    'coverage',
+    'signOff',
+    'integrity',
+  ];
+  const partKey: Record<ReportPartId, ReportTextKey> = {
+    cover: 'partCover',
+    summary: 'partSummary',
+    context: 'partContext',
+    answers: 'partAnswers',
+    register: 'partRegister',
+    actionPlan: 'partActionPlan',
+    conclusion: 'partConclusion',
+    coverage: 'partCoverage',
+    signOff: 'partSignOff',
+    integrity: 'partIntegrity',
+  };
+
+  // Templates keep their {placeholders}; the drawing fills in page numbers itself.
+  const labels = Object.fromEntries(
+    reportTextKeys(lang).map((k) => [k, reportText(k as ReportTextKey, lang)]),
+  ) as Record<ReportTextKey, string>;
+
+  const c = a.conclusion;
+  return {
+    locale: lang,
+    labels,
+    document: {
+      title: `${t('reportTitle')}: ${system}`,
+      subject: t('docSubject', { system }),
+      author: [a.meta.owner, a.meta.organisation].filter((x) => x.trim() !== '').join(', '),
+      keywords: t('docKeywords'),
+      creator: `${t('generator')} ${opts.appVersion}`,
+      // Codes jsPDF's setLanguage accepts (it has no nl-NL).
+      language: lang === 'nl' ? 'nl' : 'en-GB',
+      attachmentName,
+      pdfName: attachmentName.replace(/\.fria\.json$/, `.${lang}.pdf`),
+    },
+    running: {
+      header: `${t('reportTitleShort')} · ${system}`,
+      shortHash,
+      draftMark: signed ? null : t('draftMark'),
+    },
+    parts: partIds.map((id) => ({ id, title: t(partKey[id]) })),
+    status: { code: signed ? 'signed' : statusCode, label: statusLabel, signed },
+    cover: {
+      title: t('reportTitle'),
+      systemName: system,
+      fields: [
+        { label: t('coverOrganisation'), value: a.meta.organisation },
+        { label: t('coverOwner'), value: a.meta.owner },
+        ...(a.meta.title && a.meta.title !== system
+          ? [{ label: t('coverAssessmentTitle'), value: a.meta.title }]
+          : []),
+        {
+          label: t('coverQuestionnaire'),
+          value: t('coverQuestionnaireValue', { title: questionnaireTitle, version: q.version }),
+        },
+        { label: t('coverCreated'), value: moment(a.createdAt) },
+        { label: t('coverUpdated'), value: moment(a.updatedAt) },
+        { label: t('coverGenerated'), value: moment(opts.generatedAt) },
+        { label: t('coverVersion'), value: String(a.version) },
+        { label: t('coverStatus'), value: statusLabel },
+      ].filter((f) => f.value.trim() !== ''),
+      overall,
+      overallText: overall ? overall.label : t('notAssessed'),
+      provisional,
+      note: signed ? null : t('coverNotSignedNote'),
+    },
+    summary: {
+      intro: t('summaryIntro'),
+      overall,
+      overallText: t('summaryOverallLine', { level: overall ? overall.label : t('notAssessed') }),
+      overallHow: t(
+        result.overall.aggregation === 'mean' ? 'summaryOverallHowMean' : 'summaryOverallHow',
+      ),
+      domains,
+      redFlags,
+      heatMap,
+      levels: levelRefs,
+      openRequired: result.openRequired.map(questionRef),
+      provisional,
+    },
+    context: {
+      fields: [
+        { label: t('coverSystem'), value: system },
+        { label: t('coverOrganisation'), value: a.meta.organisation },
+        { label: t('coverOwner'), value: a.meta.owner },
+        ...(a.meta.title && a.meta.title !== system
+          ? [{ label: t('coverAssessmentTitle'), value: a.meta.title }]
+          : []),
+        {
+          label: t('coverQuestionnaire'),
+          value: t('coverQuestionnaireValue', { title: questionnaireTitle, version: q.version }),
+        },
+        {
+          label: t('contextCompleteness'),
+          value: t('contextCompletenessValue', {
+            answered: answeredCount,
+            visible: visibleCount,
+          }),
+        },
+        { label: t('coverCreated'), value: moment(a.createdAt) },
+        { label: t('coverUpdated'), value: moment(a.updatedAt) },
+        { label: t('coverVersion'), value: String(a.version) },
+        { label: t('coverStatus'), value: statusLabel },
+        { label: t('contextLanguage'), value: t('contextLanguageValue') },
+        { label: t('contextId'), value: a.id },
+      ].filter((f) => f.value.trim() !== ''),
+      about: t('contextAboutText', { file: attachmentName }),
+      questionnaireDescription: q.description
+        ? markdownToPlainText(pick(q.description, lang))
+        : null,
+    },
+    sections,
+    register: { risks },
+    actionPlan: { measures },
+    conclusion: c
+      ? {
+          recorded: true,
+          decision: t(
+            c.decision === 'proceed'
+              ? 'decisionProceed'
+              : c.decision === 'proceedWithConditions'
+                ? 'decisionProceedWithConditions'
+                : 'decisionDoNotProceed',
+          ),
+          reasoning: c.reasoning,
+          conditions: c.conditions.filter((x) => x.trim() !== ''),
+        }
+      : { recorded: false, decision: t('conclusionMissing'), reasoning: '', conditions: [] },
+    coverage: { rows: coverage },
+    signOff: {
+      signed,
+      statusText: sealSummaryText(seal, lang),
+      declaration: signOffDeclaration(q, lang),
+      roles: roles.map((r, i) => ({
+        label: pick(r.label, lang),
+        // The preparer always signs (signoff.ts), even when not marked required.
+        required: r.required || i === 0,
+        entries: current.filter((s) => s.role === r.id).map(entry),
+      })),
+      other: current.filter((s) => !roleIds.has(s.role)).map(entry),
+      previous: previousSignOffs(a).map(entry),
+    },
+    integrity: {
+      assessmentHash: hash,
+      questionnaireId: q.id,
+      questionnaireVersion: q.version,
+      questionnaireHash: a.questionnaire.hash,
+      questionnaireHashDiffers:
+        actualQuestionnaireHash === a.questionnaire.hash
+          ? null
+          : t('integrityQuestionnaireDiffers', {
+              actual: actualQuestionnaireHash,
+              declared: a.questionnaire.hash,
+            }),
+      appVersion: opts.appVersion,
+      fields: [
+        { label: t('integrityAssessmentHash'), value: hash },
+        {
+          label: t('integrityQuestionnaire'),
+          value: `${a.questionnaire.id} ${a.questionnaire.version}`,
+        },
+        { label: t('integrityQuestionnaireHash'), value: a.questionnaire.hash },
+        { label: t('integrityAppVersion'), value: opts.appVersion },
+        {
+          label: t('integrityFormat'),
+          value: `${ASSESSMENT_FORMAT} ${ASSESSMENT_FORMAT_VERSION}`,
+        },
+        { label: t('integrityAttachment'), value: attachmentName },
+        { label: t('contextId'), value: `${a.id} (v${a.version})` },
+        { label: t('integrityGenerated'), value: moment(opts.generatedAt) },
+      ],
+      howTo: t('integrityHowTo'),
+    },
+  };
+}

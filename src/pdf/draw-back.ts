@@ -1,0 +1,163 @@
+/** Framework coverage, sign-off and the integrity block. */
+import type { jsPDF } from 'jspdf';
+import type { ReportModel, ReportSignOffEntry } from '../core/report';
+import { COLOR, CONTENT_WIDTH, PAGE, SIZE, type Flow } from './layout';
+import { fieldTable, table } from './tables';
+
+export function drawCoverage(flow: Flow, m: ReportModel): void {
+  flow.heading(m.labels.partCoverage, SIZE.h1, { after: 3 });
+  flow.text(m.labels.coverageIntro, { after: 3 });
+  const rows: (string | { content: string; colSpan: number; styles: object })[][] = [];
+  let framework = '';
+  for (const r of m.coverage.rows) {
+    if (r.framework !== framework) {
+      framework = r.framework;
+      rows.push([
+        {
+          content: framework,
+          colSpan: 4,
+          styles: { fontStyle: 'bold', fillColor: COLOR.noteFill, textColor: COLOR.accent },
+        },
+      ]);
+    }
+    rows.push([r.code, r.text, r.where.length > 0 ? r.where.join(', ') : '—', r.statusLabel]);
+  }
+  table(flow, {
+    head: [[m.labels.colElement, m.labels.colAsks, m.labels.colWhere, m.labels.colStatus]],
+    body: rows,
+    columnStyles: {
+      0: { cellWidth: 24 },
+      1: { cellWidth: 'auto' },
+      2: { cellWidth: 36 },
+      3: { cellWidth: 34 },
+    },
+  });
+}
+
+function signatureImage(doc: jsPDF, dataUrl: string, x: number, y: number): boolean {
+  const m = /^data:image\/(png|jpeg);base64,/.exec(dataUrl);
+  if (!m) return false;
+  try {
+    const props = doc.getImageProperties(dataUrl);
+    const h = 16;
+    const w = Math.min(70, (props.width / Math.max(1, props.height)) * h);
+    doc.addImage(dataUrl, m[1] === 'png' ? 'PNG' : 'JPEG', x, y, w, h);
+    return true;
+  } catch {
+    // A damaged image must not stop the report; the text "drawn signature" stays.
+    return false;
+  }
+}
+
+function drawEntry(flow: Flow, e: ReportSignOffEntry, m: ReportModel): void {
+  const L = m.labels;
+  fieldTable(
+    flow,
+    [
+      { label: L.signOffName, value: e.name },
+      { label: L.signOffFunction, value: e.function },
+      { label: L.signOffOrganisation, value: e.organisation },
+      { label: L.signOffDate, value: e.date },
+      { label: L.signOffPlace, value: e.place },
+      { label: L.signOffSignature, value: e.signature.text },
+      {
+        label: L.signOffSeal,
+        value: `${e.contentHash.slice(0, 16)}… (v${e.version}): ${e.sealText}`,
+      },
+    ].filter((r) => r.value.trim() !== ''),
+    40,
+  );
+  if (e.signature.kind === 'drawn') {
+    flow.ensure(20);
+    if (signatureImage(flow.doc, e.signature.dataUrl, PAGE.left + 40, flow.y)) flow.y += 19;
+  }
+}
+
+/** An empty block to sign on paper, for a printed draft. */
+function drawBlank(flow: Flow, m: ReportModel): void {
+  const doc = flow.doc;
+  flow.ensure(26);
+  flow.text(m.labels.signOffNotSigned, { bold: true, color: '#8a1c1c', after: 2 });
+  const top = flow.y;
+  const cols = [m.labels.signOffName, m.labels.signOffDate, m.labels.signOffSignature];
+  const w = CONTENT_WIDTH / 3;
+  doc.setDrawColor(COLOR.rule);
+  doc.setLineWidth(0.25);
+  cols.forEach((label, i) => {
+    const x = PAGE.left + i * w;
+    doc.line(x, top + 12, x + w - 6, top + 12);
+    doc.setFont('DejaVuSans', 'normal');
+    doc.setFontSize(SIZE.tiny);
+    doc.setTextColor(COLOR.muted);
+    doc.text(label, x, top + 15.5);
+  });
+  flow.y = top + 20;
+}
+
+export function drawSignOff(flow: Flow, m: ReportModel): void {
+  const s = m.signOff;
+  flow.heading(m.labels.partSignOff, SIZE.h1, { after: 3 });
+  flow.text(s.statusText, { size: SIZE.h3, bold: true, after: 2 });
+  flow.text(m.labels.signOffIntro, { color: COLOR.muted, after: 3 });
+  flow.text(m.labels.signOffDeclaration, { size: SIZE.small, bold: true, color: COLOR.muted });
+  flow.text(s.declaration, { after: 4 });
+  for (const role of s.roles) {
+    flow.heading(
+      `${capitalise(role.label)} (${role.required ? m.labels.signOffRequired : m.labels.signOffOptional})`,
+      SIZE.h3,
+      { before: 3, after: 1.5, keep: 24, color: COLOR.text },
+    );
+    if (role.entries.length === 0) drawBlank(flow, m);
+    for (const e of role.entries) drawEntry(flow, e, m);
+  }
+  for (const e of s.other) {
+    flow.heading(capitalise(e.role), SIZE.h3, {
+      before: 3,
+      after: 1.5,
+      keep: 24,
+      color: COLOR.text,
+    });
+    drawEntry(flow, e, m);
+  }
+  if (s.previous.length > 0) {
+    flow.heading(m.labels.signOffPrevious, SIZE.h2, { before: 5 });
+    for (const e of s.previous) {
+      flow.heading(capitalise(e.role), SIZE.h3, {
+        before: 2,
+        after: 1,
+        keep: 20,
+        color: COLOR.text,
+      });
+      flow.text(m.labels.signOffPreviousNote.replace('{version}', String(e.version)), {
+        size: SIZE.small,
+        color: COLOR.muted,
+        after: 1,
+      });
+      drawEntry(flow, e, m);
+    }
+  }
+}
+
+const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+/** A hash in groups of eight, so people can compare it by eye. */
+export function groupedHash(hash: string): string {
+  return hash.replace(/(.{8})(?=.)/g, '$1 ');
+}
+
+export function drawIntegrity(flow: Flow, m: ReportModel): void {
+  const i = m.integrity;
+  flow.heading(m.labels.partIntegrity, SIZE.h1, { after: 3 });
+  flow.text(m.labels.integrityIntro, { after: 3 });
+  fieldTable(
+    flow,
+    i.fields.map((f) => ({
+      label: f.label,
+      value: /^[0-9a-f]{64}$/.test(f.value) ? groupedHash(f.value) : f.value,
+    })),
+    62,
+  );
+  if (i.questionnaireHashDiffers) flow.text(i.questionnaireHashDiffers, { bold: true, after: 3 });
+  flow.space(2);
+  flow.text(i.howTo, { color: COLOR.muted });
+}

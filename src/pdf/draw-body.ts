@@ -1,0 +1,201 @@
+/** Answers per section, risk register, action plan and conclusion. */
+import type { LevelRef, ReportModel, ReportQuestion } from '../core/report';
+import { COLOR, PAGE, SIZE, lineHeight, type Flow } from './layout';
+import { meterWidth, table } from './tables';
+
+const NUMBER_COL = 11;
+
+function drawQuestion(flow: Flow, q: ReportQuestion, m: ReportModel): void {
+  const labelLines = flow.wrap(q.label, { bold: true, indent: NUMBER_COL });
+  const answerStyle = { indent: NUMBER_COL, color: q.answered ? COLOR.text : COLOR.muted };
+  const firstAnswer = flow.wrap(q.answer[0] ?? '', answerStyle).slice(0, 2);
+  // Keep the question with the start of its answer.
+  flow.ensure((labelLines.length + firstAnswer.length) * lineHeight(SIZE.body) + 1);
+  const top = flow.y;
+  flow.setStyle({ bold: true, color: COLOR.accent });
+  flow.doc.text(q.number, PAGE.left, top + lineHeight(SIZE.body) * 0.72);
+  flow.lines(labelLines, { bold: true, indent: NUMBER_COL, after: 0.8 });
+  const bullet = q.answered && q.type === 'multiChoice' ? '• ' : '';
+  for (const line of q.answer) flow.text(`${bullet}${line}`, answerStyle);
+  if (q.note) {
+    flow.space(1);
+    flow.text(m.labels.answerNote, {
+      size: SIZE.small,
+      bold: true,
+      color: COLOR.muted,
+      indent: NUMBER_COL,
+    });
+    flow.text(q.note, { indent: NUMBER_COL });
+  }
+  if (q.sources.length > 0) {
+    flow.space(0.6);
+    flow.text(`${m.labels.answerSources}: ${q.sources.join(' · ')}`, {
+      size: SIZE.tiny,
+      color: COLOR.muted,
+      indent: NUMBER_COL,
+    });
+  }
+  flow.space(3.2);
+}
+
+export function drawAnswers(
+  flow: Flow,
+  m: ReportModel,
+  onSection: (title: string, page: number) => void,
+): void {
+  flow.heading(m.labels.partAnswers, SIZE.h1, { after: 3 });
+  flow.text(m.labels.answersIntro, { color: COLOR.muted, after: 4 });
+  m.sections.forEach((section, i) => {
+    if (i > 0) flow.space(3);
+    const title = `${section.number}  ${section.title}`;
+    flow.heading(title, SIZE.h2, { after: 1.5, keep: 18 });
+    onSection(title, flow.page);
+    flow.rule();
+    flow.space(2.5);
+    if (section.description)
+      flow.text(section.description, { size: SIZE.small, color: COLOR.muted, after: 3 });
+    if (section.questions.length === 0)
+      flow.text(m.labels.sectionNoQuestions, { color: COLOR.muted, after: 2 });
+    for (const q of section.questions) drawQuestion(flow, q, m);
+  });
+}
+
+export function drawRegister(flow: Flow, m: ReportModel): void {
+  flow.heading(m.labels.partRegister, SIZE.h1, { after: 3 });
+  flow.text(m.labels.registerIntro, { after: 1 });
+  flow.text(m.labels.likelihoodShort, { size: SIZE.small, color: COLOR.muted, after: 3 });
+  const risks = m.register.risks;
+  if (risks.length === 0) {
+    flow.text(m.labels.registerEmpty, { color: COLOR.muted });
+    return;
+  }
+  const levelCount = m.summary.levels.length;
+  const meterPad = meterWidth(levelCount) + 4;
+  const levelCells = new Map<string, LevelRef>();
+  risks.forEach((r, i) => {
+    if (r.inherent.level) levelCells.set(`${i}:2`, r.inherent.level);
+    if (r.residual.level) levelCells.set(`${i}:3`, r.residual.level);
+  });
+  table(flow, {
+    head: [[m.labels.colRiskNr, m.labels.colRisk, m.labels.colInherent, m.labels.colResidual]],
+    body: risks.map((r) => [r.number, `${r.title}\n${r.domain}`, r.inherent.text, r.residual.text]),
+    columnStyles: {
+      0: { cellWidth: 11, fontStyle: 'bold' },
+      1: { cellWidth: 'auto' },
+      2: {
+        cellWidth: 34 + meterPad,
+        cellPadding: { top: 1.6, bottom: 1.6, left: meterPad, right: 2 },
+      },
+      3: {
+        cellWidth: 34 + meterPad,
+        cellPadding: { top: 1.6, bottom: 1.6, left: meterPad, right: 2 },
+      },
+    },
+    levelCells,
+  });
+
+  for (const r of risks) {
+    flow.heading(`${r.number}  ${r.title}`, SIZE.h3, {
+      before: 3,
+      after: 1,
+      keep: 14,
+      color: COLOR.text,
+    });
+    const field = (label: string, value: string) => {
+      if (value.trim() === '') return;
+      flow.text(label, { size: SIZE.small, bold: true, color: COLOR.muted, indent: NUMBER_COL });
+      flow.text(value, { indent: NUMBER_COL, after: 1.2 });
+    };
+    flow.text(
+      `${m.labels.riskDomain}: ${r.domain} · ${m.labels.colInherent}: ${r.inherent.text} · ${m.labels.colResidual}: ${r.residual.text}`,
+      { size: SIZE.small, color: COLOR.muted, indent: NUMBER_COL, after: 1.5 },
+    );
+    field(m.labels.riskDescription, r.description);
+    field(m.labels.riskAffected, r.affectedGroups);
+    if (r.residualJustification) field(m.labels.riskResidualWhy, r.residualJustification);
+    flow.text(m.labels.riskMeasures, {
+      size: SIZE.small,
+      bold: true,
+      color: COLOR.muted,
+      indent: NUMBER_COL,
+    });
+    if (r.measures.length === 0)
+      flow.text(m.labels.riskNoMeasures, { color: COLOR.muted, indent: NUMBER_COL });
+    for (const ms of r.measures) {
+      flow.text(`• ${ms.text}`, { indent: NUMBER_COL + 2 });
+      flow.text(`${ms.owner} · ${ms.due} · ${ms.statusLabel}`, {
+        size: SIZE.small,
+        color: COLOR.muted,
+        indent: NUMBER_COL + 4.5,
+        after: 1,
+      });
+    }
+    flow.space(1);
+  }
+}
+
+export function drawActionPlan(flow: Flow, m: ReportModel): void {
+  flow.heading(m.labels.partActionPlan, SIZE.h1, { after: 3 });
+  const measures = m.actionPlan.measures;
+  if (measures.length === 0) {
+    flow.text(m.labels.actionPlanEmpty, { color: COLOR.muted });
+    return;
+  }
+  flow.text(m.labels.actionPlanIntro, { after: 3 });
+  table(flow, {
+    head: [
+      [
+        m.labels.colMeasure,
+        m.labels.colRisk,
+        m.labels.colOwner,
+        m.labels.colDue,
+        m.labels.colStatus,
+      ],
+    ],
+    body: measures.map((x) => [
+      x.text,
+      `${x.riskNumber} ${x.riskTitle}`,
+      x.owner,
+      x.due,
+      x.statusLabel,
+    ]),
+    columnStyles: {
+      0: { cellWidth: 'auto' },
+      1: { cellWidth: 36 },
+      2: { cellWidth: 28 },
+      3: { cellWidth: 24 },
+      4: { cellWidth: 20 },
+    },
+  });
+}
+
+export function drawConclusion(flow: Flow, m: ReportModel): void {
+  const c = m.conclusion;
+  flow.heading(m.labels.partConclusion, SIZE.h1, { after: 3 });
+  flow.text(m.labels.conclusionIntro, { color: COLOR.muted, after: 4 });
+  if (!c.recorded) {
+    flow.text(c.decision, { bold: true });
+    return;
+  }
+  flow.text(m.labels.conclusionDecision, { size: SIZE.small, bold: true, color: COLOR.muted });
+  flow.text(c.decision, { size: SIZE.h2, bold: true, after: 4 });
+  if (c.conditions.length > 0) {
+    flow.text(m.labels.conclusionConditions, {
+      size: SIZE.small,
+      bold: true,
+      color: COLOR.muted,
+      after: 0.5,
+    });
+    c.conditions.forEach((cond, i) => {
+      flow.text(`${i + 1}.  ${cond}`, { indent: 2, after: 1 });
+    });
+    flow.space(3);
+  }
+  flow.text(m.labels.conclusionReasoning, {
+    size: SIZE.small,
+    bold: true,
+    color: COLOR.muted,
+    after: 0.5,
+  });
+  flow.text(c.reasoning || '—');
+}

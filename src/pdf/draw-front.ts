@@ -1,0 +1,263 @@
+/** Cover, summary (domain table, red flags, risk map, why) and context. */
+import type { LevelRef, ReportHeatMap, ReportModel } from '../core/report';
+import { drawable } from './fonts';
+import { drawLevelMeter, drawLevelPattern } from './graphics';
+import { COLOR, CONTENT_WIDTH, PAGE, SIZE, lineHeight, tint, type Flow } from './layout';
+import { fieldTable, meterWidth, table } from './tables';
+
+export function drawCover(flow: Flow, m: ReportModel): void {
+  const doc = flow.doc;
+  flow.y = 44;
+  flow.text(m.cover.title, { size: SIZE.h2, color: COLOR.accent, after: 3 });
+  flow.text(m.cover.systemName, { size: SIZE.title, bold: true, after: 4 });
+  const org = m.cover.fields.find((f) => f.label === m.labels.coverOrganisation)?.value;
+  if (org) flow.text(org, { size: SIZE.h2, color: COLOR.muted, after: 6 });
+  doc.setDrawColor(COLOR.accent);
+  doc.setLineWidth(0.8);
+  doc.line(PAGE.left, flow.y, PAGE.left + 28, flow.y);
+  flow.space(8);
+
+  // The overall level: name, pattern and colour together.
+  const boxTop = flow.y;
+  const level = m.cover.overall;
+  const boxH = 24;
+  doc.setFillColor(level ? tint(level.color, 0.86) : COLOR.noteFill);
+  doc.setDrawColor(level ? level.color : COLOR.rule);
+  doc.setLineWidth(0.4);
+  doc.rect(PAGE.left, boxTop, CONTENT_WIDTH, boxH, 'FD');
+  flow.y = boxTop + 3;
+  flow.text(m.labels.coverOverall, { size: SIZE.small, color: COLOR.muted, indent: 5 });
+  flow.text(m.cover.overallText, { size: SIZE.h1 + 2, bold: true, indent: 5 });
+  if (level) drawLevelMeter(doc, PAGE.left + 5, flow.y + 0.5, level, 3.2, 1);
+  flow.y = boxTop + boxH + 4;
+  if (m.cover.provisional)
+    flow.text(m.cover.provisional, { size: SIZE.small, color: COLOR.muted, after: 2 });
+  flow.space(3);
+
+  fieldTable(
+    flow,
+    m.cover.fields.filter((f) => f.value !== org || f.label !== m.labels.coverOrganisation),
+    50,
+  );
+
+  if (m.cover.note && m.running.draftMark) {
+    flow.space(2);
+    const lines = flow.wrap(m.cover.note, { size: SIZE.small + 0.5, width: CONTENT_WIDTH - 34 });
+    const h = Math.max(12, lines.length * lineHeight(SIZE.small + 0.5) + 6);
+    flow.ensure(h);
+    const top = flow.y;
+    doc.setDrawColor('#8a1c1c');
+    doc.setLineWidth(0.5);
+    doc.rect(PAGE.left, top, CONTENT_WIDTH, h, 'S');
+    doc.setFont('DejaVuSans', 'bold');
+    doc.setFontSize(SIZE.h2);
+    doc.setTextColor('#8a1c1c');
+    doc.text(drawable(m.running.draftMark), PAGE.left + 5, top + h / 2 + 1.6);
+    flow.y = top + 3;
+    flow.lines(lines, { size: SIZE.small + 0.5 }, PAGE.left + 32);
+    flow.y = top + h + 4;
+  }
+
+  // Bottom of the cover: what this document carries.
+  flow.y = Math.max(flow.y, 250);
+  flow.text(m.context.about, { size: SIZE.tiny, color: COLOR.muted });
+}
+
+export function drawSummary(flow: Flow, m: ReportModel): void {
+  const s = m.summary;
+  const doc = flow.doc;
+  flow.heading(m.labels.partSummary, SIZE.h1, { after: 3 });
+  const top = flow.y;
+  flow.text(s.overallText, { size: SIZE.h2, bold: true });
+  if (s.overall) {
+    drawLevelMeter(
+      doc,
+      PAGE.width - PAGE.right - meterWidth(s.overall.count) * 1.3,
+      top + 1,
+      s.overall,
+      3.1,
+      1,
+    );
+  }
+  flow.text(s.overallHow, { size: SIZE.small, color: COLOR.muted, after: 1 });
+  if (s.provisional) flow.text(s.provisional, { size: SIZE.small, color: COLOR.muted });
+  flow.space(3);
+  flow.text(s.intro, { size: SIZE.body, after: 3 });
+
+  const levelCells = new Map<string, LevelRef>();
+  s.domains.forEach((d, i) => {
+    if (d.computed) levelCells.set(`${i}:2`, d.computed);
+    if (d.final) levelCells.set(`${i}:3`, d.final);
+  });
+  const meterPad = meterWidth(s.levels.length) + 4;
+  table(flow, {
+    head: [
+      [
+        m.labels.colDomain,
+        m.labels.colScore,
+        m.labels.colComputed,
+        m.labels.colFinal,
+        m.labels.colOverride,
+      ],
+    ],
+    body: s.domains.map((d) => [
+      d.label,
+      d.scoreText,
+      d.computed?.label ?? m.labels.notAssessed,
+      d.final?.label ?? m.labels.notAssessed,
+      d.override ? d.override.text : '—',
+    ]),
+    columnStyles: {
+      0: { cellWidth: 32, fontStyle: 'bold' },
+      1: { cellWidth: 26 },
+      2: {
+        cellWidth: 22 + meterPad,
+        cellPadding: { top: 1.6, bottom: 1.6, left: meterPad, right: 2 },
+      },
+      3: {
+        cellWidth: 22 + meterPad,
+        cellPadding: { top: 1.6, bottom: 1.6, left: meterPad, right: 2 },
+      },
+      4: { cellWidth: 'auto' },
+    },
+    levelCells,
+  });
+
+  drawLegend(flow, s.levels, m.labels.legendTitle);
+
+  flow.heading(m.labels.redFlagsTitle, SIZE.h2, { before: 4 });
+  if (s.redFlags.length === 0) flow.text(m.labels.redFlagsNone, { after: 2 });
+  else {
+    flow.text(m.labels.redFlagsIntro, { size: SIZE.small, color: COLOR.muted, after: 2 });
+    for (const f of s.redFlags) {
+      flow.ensure(lineHeight(SIZE.body) * 4);
+      const y0 = flow.y;
+      doc.setFillColor('#8a1c1c');
+      doc.rect(PAGE.left, y0 + 1, 2.2, 2.2, 'F');
+      flow.text(f.text, { bold: true, indent: 5 });
+      flow.text(f.scope, { size: SIZE.small, color: COLOR.muted, indent: 5 });
+      if (f.triggers.length > 0) {
+        flow.text(
+          `${m.labels.redFlagTriggeredBy}: ${f.triggers.map((t) => `${t.number} ${t.question} → ${t.answer}`).join('; ')}`,
+          { size: SIZE.small, indent: 5 },
+        );
+      }
+      flow.text(`${m.labels.redFlagResponse}: ${f.response ?? m.labels.redFlagNoResponse}`, {
+        size: SIZE.small,
+        indent: 5,
+        after: 2.5,
+      });
+    }
+  }
+
+  flow.heading(m.labels.heatMapTitle, SIZE.h2, { before: 4, keep: 70 });
+  if (s.heatMap.total === 0) flow.text(m.labels.heatMapEmpty, { color: COLOR.muted, after: 2 });
+  else {
+    flow.text(m.labels.heatMapIntro, { size: SIZE.small, color: COLOR.muted, after: 2 });
+    drawHeatMaps(flow, s.heatMap, m);
+    drawLegend(flow, s.levels, m.labels.legendTitle);
+  }
+
+  if (s.openRequired.length > 0) {
+    flow.heading(m.labels.openRequiredTitle, SIZE.h2, { before: 4 });
+    for (const q of s.openRequired)
+      flow.text(`${q.number}  ${q.question}`, { size: SIZE.small, indent: 2 });
+    flow.space(2);
+  }
+
+  flow.heading(m.labels.whyTitle, SIZE.h2, { before: 4 });
+  flow.text(m.labels.whyIntro, { size: SIZE.small, color: COLOR.muted, after: 2 });
+  for (const d of s.domains) {
+    flow.heading(`${d.label}: ${d.final?.label ?? m.labels.notAssessed}`, SIZE.h3, {
+      before: 2,
+      after: 0.5,
+      keep: 8,
+      color: COLOR.text,
+    });
+    for (const line of d.why) flow.text(`• ${line}`, { size: SIZE.small, indent: 2 });
+  }
+}
+
+function drawLegend(flow: Flow, levels: LevelRef[], title: string): void {
+  const doc = flow.doc;
+  flow.ensure(9);
+  doc.setFont('DejaVuSans', 'normal');
+  doc.setFontSize(SIZE.tiny + 0.5);
+  doc.setTextColor(COLOR.muted);
+  let x = PAGE.left;
+  const y = flow.y;
+  doc.text(drawable(`${title}:`), x, y + 3);
+  x += doc.getTextWidth(drawable(`${title}:`)) + 3;
+  for (const l of levels) {
+    drawLevelPattern(doc, x, y + 0.3, 5, 3.6, l);
+    doc.setDrawColor(COLOR.rule);
+    doc.setLineWidth(0.2);
+    doc.rect(x, y + 0.3, 5, 3.6, 'S');
+    const w = drawLevelMeter(doc, x + 6.5, y + 0.9, l, 2.2, 0.6);
+    doc.setTextColor(COLOR.text);
+    doc.text(drawable(l.label), x + 8 + w, y + 3);
+    x += 10 + w + doc.getTextWidth(drawable(l.label)) + 5;
+  }
+  flow.y = y + 7;
+}
+
+function drawHeatMaps(flow: Flow, map: ReportHeatMap, m: ReportModel): void {
+  const doc = flow.doc;
+  const cell = 11;
+  const gridW = cell * 5;
+  const height = gridW + 22;
+  flow.ensure(height);
+  const top = flow.y;
+  const drawOne = (x0: number, counts: number[][], title: string) => {
+    doc.setFont('DejaVuSans', 'bold');
+    doc.setFontSize(SIZE.small);
+    doc.setTextColor(COLOR.text);
+    doc.text(drawable(title), x0, top + 3);
+    const gy = top + 7;
+    // Likelihood 5 at the top, severity 1 at the left.
+    for (let l = 5; l >= 1; l--) {
+      for (let s = 1; s <= 5; s++) {
+        const x = x0 + 8 + (s - 1) * cell;
+        const y = gy + (5 - l) * cell;
+        drawLevelPattern(doc, x, y, cell, cell, map.bands[l - 1]![s - 1] ?? null);
+        doc.setDrawColor(COLOR.rule);
+        doc.setLineWidth(0.25);
+        doc.rect(x, y, cell, cell, 'S');
+        const n = counts[l - 1]![s - 1]!;
+        if (n > 0) {
+          doc.setFillColor('#ffffff');
+          doc.setDrawColor(COLOR.hatch);
+          doc.circle(x + cell / 2, y + cell / 2, 3.1, 'FD');
+          doc.setFont('DejaVuSans', 'bold');
+          doc.setFontSize(SIZE.body);
+          doc.setTextColor(COLOR.text);
+          doc.text(String(n), x + cell / 2, y + cell / 2 + 1.2, { align: 'center' });
+        }
+      }
+      doc.setFont('DejaVuSans', 'normal');
+      doc.setFontSize(SIZE.tiny);
+      doc.setTextColor(COLOR.muted);
+      doc.text(String(l), x0 + 5, gy + (5 - l) * cell + cell / 2 + 1, { align: 'center' });
+    }
+    for (let s = 1; s <= 5; s++) {
+      doc.text(String(s), x0 + 8 + (s - 0.5) * cell, gy + gridW + 3.5, { align: 'center' });
+    }
+    doc.text(drawable(`${m.labels.heatMapSeverity} →`), x0 + 8, gy + gridW + 7.5);
+    doc.text(drawable(`${m.labels.heatMapLikelihood} →`), x0 + 2.5, gy + gridW, { angle: 90 });
+  };
+  drawOne(PAGE.left, map.inherent, m.labels.heatMapInherent);
+  drawOne(PAGE.left + CONTENT_WIDTH / 2 + 2, map.residual, m.labels.heatMapResidual);
+  flow.y = top + height;
+}
+
+export function drawContext(flow: Flow, m: ReportModel): void {
+  flow.heading(m.labels.partContext, SIZE.h1, { after: 3 });
+  flow.text(m.labels.contextIntro, { after: 3 });
+  fieldTable(flow, m.context.fields);
+  if (m.context.questionnaireDescription) {
+    flow.heading(m.labels.contextDescription, SIZE.h2, { before: 3 });
+    flow.text(m.context.questionnaireDescription, { after: 2 });
+  }
+  flow.heading(m.labels.contextAbout, SIZE.h2, { before: 3 });
+  flow.text(m.context.about);
+}
