@@ -14,7 +14,7 @@ describe('wizard', () => {
     const steps = screen.getByRole('navigation', { name: 'Stappen van de beoordeling' });
     expect(within(steps).queryByRole('link', { name: /Privacy/ })).toBeNull();
 
-    const group = screen.getByRole('group', { name: /Verwerkt het systeem persoonsgegevens/ });
+    const group = screen.getByRole('radiogroup', { name: /Verwerkt het systeem persoonsgegevens/ });
     await user.click(within(group).getByRole('radio', { name: 'Ja' }));
     expect(await within(steps).findByRole('link', { name: /Privacy/ })).toBeInTheDocument();
 
@@ -104,7 +104,7 @@ describe('wizard', () => {
     await screen.findByRole('heading', { level: 1, name: 'Context' });
     await user.click(screen.getByRole('button', { name: /English/ }));
     expect(
-      await screen.findByRole('group', { name: /Does the system process personal data/ }),
+      await screen.findByRole('radiogroup', { name: /Does the system process personal data/ }),
     ).toBeInTheDocument();
     expect(document.documentElement.lang).toBe('en');
     expect(localStorage.getItem('fria.lang')).toBe('en');

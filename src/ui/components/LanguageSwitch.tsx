@@ -16,7 +16,7 @@ export function LanguageSwitch() {
       type="button"
       className="language-switch"
       lang={names[other].lang}
-      aria-label={`${t('language.switchTo', { lng: other })}: ${names[other].label}`}
+      title={t('language.switchTo')}
       onClick={() => {
         rememberLocale(other);
         void i18n.changeLanguage(other);

@@ -79,10 +79,13 @@ export function QuestionField({ q, index, register, control, error, hasNote, rea
     const multi = q.type === 'multiChoice';
     return (
       <div className={`question${error ? ' question--error' : ''}`} data-question={q.id}>
+        {/* A radio group may carry required/invalid state; a checkbox group (role group) may not,
+            so there the state goes on each box and the legend says "required". */}
         <fieldset
+          role={multi ? undefined : 'radiogroup'}
           aria-describedby={describedBy}
-          aria-invalid={invalid}
-          aria-required={q.required || undefined}
+          aria-invalid={multi ? undefined : invalid}
+          aria-required={multi ? undefined : q.required || undefined}
         >
           <legend className="question__label">
             {label}
@@ -107,6 +110,7 @@ export function QuestionField({ q, index, register, control, error, hasNote, rea
                             name={name}
                             value={o.id}
                             checked={value.includes(o.id)}
+                            aria-invalid={invalid}
                             disabled={readOnly}
                             onBlur={field.onBlur}
                             ref={i === 0 ? field.ref : undefined}
