@@ -1,7 +1,9 @@
 import type { CliCommand } from '../io';
 import { schemaCommand } from './schema';
+import { reportCommand } from './report';
 
 /** Every CLI command by name. Each lives in its own file in this folder. */
 export const commands: Record<string, CliCommand> = {
   schema: schemaCommand,
+  report: reportCommand,
 };
