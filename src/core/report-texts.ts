@@ -217,8 +217,8 @@ const en = {
   embeddedNotFria:
     'This PDF was not made by FRIA Wizard: it does not contain an assessment file. Open the PDF that FRIA Wizard exported, or the .fria.json file.',
   embeddedDamaged:
-    'This PDF seems to come from FRIA Wizard, but the attached assessment cannot be read: the file is damaged or incomplete. Try the .fria.json file or another copy of the PDF.',
-  embeddedTooLarge: 'The file is too large to open ({size}); the limit is {limit}.',
+    'This PDF is damaged or incomplete, so the assessment attached to it cannot be read. Try the .fria.json file or another copy of the PDF.',
+  embeddedTooLarge: 'The file is too large to open; the limit is {limit}.',
 };
 
 export type ReportTextKey = keyof typeof en;
@@ -422,8 +422,8 @@ const nl: Record<ReportTextKey, string> = {
   embeddedNotFria:
     'Deze pdf is niet door FRIA Wizard gemaakt: er zit geen beoordelingsbestand in. Open de pdf die FRIA Wizard heeft geëxporteerd, of het .fria.json-bestand.',
   embeddedDamaged:
-    'Deze pdf lijkt van FRIA Wizard te komen, maar de bijgevoegde beoordeling is niet te lezen: het bestand is beschadigd of onvolledig. Probeer het .fria.json-bestand of een andere kopie van de pdf.',
-  embeddedTooLarge: 'Het bestand is te groot om te openen ({size}); de grens is {limit}.',
+    'Deze pdf is beschadigd of onvolledig, daarom is de bijgevoegde beoordeling niet te lezen. Probeer het .fria.json-bestand of een andere kopie van de pdf.',
+  embeddedTooLarge: 'Het bestand is te groot om te openen; de grens is {limit}.',
 };
 
 const texts = { en, nl } as const;

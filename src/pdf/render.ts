@@ -15,6 +15,7 @@ import { drawActionPlan, drawAnswers, drawConclusion, drawRegister } from './dra
 import { drawCoverage, drawIntegrity, drawSignOff } from './draw-back';
 import { drawable, registerFonts } from './fonts';
 import { COLOR, Flow, PAGE, SIZE } from './layout';
+import { FRIA_PDF_MARKER } from './marker';
 
 export interface RenderOptions {
   /** The app's version, printed in the integrity block and the PDF's metadata. */
@@ -62,6 +63,15 @@ export async function renderModel(
   });
 
   drawPageFurniture(doc, model);
+  // A comment inside the first page object: early in the file, so even a PDF cut off before its
+  // attachment can be recognised as ours (read-embedded.ts).
+  const internal = doc.internal as unknown as {
+    events: { subscribe(topic: string, cb: (e: { pageNumber: number }) => void): string };
+    write(text: string): void;
+  };
+  internal.events.subscribe('putPage', (e) => {
+    if (e.pageNumber === 1) internal.write(FRIA_PDF_MARKER);
+  });
 
   const created = attachment.now;
   doc.setDocumentProperties({
