@@ -1,0 +1,198 @@
+/**
+ * Plain-language texts (nl/en) for signing errors and verification results. Shared by the app and
+ * the CLI; kept out of the core because only the signing code produces these situations.
+ */
+export type SigningParams = Record<string, string | number>;
+
+const templates = {
+  en: {
+    // Errors while signing
+    notPkcs12:
+      'This file is not a certificate file (PKCS#12, usually ending in .p12 or .pfx). Choose the file that holds your certificate and private key.',
+    wrongPassword:
+      'The password does not open this certificate file. Check the password and try again.',
+    legacyP12:
+      'This certificate file uses old encryption (3DES or RC2) that browsers cannot open. Export it again with AES-256 encryption (in Windows: "AES256-SHA256"; with OpenSSL: "openssl pkcs12 -export -keypbe AES-256-CBC -certpbe AES-256-CBC -macalg sha256").',
+    noPrivateKey: 'The certificate file holds no private key, so it cannot sign.',
+    noCertificate: 'The certificate file holds no certificate that belongs to its private key.',
+    certificateExpired:
+      'The certificate of {subject} expired on {date}. Signing with an expired certificate is not possible.',
+    certificateNotYetValid:
+      'The certificate of {subject} is not valid until {date}. Signing with it is not possible yet.',
+    keyCannotSign:
+      'The certificate of {subject} may not be used for signatures (its key usage allows neither "digital signature" nor "non-repudiation"). Use your signing certificate.',
+    unsupportedKeyType:
+      'The certificate uses a key type this app cannot sign with ({type}). RSA and ECDSA (P-256, P-384, P-521) keys work.',
+    notPdf: 'This file is not a PDF.',
+    encryptedPdf:
+      'This PDF is protected with encryption. Signing and checking it is not possible here.',
+    unsupportedPdf: 'This PDF has a structure this app cannot read: {detail}',
+    noPages: 'This PDF has no pages.',
+    fieldNotFound: 'There is no empty signature field named "{field}" in this PDF.',
+    fieldTaken: 'The signature field "{field}" is already signed.',
+    signatureTooLarge:
+      'The signature does not fit in the space reserved for it. Please report this.',
+    // Verification
+    verifyNoSignatures: 'This PDF has no digital signature.',
+    verifyEmptyField:
+      'Signature field "{field}" is empty: it was prepared for signing but not signed.',
+    verifySignatureValid: 'Signature {index} by {signer}: the signed content is unchanged.',
+    verifySignatureChanged:
+      'Signature {index} by {signer}: the document was CHANGED since signing. {where}',
+    verifySignatureBroken:
+      'Signature {index}: the signature itself is damaged or invalid ({detail}).',
+    verifyWhereFirst:
+      'The change is within the first {bytes} bytes; the signature cannot tell which byte.',
+    verifyWhereBetween:
+      'The change is in the part added after signature {previous} (bytes {from}–{to}); the earlier part is unchanged.',
+    verifyTrusted: 'The certificate is trusted: it leads to a certificate you trust ({anchor}).',
+    verifyNotTrusted: 'The certificate does NOT lead to any certificate you trust: {detail}',
+    verifyTrustNotChecked:
+      'Integrity valid, signer not verified: no trusted certificates were given, so who signed cannot be confirmed.',
+    verifySigningTime: 'Signing time (as stated by the signer): {time}.',
+    verifyCertificate:
+      'Certificate: {subject}; issued by {issuer}; serial number {serial}; valid from {from} to {to}.',
+    verifyCertExpiredNow: 'The certificate has expired since ({date}).',
+    verifyCertInvalidAtSigning: 'The certificate was not valid at the stated signing time.',
+    verifyCoversAll: 'It covers the whole document.',
+    verifyLaterSignatures: 'After it, only signatures were added ({count}).',
+    verifyModifiedAfter: 'The document was changed after the last signature: {changes}.',
+    verifyMetadataAfter:
+      'After the last signature only document properties were updated: {changes}.',
+    verifyTrailingBytes: 'There are {count} bytes after the end of the last signed revision.',
+    verifyNoAssessment:
+      'No FRIA Wizard assessment is attached to this PDF, so the seal cannot be checked.',
+    verifyAssessmentUnreadable: 'The attached assessment could not be read: {detail}',
+    verifySealChangedWhere: 'Changed in the assessment: {parts}.',
+    verifyReaderMissing:
+      'The attached assessment could not be checked: this build has no reader for PDF attachments.',
+    // What changed in a later revision
+    changePage: 'page {page}',
+    changePageAnnots: 'annotations on page {page}',
+    changeCatalog: 'the document structure ({keys})',
+    changeAttachment: 'an attached file',
+    changeNames: 'the list of attachments or named destinations',
+    changeFormField: 'form field "{field}"',
+    changeInfo: 'document properties',
+    changeMetadata: 'XMP metadata',
+    changeObject: 'object {num} ({type})',
+    changeRemoved: 'object {num} was removed',
+    // Overall
+    verdictValid: 'Valid: nothing was changed since signing.',
+    verdictValidUntrusted: 'Valid: nothing was changed since signing. Who signed is not verified.',
+    verdictFailed: 'NOT valid: see the findings below.',
+    verdictUnsigned: 'Not signed: there is nothing to check.',
+  },
+  nl: {
+    notPkcs12:
+      'Dit is geen certificaatbestand (PKCS#12, meestal met de extensie .p12 of .pfx). Kies het bestand met uw certificaat en privésleutel.',
+    wrongPassword:
+      'Met dit wachtwoord gaat het certificaatbestand niet open. Controleer het wachtwoord en probeer het opnieuw.',
+    legacyP12:
+      'Dit certificaatbestand gebruikt oude versleuteling (3DES of RC2) die browsers niet kunnen openen. Exporteer het opnieuw met AES-256-versleuteling (in Windows: "AES256-SHA256"; met OpenSSL: "openssl pkcs12 -export -keypbe AES-256-CBC -certpbe AES-256-CBC -macalg sha256").',
+    noPrivateKey:
+      'In het certificaatbestand zit geen privésleutel, dus er kan niet mee worden ondertekend.',
+    noCertificate: 'In het certificaatbestand zit geen certificaat dat bij de privésleutel hoort.',
+    certificateExpired:
+      'Het certificaat van {subject} is verlopen op {date}. Met een verlopen certificaat kunt u niet ondertekenen.',
+    certificateNotYetValid:
+      'Het certificaat van {subject} is pas geldig vanaf {date}. U kunt er nog niet mee ondertekenen.',
+    keyCannotSign:
+      'Het certificaat van {subject} mag niet worden gebruikt voor handtekeningen (het sleutelgebruik staat "digitale handtekening" en "onweerlegbaarheid" niet toe). Gebruik uw certificaat voor ondertekenen.',
+    unsupportedKeyType:
+      'Het certificaat gebruikt een soort sleutel waarmee deze app niet kan ondertekenen ({type}). RSA- en ECDSA-sleutels (P-256, P-384, P-521) werken wel.',
+    notPdf: 'Dit bestand is geen pdf.',
+    encryptedPdf:
+      'Deze pdf is beveiligd met versleuteling. Ondertekenen en controleren kan hier niet.',
+    unsupportedPdf: 'Deze pdf is opgebouwd op een manier die deze app niet kan lezen: {detail}',
+    noPages: 'Deze pdf heeft geen pagina’s.',
+    fieldNotFound: 'Er is geen leeg handtekeningveld met de naam "{field}" in deze pdf.',
+    fieldTaken: 'Het handtekeningveld "{field}" is al ondertekend.',
+    signatureTooLarge:
+      'De handtekening past niet in de ruimte die ervoor is gereserveerd. Meld dit alstublieft.',
+    verifyNoSignatures: 'Deze pdf heeft geen digitale handtekening.',
+    verifyEmptyField:
+      'Handtekeningveld "{field}" is leeg: het is klaargezet voor ondertekening, maar niet ondertekend.',
+    verifySignatureValid:
+      'Handtekening {index} van {signer}: de ondertekende inhoud is niet veranderd.',
+    verifySignatureChanged:
+      'Handtekening {index} van {signer}: het document is VERANDERD na de ondertekening. {where}',
+    verifySignatureBroken:
+      'Handtekening {index}: de handtekening zelf is beschadigd of ongeldig ({detail}).',
+    verifyWhereFirst:
+      'De verandering zit in de eerste {bytes} bytes; de handtekening kan niet zeggen welke byte.',
+    verifyWhereBetween:
+      'De verandering zit in het deel dat na handtekening {previous} is toegevoegd (bytes {from}–{to}); het eerdere deel is niet veranderd.',
+    verifyTrusted:
+      'Het certificaat wordt vertrouwd: het leidt naar een certificaat dat u vertrouwt ({anchor}).',
+    verifyNotTrusted: 'Het certificaat leidt NIET naar een certificaat dat u vertrouwt: {detail}',
+    verifyTrustNotChecked:
+      'Inhoud ongewijzigd, ondertekenaar niet gecontroleerd: er zijn geen vertrouwde certificaten opgegeven, dus wie tekende is niet bevestigd.',
+    verifySigningTime: 'Tijdstip van ondertekenen (zoals de ondertekenaar het opgeeft): {time}.',
+    verifyCertificate:
+      'Certificaat: {subject}; uitgegeven door {issuer}; serienummer {serial}; geldig van {from} tot {to}.',
+    verifyCertExpiredNow: 'Het certificaat is inmiddels verlopen ({date}).',
+    verifyCertInvalidAtSigning:
+      'Het certificaat was niet geldig op het opgegeven tijdstip van ondertekenen.',
+    verifyCoversAll: 'De handtekening dekt het hele document.',
+    verifyLaterSignatures: 'Daarna zijn alleen handtekeningen toegevoegd ({count}).',
+    verifyModifiedAfter: 'Het document is veranderd na de laatste handtekening: {changes}.',
+    verifyMetadataAfter:
+      'Na de laatste handtekening zijn alleen documenteigenschappen bijgewerkt: {changes}.',
+    verifyTrailingBytes: 'Er staan {count} bytes na het einde van de laatst ondertekende versie.',
+    verifyNoAssessment:
+      'Aan deze pdf is geen beoordeling van FRIA Wizard gekoppeld, dus het zegel kan niet worden gecontroleerd.',
+    verifyAssessmentUnreadable: 'De gekoppelde beoordeling kon niet worden gelezen: {detail}',
+    verifySealChangedWhere: 'Veranderd in de beoordeling: {parts}.',
+    verifyReaderMissing:
+      'De gekoppelde beoordeling kon niet worden gecontroleerd: deze versie kan pdf-bijlagen niet lezen.',
+    changePage: 'pagina {page}',
+    changePageAnnots: 'aantekeningen op pagina {page}',
+    changeCatalog: 'de opbouw van het document ({keys})',
+    changeAttachment: 'een bijgevoegd bestand',
+    changeNames: 'de lijst met bijlagen of benoemde bestemmingen',
+    changeFormField: 'formulierveld "{field}"',
+    changeInfo: 'documenteigenschappen',
+    changeMetadata: 'XMP-metadata',
+    changeObject: 'object {num} ({type})',
+    changeRemoved: 'object {num} is verwijderd',
+    verdictValid: 'Geldig: er is niets veranderd sinds de ondertekening.',
+    verdictValidUntrusted:
+      'Geldig: er is niets veranderd sinds de ondertekening. Wie tekende is niet gecontroleerd.',
+    verdictFailed: 'NIET geldig: zie de bevindingen hieronder.',
+    verdictUnsigned: 'Niet ondertekend: er is niets te controleren.',
+  },
+} as const;
+
+export type SigningMessageCode = keyof (typeof templates)['en'];
+
+/** A message in the locale (English when the locale is unknown). */
+export function signingText(
+  code: SigningMessageCode,
+  params: SigningParams,
+  locale: string,
+): string {
+  const set =
+    (templates as Record<string, Record<SigningMessageCode, string>>)[locale] ?? templates.en;
+  return set[code].replace(/\{(\w+)\}/g, (_, k: string) => {
+    const v = params[k];
+    return v === undefined ? `{${k}}` : String(v);
+  });
+}
+
+/** Every error the signing code raises on purpose: a code for the program, a text for people. */
+export class SigningError extends Error {
+  constructor(
+    readonly code: SigningMessageCode,
+    readonly params: SigningParams = {},
+    options?: { cause?: unknown },
+  ) {
+    super(signingText(code, params, 'en'), options);
+    this.name = 'SigningError';
+  }
+
+  /** The message in the user's language. */
+  text(locale: string): string {
+    return signingText(this.code, this.params, locale);
+  }
+}
