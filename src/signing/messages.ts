@@ -64,8 +64,6 @@ const templates = {
       'No FRIA Wizard assessment is attached to this PDF, so the seal cannot be checked.',
     verifyAssessmentUnreadable: 'The attached assessment could not be read: {detail}',
     verifySealChangedWhere: 'Changed in the assessment: {parts}.',
-    verifyReaderMissing:
-      'The attached assessment could not be checked: this build has no reader for PDF attachments.',
     // What changed in a later revision
     changePage: 'page {page}',
     changePageAnnots: 'annotations on page {page}',
@@ -144,8 +142,6 @@ const templates = {
       'Aan deze pdf is geen beoordeling van FRIA Wizard gekoppeld, dus het zegel kan niet worden gecontroleerd.',
     verifyAssessmentUnreadable: 'De gekoppelde beoordeling kon niet worden gelezen: {detail}',
     verifySealChangedWhere: 'Veranderd in de beoordeling: {parts}.',
-    verifyReaderMissing:
-      'De gekoppelde beoordeling kon niet worden gecontroleerd: deze versie kan pdf-bijlagen niet lezen.',
     changePage: 'pagina {page}',
     changePageAnnots: 'aantekeningen op pagina {page}',
     changeCatalog: 'de opbouw van het document ({keys})',

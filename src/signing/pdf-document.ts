@@ -13,6 +13,7 @@ import {
   type PdfDict,
   type PdfObject,
 } from './pdf-objects';
+import { inflateZlib } from '../pdf/inflate';
 
 export type XrefEntry =
   | { type: 'free' }
@@ -105,6 +106,13 @@ export class PdfDocument {
       const v = readIndirectObject(this.bytes, e.offset).value;
       return v.kind === 'num' ? v.value : undefined;
     });
+  }
+
+  /** The stored object (with its stream, if any) behind a reference; undefined when compressed or free. */
+  indirectOf(r: PdfObject | undefined, entries = this.entries): IndirectObject | undefined {
+    if (r?.kind !== 'ref') return undefined;
+    const e = entries.get(r.num);
+    return e?.type === 'offset' ? this.indirect(e.offset) : undefined;
   }
 
   /** Follows a reference (any depth of indirection up to 10). */
@@ -307,12 +315,11 @@ export async function decodeStream(raw: Uint8Array, d: PdfDict): Promise<Uint8Ar
   return data;
 }
 
-/** zlib inflate with the platform's DecompressionStream (browser and Node ≥ 18). */
-export async function inflate(data: Uint8Array): Promise<Uint8Array> {
-  const stream = new Blob([data as BlobPart])
-    .stream()
-    .pipeThrough(new DecompressionStream('deflate'));
-  return new Uint8Array(await new Response(stream).arrayBuffer());
+/** Largest decoded stream this reader accepts: a small hostile stream cannot fill the memory. */
+export const MAX_DECODED_BYTES = 64 * 1024 * 1024;
+
+async function inflate(data: Uint8Array): Promise<Uint8Array> {
+  return inflateZlib(data, MAX_DECODED_BYTES);
 }
 
 function unpredict(data: Uint8Array, parms: PdfDict): Uint8Array {

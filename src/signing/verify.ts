@@ -12,7 +12,13 @@ import * as pkijs from 'pkijs';
 import type { Assessment } from '../core/assessment-schema';
 import { parseAssessmentText } from '../core/assessment';
 import type { Questionnaire } from '../core/questionnaire-schema';
-import { problemText } from '../core/safe-json';
+import { problemText, type FileProblem } from '../core/safe-json';
+import {
+  embeddedErrorText,
+  readEmbeddedAssessment,
+  type EmbeddedReadError,
+  type EmbeddedReadResult,
+} from '../pdf/read-embedded';
 import {
   changedPaths,
   describeChanges,
@@ -37,6 +43,7 @@ import { signingText, type SigningMessageCode, type SigningParams } from './mess
 import { PdfDocument, PdfEncryptedError } from './pdf-document';
 import { decodeTextString, latin1, readIndirectObject, type PdfDict } from './pdf-objects';
 import { laterRevisions, type RevisionChange } from './revisions';
+import { attachedAssessmentText } from './attachments';
 
 export type Integrity = 'valid' | 'changed' | 'broken';
 export type Trust = 'trusted' | 'notTrusted' | 'notChecked';
@@ -71,9 +78,8 @@ export interface SignatureReport {
 }
 
 export type AssessmentCheck =
-  | { state: 'noReader' }
   | { state: 'absent' }
-  | { state: 'unreadable'; detail: string }
+  | { state: 'unreadable'; embeddedError?: EmbeddedReadError; problems: FileProblem[] }
   | {
       state: 'checked';
       assessment: Assessment;
@@ -112,8 +118,8 @@ export interface VerifyOptions {
   trusted?: Uint8Array[];
   /** "Now" for expiry notes; default the current time. */
   now?: Date;
-  /** Reads the attached assessment file's text from PDF bytes (src/pdf/read-embedded.ts). */
-  readEmbeddedAssessment?: (pdf: Uint8Array) => Promise<string | null>;
+  /** Reads the attached assessment from PDF bytes; default src/pdf/read-embedded.ts. */
+  readEmbeddedAssessment?: (pdf: Uint8Array) => Promise<EmbeddedReadResult>;
 }
 
 /** Verifies a PDF or an assessment file, telling them apart by their first bytes. */
@@ -134,11 +140,7 @@ export async function verifyAssessmentFile(text: string): Promise<AssessmentVeri
 
 async function checkAssessmentText(text: string): Promise<AssessmentCheck> {
   const parsed = parseAssessmentText(text);
-  if (!parsed.ok)
-    return {
-      state: 'unreadable',
-      detail: parsed.problems.map((p) => problemText(p, 'en')).join(' '),
-    };
+  if (!parsed.ok) return { state: 'unreadable', problems: parsed.problems };
   return { state: 'checked', assessment: parsed.value, seal: await verifySeal(parsed.value) };
 }
 
@@ -292,7 +294,7 @@ export async function verifyPdf(
     }
   }
 
-  const assessment = await embeddedAssessment(bytes, signatures, opts);
+  const assessment = await embeddedAssessment(bytes, doc, signatures, opts);
   const report: PdfVerifyReport = {
     kind: 'pdf',
     status: 'valid',
@@ -320,38 +322,53 @@ function pdfStatus(r: PdfVerifyReport): VerifyStatus {
     : 'unsigned';
 }
 
+/**
+ * The attached assessment as a PDF reader shows it (through the newest revision's structure),
+ * falling back to the tolerant scanner of src/pdf/read-embedded.ts when the structure is unreadable.
+ */
+async function assessmentIn(
+  bytes: Uint8Array,
+  doc: PdfDocument | undefined,
+  read: (pdf: Uint8Array) => Promise<EmbeddedReadResult>,
+): Promise<{ ok: true; assessment: Assessment } | { ok: false; check: AssessmentCheck }> {
+  const text = doc ? await attachedAssessmentText(doc).catch(() => null) : null;
+  if (text !== null) {
+    const parsed = parseAssessmentText(text);
+    if (!parsed.ok) return { ok: false, check: { state: 'unreadable', problems: parsed.problems } };
+    return { ok: true, assessment: parsed.value };
+  }
+  const result = await read(bytes);
+  if (result.ok) return { ok: true, assessment: result.assessment };
+  if (result.error === 'notFria' || result.error === 'notPdf')
+    return { ok: false, check: { state: 'absent' } };
+  return {
+    ok: false,
+    check: { state: 'unreadable', embeddedError: result.error, problems: result.problems },
+  };
+}
+
 async function embeddedAssessment(
   bytes: Uint8Array,
+  doc: PdfDocument | undefined,
   signatures: SignatureReport[],
   opts: VerifyOptions,
 ): Promise<AssessmentCheck> {
-  const read = opts.readEmbeddedAssessment;
-  if (!read) return { state: 'noReader' };
-  let text: string | null;
-  try {
-    text = await read(bytes);
-  } catch (e) {
-    return { state: 'unreadable', detail: e instanceof Error ? e.message : String(e) };
-  }
-  if (text === null) return { state: 'absent' };
-  const check = await checkAssessmentText(text);
-  if (check.state !== 'checked' || check.seal.status !== 'changed') return check;
+  const read = opts.readEmbeddedAssessment ?? readEmbeddedAssessment;
+  const current = await assessmentIn(bytes, doc, read);
+  if (!current.ok) return current.check;
+  const seal = await verifySeal(current.assessment);
+  const check: AssessmentCheck = { state: 'checked', assessment: current.assessment, seal };
+  if (seal.status !== 'changed') return check;
   // Say where: compare with the assessment in the last intact signed revision, if there is one.
   const intact = signatures.filter((s) => s.integrity === 'valid');
   const last = intact[intact.length - 1];
   if (!last) return check;
-  try {
-    const signedText = await read(bytes.subarray(0, last.byteRange[2] + last.byteRange[3]));
-    if (signedText === null) return check;
-    const signed = parseAssessmentText(signedText);
-    if (!signed.ok) return check;
-    return {
-      ...check,
-      changed: { paths: changedPaths(signed.value, check.assessment), signed: signed.value },
-    };
-  } catch {
-    return check;
-  }
+  const prefix = bytes.subarray(0, last.byteRange[2] + last.byteRange[3]);
+  const signedDoc = await PdfDocument.open(prefix).catch(() => undefined);
+  const signed = await assessmentIn(prefix, signedDoc, read);
+  if (!signed.ok) return check;
+  const paths = changedPaths(signed.assessment, current.assessment);
+  return paths.length ? { ...check, changed: { paths, signed: signed.assessment } } : check;
 }
 
 async function checkSignature(
@@ -704,14 +721,15 @@ function signatureLines(s: SignatureReport, locale: string): ReportLine[] {
 
 function assessmentLines(a: AssessmentCheck, locale: string, q?: Questionnaire): ReportLine[] {
   switch (a.state) {
-    case 'noReader':
-      return [{ tone: 'info', text: t('verifyReaderMissing', {}, locale) }];
     case 'absent':
       return [{ tone: 'info', text: t('verifyNoAssessment', {}, locale) }];
-    case 'unreadable':
-      return [
-        { tone: 'error', text: t('verifyAssessmentUnreadable', { detail: a.detail }, locale) },
-      ];
+    case 'unreadable': {
+      const detail = [
+        ...(a.embeddedError ? [embeddedErrorText(a.embeddedError, locale)] : []),
+        ...a.problems.map((p) => `${p.path ? `${p.path}: ` : ''}${problemText(p, locale)}`),
+      ].join(' ');
+      return [{ tone: 'error', text: t('verifyAssessmentUnreadable', { detail }, locale) }];
+    }
     case 'checked': {
       const questionnaire = q ?? a.assessment.questionnaireSnapshot;
       const tone: Tone =
