@@ -1,0 +1,81 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { CliUsageError, parseArgs, type CliCommand } from '../io';
+import { addEmptySignatureField, signPdf } from '../../signing/pades';
+import { SigningError } from '../../signing/messages';
+
+const USAGE =
+  'sign <in.pdf> --p12 <file.p12> --password-env <VAR> -o <out.pdf> [--reason <text>] [--location <text>] [--field <name>] [--lang nl|en]' +
+  '\n  sign <in.pdf> --prepare -o <out.pdf> [--field <name>] — add a PAdES signature, or an empty signature field to sign elsewhere';
+
+async function readBytes(path: string): Promise<Uint8Array> {
+  try {
+    return new Uint8Array(await readFile(path));
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT')
+      throw new CliUsageError(`File not found: ${path}`);
+    throw e;
+  }
+}
+
+export const signCommand: CliCommand = {
+  usage: USAGE,
+  async run(args, io) {
+    // Refused before anything else: a password on the command line ends up in shell history and `ps`.
+    if (args.some((a) => /^--?password(=|$)/.test(a) || /^--?pass(=|$)/.test(a))) {
+      throw new CliUsageError(
+        'The password is never given as an argument (it would show in the shell history and the process list). ' +
+          'Put it in an environment variable and pass that variable’s name: --password-env <VAR>.',
+      );
+    }
+    const { positionals, options } = parseArgs(args, ['prepare']);
+    const input = positionals[0];
+    if (!input || positionals.length > 1) throw new CliUsageError('Give one PDF to sign.');
+    const out = options.o ?? options.out;
+    if (typeof out !== 'string')
+      throw new CliUsageError('Say where to write the signed PDF: -o <out.pdf>.');
+    const lang = options.lang ?? 'en';
+    if (lang !== 'nl' && lang !== 'en') throw new CliUsageError('--lang must be nl or en.');
+    const field = typeof options.field === 'string' ? options.field : undefined;
+    const pdf = await readBytes(input);
+
+    try {
+      if (options.prepare === true) {
+        const prepared = await addEmptySignatureField(pdf, field ? { fieldName: field } : {});
+        await writeFile(out, prepared);
+        io.out(`Wrote ${out} with an empty signature field, to be signed in a PDF reader.`);
+        return 0;
+      }
+      const p12Path = options.p12;
+      const envName = options['password-env'];
+      if (typeof p12Path !== 'string')
+        throw new CliUsageError('Give the certificate file: --p12 <file.p12>.');
+      if (typeof envName !== 'string') {
+        throw new CliUsageError(
+          'Name the environment variable that holds the password: --password-env <VAR>.',
+        );
+      }
+      const password = io.env[envName];
+      if (password === undefined)
+        throw new CliUsageError(`The environment variable ${envName} is not set.`);
+      const p12 = await readBytes(p12Path);
+      const started = performance.now();
+      const result = await signPdf(pdf, p12, password, {
+        ...(typeof options.reason === 'string' ? { reason: options.reason } : {}),
+        ...(typeof options.location === 'string' ? { location: options.location } : {}),
+        ...(field ? { fieldName: field } : {}),
+      });
+      const ms = performance.now() - started;
+      await writeFile(out, result.pdf);
+      io.out(
+        `Signed by ${result.signer.name} (field "${result.fieldName}", certificate issued by ${result.signer.issuer}) in ${ms.toFixed(0)} ms: wrote ${out}.`,
+      );
+      return 0;
+    } catch (e) {
+      if (e instanceof SigningError) {
+        io.err(e.text(lang));
+        return 1;
+      }
+      throw e;
+    }
+  },
+};

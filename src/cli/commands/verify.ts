@@ -1,0 +1,74 @@
+import { readFile } from 'node:fs/promises';
+import { CliUsageError, parseArgs, type CliCommand } from '../io';
+import { reportLines, verifyFile, type VerifyReport } from '../../signing/verify';
+
+const USAGE =
+  'verify <file.pdf|file.fria.json> [--trust <ca.pem>]… [--json] [--lang nl|en] — check signatures and the integrity seal (exit 0 valid, 1 not valid or not signed)';
+
+async function readBytes(path: string): Promise<Uint8Array> {
+  try {
+    return new Uint8Array(await readFile(path));
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT')
+      throw new CliUsageError(`File not found: ${path}`);
+    throw e;
+  }
+}
+
+/** The report as JSON: everything checked, without the whole assessment (its id and version say which). */
+function jsonReport(r: VerifyReport, lang: string): unknown {
+  const a = r.assessment;
+  const assessment =
+    a.state === 'checked'
+      ? {
+          state: a.state,
+          id: a.assessment.id,
+          version: a.assessment.version,
+          questionnaire: a.assessment.questionnaire,
+          seal: {
+            status: a.seal.status,
+            contentHash: a.seal.contentHash,
+            signOffs: a.seal.signOffs.map((s) => ({
+              status: s.status,
+              role: s.signOff.role,
+              name: s.signOff.name,
+              date: s.signOff.date,
+              version: s.signOff.version,
+              contentHash: s.signOff.contentHash,
+            })),
+          },
+          ...(a.changed ? { changedPaths: a.changed.paths } : {}),
+        }
+      : a;
+  return { ...r, assessment, lines: reportLines(r, lang) };
+}
+
+export const verifyCommand: CliCommand = {
+  usage: USAGE,
+  async run(args, io) {
+    // --trust may be given more than once; the shared parser keeps one value per option.
+    const trustFiles: string[] = [];
+    const rest: string[] = [];
+    for (let i = 0; i < args.length; i++) {
+      if (args[i] === '--trust') {
+        const v = args[++i];
+        if (v === undefined) throw new CliUsageError('Option --trust needs a file.');
+        trustFiles.push(v);
+      } else rest.push(args[i]!);
+    }
+    const { positionals, options } = parseArgs(rest, ['json']);
+    const input = positionals[0];
+    if (!input || positionals.length > 1)
+      throw new CliUsageError('Give one PDF or assessment file.');
+    const lang = options.lang ?? 'en';
+    if (lang !== 'nl' && lang !== 'en') throw new CliUsageError('--lang must be nl or en.');
+    const trusted = await Promise.all(trustFiles.map(readBytes));
+    const report = await verifyFile(await readBytes(input), { trusted });
+    if (options.json === true) io.out(JSON.stringify(jsonReport(report, lang), null, 2));
+    else {
+      const mark = { ok: '✓', warn: '!', error: '✗', info: '·' } as const;
+      for (const l of reportLines(report, lang)) io.out(`${mark[l.tone]} ${l.text}`);
+    }
+    return report.status === 'valid' ? 0 : 1;
+  },
+};
