@@ -3,11 +3,25 @@
  * keyCertSign and leaves with the properties each test needs. No private key is ever committed.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 export const P12_PASSWORD = 'geheim-wachtwoord-ç';
+
+const made: string[] = [];
+
+/** A new temporary folder, removed again by `removeTempDirs` (test keys do not linger). */
+export function tempDir(prefix = 'fria-certs-'): string {
+  const d = mkdtempSync(join(tmpdir(), prefix));
+  made.push(d);
+  return d;
+}
+
+/** Removes every folder `tempDir` made; call it in `afterAll`. */
+export function removeTempDirs(): void {
+  for (const d of made.splice(0)) rmSync(d, { recursive: true, force: true });
+}
 
 export interface TestCa {
   dir: string;
@@ -34,7 +48,7 @@ function openssl(args: string[], cwd: string): string {
 
 /** A fresh CA in a new temporary folder. */
 export function makeCa(name = 'FRIA Test CA'): TestCa {
-  const dir = mkdtempSync(join(tmpdir(), 'fria-certs-'));
+  const dir = tempDir();
   writeFileSync(join(dir, 'index.txt'), '');
   writeFileSync(join(dir, 'serial'), '1000\n');
   writeFileSync(
@@ -202,7 +216,7 @@ function asn1Time(d: Date): string {
 
 /** An NSS database that trusts the CA, for `pdfsig -nssdir sql:DIR`. */
 export function nssDbTrusting(ca: TestCa): string {
-  const db = mkdtempSync(join(tmpdir(), 'fria-nss-'));
+  const db = tempDir('fria-nss-');
   execFileSync('certutil', ['-N', '-d', `sql:${db}`, '--empty-password']);
   execFileSync('certutil', ['-A', '-d', `sql:${db}`, '-n', 'ca', '-t', 'CT,C,C', '-i', ca.caPem]);
   return db;
@@ -210,7 +224,7 @@ export function nssDbTrusting(ca: TestCa): string {
 
 /** An empty NSS database: pdfsig then checks integrity but cannot trust the signer. */
 export function emptyNssDb(): string {
-  const db = mkdtempSync(join(tmpdir(), 'fria-nss-'));
+  const db = tempDir('fria-nss-');
   execFileSync('certutil', ['-N', '-d', `sql:${db}`, '--empty-password']);
   return db;
 }

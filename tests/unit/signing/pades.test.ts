@@ -2,7 +2,7 @@
  * PAdES signing checked by independent tools: poppler's pdfsig (with the test CA in an NSS
  * database), `openssl cms -verify` and `qpdf --check`, plus our own verifier.
  */
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addEmptySignatureField, signPdf } from '../../../src/signing/pades';
 import { SigningError } from '../../../src/signing/messages';
 import { verifyPdf, reportLines } from '../../../src/signing/verify';
@@ -15,6 +15,7 @@ import {
   pdfsig,
   type TestCa,
   type TestLeaf,
+  removeTempDirs,
 } from './certs';
 import {
   byteRanges,
@@ -33,6 +34,8 @@ let anna: TestLeaf;
 let bram: TestLeaf;
 let nss: string;
 const trusted = () => [new TextEncoder().encode(ca.caPemText)];
+
+afterAll(removeTempDirs);
 
 beforeAll(() => {
   ca = makeCa();

@@ -1,9 +1,9 @@
 /** Test PDFs made with jsPDF directly (the report renderer is tested elsewhere), and tools around them. */
 import { jsPDF } from 'jspdf';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { tempDir } from './certs';
 
 export function makePdf(opts: { compress?: boolean; pages?: number } = {}): Uint8Array {
   const doc = new jsPDF({ compress: opts.compress ?? false });
@@ -22,7 +22,7 @@ export function flipByte(pdf: Uint8Array, at: number): Uint8Array {
   return out;
 }
 
-export const tmp = (): string => mkdtempSync(join(tmpdir(), 'fria-sign-'));
+export const tmp = (): string => tempDir('fria-sign-');
 
 export function writeTemp(bytes: Uint8Array, fileName = 'f.pdf'): string {
   const p = join(tmp(), fileName);

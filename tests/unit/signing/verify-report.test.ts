@@ -2,7 +2,7 @@
  * Verification of real report PDFs (src/pdf/render.ts) with the assessment attached: the seal of
  * the embedded assessment, and changes made after signing in later incremental updates.
  */
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderReportPdf } from '../../../src/pdf/render';
 import { signPdf } from '../../../src/signing/pades';
 import { reportLines, verifyFile, verifyPdf } from '../../../src/signing/verify';
@@ -22,6 +22,7 @@ import {
   pdfsig,
   type TestCa,
   type TestLeaf,
+  removeTempDirs,
 } from './certs';
 import { writeTemp } from './pdfs';
 
@@ -38,6 +39,8 @@ const render = (a: Assessment) =>
     now: new Date(NOW),
     timeZone: 'Europe/Amsterdam',
   });
+
+afterAll(removeTempDirs);
 
 beforeAll(async () => {
   ca = makeCa();
