@@ -4,6 +4,7 @@ import { useRoute, href } from './router';
 import { RouteView } from './routes';
 import { LanguageSwitch } from './components/LanguageSwitch';
 import { applyTheme, initialTheme } from './theme';
+import { UpdateNotice } from './pwa/UpdateNotice';
 
 /** The app shell: skip link, header with navigation and language, the current view, footer. */
 export function App() {
@@ -63,6 +64,7 @@ export function App() {
         </div>
       </header>
       <main id="main" tabIndex={-1} className="site-main">
+        <UpdateNotice />
         <RouteView route={route} />
       </main>
       <footer className="site-footer">
