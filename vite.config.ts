@@ -1,13 +1,89 @@
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { viteSingleFile } from 'vite-plugin-singlefile';
+import { VitePWA } from 'vite-plugin-pwa';
 import { fileURLToPath } from 'node:url';
 import { readFileSync } from 'node:fs';
+import { hostedHeaders } from './scripts/csp';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as {
   version: string;
 };
 const stub = fileURLToPath(new URL('./src/ui/stubs/empty-module.ts', import.meta.url));
+
+/**
+ * The hosted build is an installable offline web app: a manifest and a Workbox service worker that
+ * precaches every file. `registerType: 'prompt'` keeps a new version waiting until the user chooses to
+ * reload (src/ui/pwa/). The plugin injects no registration script (`injectRegister: false`): the app
+ * registers the worker itself from its bundle, under the CSP and Trusted Types (see SECURITY.md).
+ */
+function pwa(): Plugin[] {
+  return VitePWA({
+    registerType: 'prompt',
+    injectRegister: false,
+    strategies: 'generateSW',
+    filename: 'sw.js',
+    manifestFilename: 'manifest.webmanifest',
+    // The glob below already takes every file of public/: listing them again would duplicate entries.
+    includeAssets: [],
+    includeManifestIcons: false,
+    manifest: {
+      id: './',
+      name: 'FRIA Wizard',
+      short_name: 'FRIA Wizard',
+      description:
+        'Impact op grondrechten beoordelen, in uw browser. Fundamental-rights impact assessment, in your browser.',
+      lang: 'nl',
+      dir: 'ltr',
+      start_url: './',
+      scope: './',
+      display: 'standalone',
+      background_color: '#ffffff',
+      theme_color: '#154273',
+      categories: ['government', 'productivity'],
+      icons: [
+        { src: 'icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
+        { src: 'icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
+        { src: 'icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+        { src: 'icon.svg', sizes: 'any', type: 'image/svg+xml', purpose: 'any' },
+      ],
+    },
+    workbox: {
+      // Everything the app can ever need, so it works fully offline after the first visit.
+      globPatterns: ['**/*.{js,css,html,svg,png,webmanifest,json,ttf,woff2}'],
+      maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
+      navigateFallback: 'index.html',
+      cleanupOutdatedCaches: true,
+      clientsClaim: false,
+      skipWaiting: false,
+      // No runtime caching: nothing outside the precache is ever fetched.
+      runtimeCaching: [],
+      sourcemap: false,
+      // One self-contained sw.js: no importScripts() of a separate Workbox file, which Trusted Types
+      // (sent as a header to the worker too) would have to allow.
+      inlineWorkboxRuntime: true,
+    },
+  });
+}
+
+/** The hosted build's favicon (the single file has none: it would be one more file to carry). */
+function favicon(): Plugin {
+  return {
+    name: 'fria-favicon',
+    transformIndexHtml: () => [
+      {
+        tag: 'link',
+        attrs: { rel: 'icon', href: './icon.svg', type: 'image/svg+xml' },
+        injectTo: 'head',
+      },
+      {
+        tag: 'link',
+        attrs: { rel: 'apple-touch-icon', href: './apple-touch-icon.png' },
+        injectTo: 'head',
+      },
+    ],
+  };
+}
 
 // Two builds from one source: `vite build` gives the hosted app in dist/, and
 // `vite build --mode single` gives one self-contained HTML file in dist-single/ that works from file://.
@@ -20,7 +96,14 @@ export default defineConfig(({ mode }) => {
       // jsPDF only needs these for doc.html() and SVG, which the app does not use (about 100 KB gz).
       alias: { html2canvas: stub, canvg: stub, dompurify: stub },
     },
-    plugins: [react(), ...(single ? [viteSingleFile({ removeViteModuleLoader: true })] : [])],
+    // public/ holds the manifest icons: the single file carries no separate files and no service worker.
+    publicDir: single ? false : 'public',
+    plugins: [
+      react(),
+      ...(single ? [viteSingleFile({ removeViteModuleLoader: true })] : [favicon(), ...pwa()]),
+    ],
+    // `vite preview` serves dist/ with the same headers as dist/_headers, so tests see production's CSP.
+    preview: { headers: hostedHeaders() },
     build: {
       outDir: single ? 'dist-single' : 'dist',
       emptyOutDir: true,
