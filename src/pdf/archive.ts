@@ -52,7 +52,11 @@ export function pdfTextString(s: string): string {
 
 /** The ASCII fallback of a file name for the old /F entry. */
 function asciiName(s: string): string {
-  return s.replace(/[^\x20-\x7e]/g, '_').replace(/[\\()]/g, '_');
+  return s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^\x20-\x7e]/g, '_')
+    .replace(/[\\()]/g, '_');
 }
 
 const xmlEscape = (s: string) =>

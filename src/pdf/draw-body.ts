@@ -161,10 +161,10 @@ export function drawActionPlan(flow: Flow, m: ReportModel): void {
     ]),
     columnStyles: {
       0: { cellWidth: 'auto' },
-      1: { cellWidth: 36 },
-      2: { cellWidth: 28 },
-      3: { cellWidth: 24 },
-      4: { cellWidth: 20 },
+      1: { cellWidth: 13 },
+      2: { cellWidth: 32 },
+      3: { cellWidth: 26 },
+      4: { cellWidth: 22 },
     },
   });
 }

@@ -35,6 +35,11 @@ export async function renderModel(
   attachment: { bytes: Uint8Array; now: Date },
 ): Promise<Uint8Array> {
   const doc = new jsPDF({ unit: 'mm', format: 'a4', compress: true, putOnlyUsedFonts: true });
+  // PDF/A-3 builds on PDF 1.7, and the attachment, XMP and output intent need more than jsPDF's
+  // default header of 1.3.
+  (doc as unknown as { __private__: { setPdfVersion(v: string): void } }).__private__.setPdfVersion(
+    '1.7',
+  );
   await registerFonts(doc);
   const flow = new Flow(doc);
   const outline = (title: string, page: number, parent: unknown = null) =>

@@ -1,0 +1,218 @@
+/**
+ * Shared material for the report tests: the mini questionnaire, a sample assessment whose levels
+ * are computed by hand in report.test.ts, and the poppler/qpdf tools that read the PDF back the
+ * way a user's tools would.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Assessment } from '../../../src/core/assessment-schema';
+import type { Questionnaire } from '../../../src/core/questionnaire-schema';
+import { createAssessment } from '../../../src/core/assessment';
+import { validateQuestionnaire } from '../../../src/core/validate';
+import mini from '../../fixtures/mini-questionnaire.json';
+
+export function miniQuestionnaire(): Questionnaire {
+  const r = validateQuestionnaire(structuredClone(mini));
+  if (!r.valid) throw new Error(`mini questionnaire invalid: ${r.problems[0]?.message}`);
+  return r.questionnaire;
+}
+
+export const NOW = '2025-03-12T10:15:00.000Z';
+export const GENERATED = new Date('2025-03-14T09:00:00.000Z');
+
+/** Answers on every visible question of the mini questionnaire, plus one on a hidden question. */
+export async function sampleAssessment(
+  q: Questionnaire = miniQuestionnaire(),
+  locale = 'nl',
+): Promise<Assessment> {
+  const a = await createAssessment(
+    q,
+    {
+      title: 'Toeslagen-check 2025',
+      systemName: 'Risicoscan Toeslagen',
+      organisation: 'Gemeente Voorbeeld',
+      owner: 'Jan Jansen',
+      locale,
+    },
+    { id: 'assessment-1', now: NOW },
+  );
+  return {
+    ...a,
+    answers: {
+      purpose: 'Het systeem rangschikt aanvragen voor extra controle op basis van risico.',
+      personalData: true,
+      dataKinds: ['health', 'contact'],
+      legalGround: 'no',
+      // Hidden: legalGround is not "yes".
+      groundText: 'VERBORGEN-ANTWOORD-42',
+      automated: 'alone',
+      usersPerYear: 12345.5,
+      startDate: '2025-06-01',
+    },
+    notes: {
+      purpose: 'Toelichting bij het doel: afgestemd met de afdeling Inkomen.',
+      legalGround: 'Nog uitzoeken met de jurist.',
+      groundText: 'VERBORGEN-NOTITIE-42',
+    },
+    redFlagResponses: { specialNoGround: 'We leggen eerst een grondslag vast.' },
+    register: [
+      {
+        id: 'r1',
+        domain: 'privacy',
+        title: 'Onrechtmatige verwerking van gezondheidsgegevens',
+        description: 'Gezondheidsgegevens worden gebruikt zonder wettelijke grondslag.',
+        affectedGroups: 'Aanvragers met een zorgindicatie',
+        likelihood: 4,
+        severity: 5,
+        residualLikelihood: 2,
+        residualSeverity: 4,
+        measures: [
+          {
+            id: 'm1',
+            text: 'Grondslag laten toetsen door de jurist',
+            owner: 'Team Juridisch',
+            dueDate: '2025-05-01',
+            status: 'planned',
+          },
+          {
+            id: 'm2',
+            text: 'Alleen noodzakelijke gegevens gebruiken',
+            owner: '',
+            dueDate: '',
+            status: 'inProgress',
+          },
+        ],
+      },
+      {
+        id: 'r2',
+        domain: 'autonomy',
+        title: 'Besluit zonder menselijke blik',
+        description: 'Aanvragen worden afgewezen zonder dat een medewerker meekijkt.',
+        affectedGroups: 'Alle aanvragers',
+        likelihood: 3,
+        severity: 4,
+        residualLikelihood: 1,
+        residualSeverity: 4,
+        measures: [
+          {
+            id: 'm3',
+            text: 'Elke afwijzing laten controleren door een medewerker',
+            owner: 'Teamleider',
+            dueDate: '2025-01-15',
+            status: 'done',
+          },
+        ],
+      },
+    ],
+    overrides: {
+      inclusion: { level: 'medium', justification: 'De doelgroep is kwetsbaar.' },
+    },
+    conclusion: {
+      decision: 'proceedWithConditions',
+      reasoning: 'Doorgaan kan alleen als de grondslag vaststaat.',
+      conditions: ['Grondslag vastgelegd', 'Menselijke controle op elke afwijzing'],
+    },
+  };
+}
+
+export const tempDir = (): string => mkdtempSync(join(tmpdir(), 'fria-report-'));
+
+export function writeTemp(bytes: Uint8Array, name = 'report.pdf'): string {
+  const path = join(tempDir(), name);
+  writeFileSync(path, bytes);
+  return path;
+}
+
+export function run(
+  cmd: string,
+  args: string[],
+): { status: number; stdout: string; stderr: string } {
+  const r = spawnSync(cmd, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  return { status: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+/**
+ * The text of the page bodies in drawing order (`-raw`), with the running header and footer
+ * cropped away, so a paragraph that continues on the next page reads on without interruption.
+ */
+export function bodyText(path: string): string {
+  return execFileSync(
+    'pdftotext',
+    ['-raw', '-enc', 'UTF-8', '-x', '0', '-y', '50', '-W', '596', '-H', '738', path, '-'],
+    { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
+  );
+}
+
+export function fullText(path: string): string {
+  return execFileSync('pdftotext', ['-enc', 'UTF-8', path, '-'], {
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+}
+
+/** Text without any white space: wrapping and page breaks change only white space. */
+export const squash = (s: string): string => s.replace(/\s+/g, '');
+
+export function pageCount(path: string): number {
+  const info = execFileSync('pdfinfo', [path], { encoding: 'utf8' });
+  return Number(/^Pages:\s+(\d+)/m.exec(info)?.[1]);
+}
+
+export function pdfInfo(path: string): Record<string, string> {
+  const info = execFileSync('pdfinfo', ['-enc', 'UTF-8', path], { encoding: 'utf8' });
+  return Object.fromEntries(
+    info
+      .split('\n')
+      .map((l) => /^([A-Za-z ]+):\s+(.*)$/.exec(l))
+      .filter((m): m is RegExpExecArray => m !== null)
+      .map((m) => [m[1]!.trim(), m[2]!.trim()]),
+  );
+}
+
+/** pdffonts rows: name, whether embedded, whether subset, whether it has a ToUnicode map. */
+export function fonts(path: string): { name: string; emb: string; sub: string; uni: string }[] {
+  const out = execFileSync('pdffonts', [path], { encoding: 'utf8' });
+  return out
+    .split('\n')
+    .slice(2)
+    .filter((l) => l.trim() !== '')
+    .map((l) => {
+      const cols = l.trim().split(/\s+/);
+      // name … emb sub uni objectId gen
+      return {
+        name: cols[0]!,
+        emb: cols[cols.length - 5]!,
+        sub: cols[cols.length - 4]!,
+        uni: cols[cols.length - 3]!,
+      };
+    });
+}
+
+/** Saves the first attachment with pdfdetach and returns its name (from -list) and bytes. */
+export function detach(path: string): { names: string[]; bytes: Buffer } {
+  const list = execFileSync('pdfdetach', ['-enc', 'UTF-8', '-list', path], { encoding: 'utf8' });
+  const names = list
+    .split('\n')
+    .slice(1)
+    .map((l) => /^\d+:\s(.*)$/.exec(l)?.[1])
+    .filter((n): n is string => n !== undefined);
+  const out = join(tempDir(), 'attachment.json');
+  execFileSync('pdfdetach', ['-save', '1', '-o', out, path]);
+  return { names, bytes: readFileSync(out) };
+}
+
+/** Bookmark titles, top level and nested, from qpdf's JSON view. */
+export function outlineTitles(path: string): { title: string; page: number; kids: string[] }[] {
+  const json = JSON.parse(
+    execFileSync('qpdf', ['--json', '--json-key=outlines', path], { encoding: 'utf8' }),
+  ) as {
+    outlines: { title: string; destpageposfrom1: number; kids: { title: string }[] }[];
+  };
+  return json.outlines.map((o) => ({
+    title: o.title,
+    page: o.destpageposfrom1,
+    kids: o.kids.map((k) => k.title),
+  }));
+}
