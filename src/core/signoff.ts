@@ -31,12 +31,13 @@ export const DEFAULT_DECLARATION: LocalizedText = {
 
 /**
  * The roles that sign, in order. The first role is the preparer, who signs first in each version.
- * A declared role is required only when it says `required: true`, like a question.
+ * A declared role is required unless it says `required: false`: the questionnaire lists the roles
+ * it requires (issue 6), and src/core/summary.ts reads them the same way.
  */
 export function signOffRoles(q: Questionnaire): SignOffRole[] {
   const declared = q.signOff?.roles;
   if (!declared) return DEFAULT_ROLES.map((r) => ({ ...r }));
-  return declared.map((r) => ({ id: r.id, label: r.label, required: r.required === true }));
+  return declared.map((r) => ({ id: r.id, label: r.label, required: r.required !== false }));
 }
 
 /** The declaration the signer agrees to, in the given locale. */

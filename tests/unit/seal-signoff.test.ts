@@ -163,12 +163,12 @@ describe('sign-off, locking and new versions', () => {
     expect(v2.history.at(-1)).toMatchObject({ action: 'newVersion' });
   });
 
-  it('uses the roles a questionnaire declares, required only when marked so', () => {
+  it('uses the roles a questionnaire declares, required unless marked optional', () => {
     const data = miniData();
     data.signOff = {
       roles: [
-        { id: 'author', label: { nl: 'auteur', en: 'author' }, required: true },
-        { id: 'dpo', label: { nl: 'FG', en: 'DPO' } },
+        { id: 'author', label: { nl: 'auteur', en: 'author' } },
+        { id: 'dpo', label: { nl: 'FG', en: 'DPO' }, required: false },
         { id: 'cio', label: { nl: 'CIO', en: 'CIO' }, required: true },
       ],
       declaration: { nl: 'Akkoord.', en: 'Agreed.' },
@@ -187,8 +187,8 @@ describe('sign-off, locking and new versions', () => {
     data.signOff = {
       roles: [
         { id: 'author', label: { nl: 'auteur', en: 'author' } },
-        { id: 'dpo', label: { nl: 'FG', en: 'DPO' } },
-        { id: 'cio', label: { nl: 'CIO', en: 'CIO' }, required: true },
+        { id: 'dpo', label: { nl: 'FG', en: 'DPO' }, required: false },
+        { id: 'cio', label: { nl: 'CIO', en: 'CIO' } },
       ],
       declaration: { nl: 'Akkoord.', en: 'Agreed.' },
     };
