@@ -181,16 +181,22 @@ export async function startAssessment(
 /** Goes through every wizard step, answering everything, until the summary (Dutch UI). */
 export async function answerAllSteps(page: Page, text: (i: number) => string): Promise<number> {
   let answered = 0;
+  const h1 = page.getByRole('heading', { level: 1 });
   for (let step = 0; step < 60; step++) {
-    const h1 = page.getByRole('heading', { level: 1 });
     await h1.waitFor();
-    if ((await h1.innerText()).trim() === 'Samenvatting') return answered;
+    const title = (await h1.innerText()).trim();
+    if (title === 'Samenvatting') return answered;
     answered += await answerStep(page, text);
     await page
       .getByText(/Opgeslagen om/)
       .first()
       .waitFor();
     await page.getByRole('button', { name: /Opslaan en (verder|naar de samenvatting)/ }).click();
+    // Wait for the next view, so the next round does not answer the old one again.
+    await page.waitForFunction(
+      (old) => document.querySelector('h1')?.textContent?.trim() !== old,
+      title,
+    );
   }
   throw new Error('did not reach the summary in 60 steps');
 }
