@@ -6,6 +6,8 @@ import { App } from './ui/App';
 import { initI18n } from './ui/i18n';
 import { ServicesProvider, type Services } from './ui/services';
 import { openRepository } from './storage/idb-repository';
+import { createAutosaver } from './storage/autosave';
+import { acquireEditLock } from './storage/edit-lock';
 import { newId } from './ui/ids';
 import './ui/styles.css';
 
@@ -14,6 +16,8 @@ async function start() {
   const services: Services = {
     repository: opened.repository,
     storageProblem: opened.problem,
+    createAutosaver: (o) => createAutosaver({ repository: opened.repository, ...o }),
+    acquireEditLock,
     now: () => new Date().toISOString(),
     newId,
   };

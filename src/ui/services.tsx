@@ -1,11 +1,21 @@
 import { createContext, useContext, type ReactNode } from 'react';
-import type { AssessmentRepository } from '../core/repository';
+import type { Assessment } from '../core/assessment-schema';
+import type { AssessmentRepository, AssessmentSummary, StorageErrorCode } from '../core/repository';
+import type { Autosaver } from '../storage/autosave';
+import type { EditLock, EditLockOptions } from '../storage/edit-lock';
 
-/** The concrete adapters, wired once in the composition root (src/main.tsx). */
+/** The concrete adapters, wired once in the composition root (src/main.tsx); tests pass their own. */
 export interface Services {
   repository: AssessmentRepository;
   /** Why the browser database could not be used, if it could not (the app then keeps work in memory). */
-  storageProblem: string | null;
+  storageProblem: StorageErrorCode | null;
+  /** A debounced saver for the open assessment (src/storage/autosave.ts). */
+  createAutosaver(opts: {
+    summarize: (a: Assessment) => AssessmentSummary;
+    readOnly: boolean;
+  }): Autosaver;
+  /** One editing tab per assessment (src/storage/edit-lock.ts). */
+  acquireEditLock(id: string, opts?: EditLockOptions): Promise<EditLock>;
   now(): string;
   newId(): string;
 }

@@ -3,6 +3,7 @@ import { App } from '../../src/ui/App';
 import { initI18n } from '../../src/ui/i18n';
 import { ServicesProvider, type Services } from '../../src/ui/services';
 import { createMemoryRepository, type AssessmentRepository } from '../../src/core/repository';
+import { createAutosaver } from '../../src/storage/autosave';
 import { createAssessment } from '../../src/core/assessment';
 import { validateQuestionnaire } from '../../src/core/validate';
 import { summarize } from '../../src/core/summary';
@@ -23,6 +24,9 @@ export function testServices(
   return {
     repository,
     storageProblem: null,
+    createAutosaver: (o) =>
+      createAutosaver({ repository, delayMs: 10, maxWaitMs: 50, events: null, ...o }),
+    acquireEditLock: async () => ({ readOnly: false, mechanism: 'none', release() {} }),
     now: () => new Date(Date.UTC(2026, 10, 28, 12, 0, counter++)).toISOString(),
     newId: () => `test-${++counter}`,
   };

@@ -1,9 +1,19 @@
+import { useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SaveStatus } from '../state/session';
+import { serializeAssessment } from '../../core/assessment';
+import type { Autosaver } from '../../storage/autosave';
+import { downloadFile, safeFileName } from '../download';
 
-/** Save status, announced politely to screen readers. */
-export function SaveStatusText({ status }: { status: SaveStatus }) {
+/**
+ * The save status, announced politely. Subscribes to the autosaver directly, so a save does not
+ * re-render the form. On an error the work is still in memory: offer to export it now.
+ */
+export function SaveStatusText({ autosaver }: { autosaver: Autosaver }) {
   const { t, i18n } = useTranslation();
+  const status = useSyncExternalStore(
+    (cb) => autosaver.subscribe(cb),
+    () => autosaver.status(),
+  );
   let text = '';
   if (status.kind === 'saving') text = t('save.saving');
   if (status.kind === 'saved') {
@@ -13,10 +23,28 @@ export function SaveStatusText({ status }: { status: SaveStatus }) {
     });
     text = t('save.saved', { time });
   }
-  if (status.kind === 'error') text = t('save.error');
+  if (status.kind === 'error') {
+    text = t(`library:storage.error.${status.code}`, { defaultValue: t('save.error') });
+  }
+  const exportNow = () => {
+    for (const a of autosaver.unsaved()) {
+      downloadFile(
+        serializeAssessment(a),
+        `${safeFileName(a.meta.systemName)}.fria.json`,
+        'application/json',
+      );
+    }
+  };
   return (
-    <p className={`save-status save-status--${status.kind}`} role="status" aria-live="polite">
-      {text}
-    </p>
+    <div className={`save-status save-status--${status.kind}`}>
+      <p role="status" aria-live="polite">
+        {text}
+      </p>
+      {status.kind === 'error' && autosaver.unsaved().length > 0 ? (
+        <button type="button" className="button" onClick={exportNow}>
+          {t('library:storage.exportNow')}
+        </button>
+      ) : null}
+    </div>
   );
 }

@@ -2,56 +2,20 @@ import { createContext, useContext, useEffect, useState, type ReactNode } from '
 import type { Assessment } from '../../core/assessment-schema';
 import type { Questionnaire } from '../../core/questionnaire-schema';
 import { summarize } from '../../core/summary';
+import type { Autosaver } from '../../storage/autosave';
 import { AssessmentStore } from './assessment-store';
 import { resolveQuestionnaire } from '../questionnaires';
-import { useServices, type Services } from '../services';
-
-export type SaveStatus =
-  | { kind: 'idle' }
-  | { kind: 'saving' }
-  | { kind: 'saved'; at: string }
-  | { kind: 'error'; message: string };
+import { useServices } from '../services';
 
 export interface Session {
   store: AssessmentStore;
   questionnaire: Questionnaire;
-  saveStatus: SaveStatus;
-  /** Writes pending changes now (before export, on leaving the page). */
-  flush(): Promise<void>;
-}
-
-const SAVE_DELAY_MS = 400;
-
-/** Debounced saving of the open assessment; flushes when the page is hidden or closed. */
-function createSaver(services: Services, q: Questionnaire, setStatus: (s: SaveStatus) => void) {
-  let pending: Assessment | null = null;
-  let timer: ReturnType<typeof setTimeout> | null = null;
-  let running: Promise<void> = Promise.resolve();
-  const write = async () => {
-    if (timer) clearTimeout(timer);
-    timer = null;
-    const a = pending;
-    if (!a) return;
-    pending = null;
-    setStatus({ kind: 'saving' });
-    try {
-      await services.repository.put(a, summarize(a, q));
-      setStatus({ kind: 'saved', at: a.updatedAt });
-    } catch (e) {
-      // Keep the latest state so that the next change or flush tries again; nothing is dropped.
-      pending ??= a;
-      setStatus({ kind: 'error', message: e instanceof Error ? e.message : String(e) });
-    }
-  };
-  const flush = () => (running = running.then(write));
-  return {
-    schedule(a: Assessment) {
-      pending = a;
-      if (timer) clearTimeout(timer);
-      timer = setTimeout(() => void flush(), SAVE_DELAY_MS);
-    },
-    flush,
-  };
+  /** Saves changes a moment after they happen; its status drives the save message. */
+  autosaver: Autosaver;
+  /** True when another tab edits this assessment: this one shows it read-only. */
+  readOnly: boolean;
+  /** Writes pending changes now (before export); resolves false when saving failed. */
+  flush(): Promise<boolean>;
 }
 
 const SessionContext = createContext<Session | null>(null);
@@ -66,14 +30,9 @@ type LoadState =
   | { kind: 'loading' }
   | { kind: 'missing' }
   | { kind: 'noQuestionnaire'; assessment: Assessment }
-  | {
-      kind: 'ready';
-      store: AssessmentStore;
-      questionnaire: Questionnaire;
-      flush: () => Promise<void>;
-    };
+  | { kind: 'ready'; session: Session };
 
-/** Opens an assessment by id for the screens below it, with autosave wired. */
+/** Opens an assessment by id for the screens below it, with the edit lock and autosave wired. */
 export function SessionProvider({
   id,
   children,
@@ -85,33 +44,45 @@ export function SessionProvider({
 }) {
   const services = useServices();
   const [state, setState] = useState<LoadState>({ kind: 'loading' });
-  const [saveStatus, setSaveStatus] = useState<SaveStatus>({ kind: 'idle' });
 
   useEffect(() => {
     let cancelled = false;
     let cleanup = () => {};
     void (async () => {
+      const lock = await services.acquireEditLock(id);
       const assessment = await services.repository.get(id);
-      if (cancelled) return;
-      if (!assessment) return setState({ kind: 'missing' });
-      const questionnaire = await resolveQuestionnaire(assessment);
-      if (cancelled) return;
-      if (!questionnaire) return setState({ kind: 'noQuestionnaire', assessment });
-      const store = new AssessmentStore(assessment, { now: services.now });
-      const saver = createSaver(services, questionnaire, setSaveStatus);
-      store.onChange = (a) => saver.schedule(a);
-      const onHide = () => {
-        if (document.visibilityState === 'hidden') void saver.flush();
-      };
-      const onPageHide = () => void saver.flush();
-      document.addEventListener('visibilitychange', onHide);
-      window.addEventListener('pagehide', onPageHide);
+      const questionnaire = assessment ? await resolveQuestionnaire(assessment) : null;
+      if (cancelled) {
+        lock.release();
+        return;
+      }
+      if (!assessment) {
+        lock.release();
+        return setState({ kind: 'missing' });
+      }
+      if (!questionnaire) {
+        lock.release();
+        return setState({ kind: 'noQuestionnaire', assessment });
+      }
+      const store = new AssessmentStore(assessment, { now: services.now, readOnly: lock.readOnly });
+      const autosaver = services.createAutosaver({
+        summarize: (a) => summarize(a, questionnaire),
+        readOnly: lock.readOnly,
+      });
+      store.onChange = (a) => autosaver.schedule(a);
       cleanup = () => {
-        document.removeEventListener('visibilitychange', onHide);
-        window.removeEventListener('pagehide', onPageHide);
-        void saver.flush();
+        void autosaver.dispose().finally(() => lock.release());
       };
-      setState({ kind: 'ready', store, questionnaire, flush: saver.flush });
+      setState({
+        kind: 'ready',
+        session: {
+          store,
+          questionnaire,
+          autosaver,
+          readOnly: lock.readOnly,
+          flush: () => autosaver.flush(),
+        },
+      });
     })();
     return () => {
       cancelled = true;
@@ -120,16 +91,5 @@ export function SessionProvider({
   }, [id, services]);
 
   if (state.kind !== 'ready') return <>{fallback(state.kind)}</>;
-  return (
-    <SessionContext.Provider
-      value={{
-        store: state.store,
-        questionnaire: state.questionnaire,
-        saveStatus,
-        flush: state.flush,
-      }}
-    >
-      {children}
-    </SessionContext.Provider>
-  );
+  return <SessionContext.Provider value={state.session}>{children}</SessionContext.Provider>;
 }

@@ -18,7 +18,7 @@ import { ExportPdfButton } from './ExportPdfButton';
 export function SummaryScreen() {
   const { t, i18n } = useTranslation('summary');
   const lang = i18n.language;
-  const { store, questionnaire: q, saveStatus, flush } = useSession();
+  const { store, questionnaire: q, autosaver, flush } = useSession();
   const result = useDebouncedScore(store, q, 0);
   const a = store.get();
   const index = indexQuestionnaire(q);
@@ -44,7 +44,7 @@ export function SummaryScreen() {
           {a.meta.systemName}
           {a.meta.organisation ? ` · ${a.meta.organisation}` : ''}
         </p>
-        <SaveStatusText status={saveStatus} />
+        <SaveStatusText autosaver={autosaver} />
         <section aria-labelledby="overall" className="panel overall">
           <h2 id="overall">{t('overall')}</h2>
           <p className="overall__level">

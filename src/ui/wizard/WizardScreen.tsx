@@ -88,7 +88,7 @@ function StepForm({
   isLast,
 }: StepFormProps) {
   const { t, i18n } = useTranslation('wizard');
-  const { store, questionnaire: q, saveStatus } = useSession();
+  const { store, questionnaire: q, autosaver } = useSession();
   const lang = i18n.language;
   const visibleIds = useStoreValue(store, (a) => visibleInSection(q, a, sectionIndex), sameJson);
   const questions = useMemo(
@@ -169,7 +169,12 @@ function StepForm({
           <Markdown source={pick(section.description, lang)} />
         </div>
       ) : null}
-      <SaveStatusText status={saveStatus} />
+      <SaveStatusText autosaver={autosaver} />
+      {store.readOnly ? (
+        <p className="notice" role="note">
+          {t('library:storage.error.readOnly')}
+        </p>
+      ) : null}
       <ErrorSummary errors={errorList} focusKey={formState.submitCount} />
       <form
         noValidate

@@ -1,0 +1,262 @@
+import { useEffect, useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Assessment, SignOff } from '../../core/assessment-schema';
+import { assessmentHash } from '../../core/assessment';
+import { pick } from '../../core/localized';
+import { indexQuestionnaire } from '../../core/questionnaire-index';
+import {
+  blockerText,
+  currentSignOffs,
+  isLocked,
+  missingRoles,
+  previousSignOffs,
+  signingBlockers,
+  signOffRoles,
+  signOffStatus,
+  startNewVersion,
+  type SigningBlocker,
+} from '../../core/signoff';
+import { PageHeading } from '../components/PageHeading';
+import { SaveStatusText } from '../components/SaveStatusText';
+import { useSession } from '../state/session';
+import { useStoreValue } from '../state/assessment-store';
+import { useServices } from '../services';
+import { href } from '../router';
+import { SignOffForm } from './SignOffForm';
+import { PdfSigning } from './PdfSigning';
+import './signing.css';
+
+/** `#/a/<id>/signoff`: who signs, what blocks signing, locking and new versions, and the signed PDF. */
+export function SignOffScreen() {
+  const { t, i18n } = useTranslation('signing');
+  const lang = i18n.language;
+  const { store, questionnaire: q, saveStatus } = useSession();
+  const a = useStoreValue(store, (x) => x);
+  const [hash, setHash] = useState('');
+  useEffect(() => {
+    let live = true;
+    void assessmentHash(a).then((h) => live && setHash(h));
+    return () => {
+      live = false;
+    };
+  }, [a]);
+
+  const blockers = signingBlockers(a, q);
+  const locked = isLocked(a);
+  const status = signOffStatus(a, q);
+  const missing = missingRoles(a, q)
+    .map((r) => pick(r.label, lang))
+    .join(', ');
+  const current = currentSignOffs(a);
+  const previous = previousSignOffs(a);
+
+  return (
+    <div className="stack signoff">
+      <PageHeading title={t('signoff.title')}>{t('signoff.title')}</PageHeading>
+      <p className="lead">
+        {a.meta.systemName}
+        {a.meta.organisation ? ` · ${a.meta.organisation}` : ''}
+      </p>
+      <p>{t('signoff.lead')}</p>
+      <p>
+        <a href={href({ name: 'summary', id: a.id })}>{t('signoff.back')}</a>
+      </p>
+      <SaveStatusText status={saveStatus} />
+
+      <section aria-labelledby="signoff-status" className="panel">
+        <h2 id="signoff-status">{t('status.title')}</h2>
+        <p>
+          <strong>{t('status.version', { version: a.version })}</strong>
+          {' · '}
+          <span data-testid="signoff-status">
+            {status === 'draft'
+              ? t('status.draft')
+              : status === 'inReview'
+                ? t('status.inReview', { missing })
+                : t('status.signed')}
+          </span>
+        </p>
+        <details>
+          <summary>{t('status.seal')}</summary>
+          <p>{t('status.sealHelp')}</p>
+          <p className="signoff__hash">
+            <code data-testid="content-hash">{hash}</code>
+          </p>
+        </details>
+      </section>
+
+      {locked ? <LockedPanel a={a} /> : null}
+
+      {blockers.length > 0 ? <Blockers a={a} blockers={blockers} /> : null}
+
+      <section aria-labelledby="signoff-current">
+        <h2 id="signoff-current">{t('signed.title')}</h2>
+        {current.length === 0 ? <p>{t('signed.none')}</p> : <SignOffList items={current} />}
+      </section>
+
+      {previous.length > 0 ? (
+        <section aria-labelledby="signoff-previous">
+          <h2 id="signoff-previous">{t('previous.title')}</h2>
+          <SignOffList items={previous} current={a.version} />
+        </section>
+      ) : null}
+
+      {blockers.length === 0 ? <SignOffForm /> : null}
+
+      {locked ? <PdfSigning roles={signOffRoles(q)} /> : null}
+    </div>
+  );
+}
+
+function Blockers({ a, blockers }: { a: Assessment; blockers: SigningBlocker[] }) {
+  const { t, i18n } = useTranslation('signing');
+  const { questionnaire: q } = useSession();
+  const index = indexQuestionnaire(q);
+  return (
+    <section aria-labelledby="signoff-blockers" className="panel signoff__blockers">
+      <h2 id="signoff-blockers">{t('blockers.title')}</h2>
+      <p>{t('blockers.intro')}</p>
+      <ul>
+        {blockers.map((b, i) => {
+          let link: string;
+          let label: string;
+          if (b.code === 'openRequired') {
+            const entry = index.byId.get(b.questionId);
+            link = href({
+              name: 'step',
+              id: a.id,
+              step: entry ? q.sections.indexOf(entry.section) : 0,
+            });
+            label = t('blockers.toQuestion');
+          } else {
+            link = href({ name: 'summary', id: a.id });
+            label = t('blockers.toSummary');
+          }
+          return (
+            <li key={i}>
+              {blockerText(b, i18n.language)} <a href={link}>{label}</a>
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}
+
+/** Locked after the first sign-off: a change starts a new version, after confirmation. */
+function LockedPanel({ a }: { a: Assessment }) {
+  const { t } = useTranslation('signing');
+  const { store } = useSession();
+  const services = useServices();
+  const [asking, setAsking] = useState(false);
+  const [done, setDone] = useState('');
+  const confirmRef = useRef<HTMLButtonElement>(null);
+  const titleId = useId();
+  useEffect(() => {
+    if (asking) confirmRef.current?.focus();
+  }, [asking]);
+  return (
+    <section aria-labelledby="signoff-locked" className="panel signoff__locked">
+      <h2 id="signoff-locked">
+        <span aria-hidden="true">🔒 </span>
+        {t('locked.title')}
+      </h2>
+      <p>{t('locked.text')}</p>
+      {!asking ? (
+        <button type="button" className="button" onClick={() => setAsking(true)}>
+          {t('locked.newVersion')}
+        </button>
+      ) : (
+        <div role="group" aria-labelledby={titleId} className="signoff__confirm">
+          <h3 id={titleId}>{t('locked.confirmTitle', { next: a.version + 1 })}</h3>
+          <p>{t('locked.confirmText', { current: a.version, next: a.version + 1 })}</p>
+          <div className="actions">
+            <button
+              ref={confirmRef}
+              type="button"
+              className="button button--primary"
+              onClick={() => {
+                store.update((cur) => startNewVersion(cur, { now: services.now() }));
+                setAsking(false);
+                setDone(t('locked.done', { version: a.version + 1 }));
+              }}
+            >
+              {t('locked.confirm', { next: a.version + 1 })}
+            </button>
+            <button type="button" className="button" onClick={() => setAsking(false)}>
+              {t('locked.cancel')}
+            </button>
+          </div>
+        </div>
+      )}
+      <p role="status" aria-live="polite">
+        {done}
+      </p>
+    </section>
+  );
+}
+
+function SignOffList({ items, current }: { items: SignOff[]; current?: number }) {
+  const { t, i18n } = useTranslation('signing');
+  const { questionnaire: q } = useSession();
+  const roles = signOffRoles(q);
+  return (
+    <ul className="signoff-list">
+      {items.map((s) => (
+        <li key={s.id} className="signoff-list__item">
+          <h3>
+            {s.name} — {pick(roles.find((r) => r.id === s.role)?.label, i18n.language) || s.role}
+          </h3>
+          {current !== undefined ? (
+            <p className="signoff-list__previous">
+              {t('previous.note', { version: s.version, current })}
+            </p>
+          ) : null}
+          <dl className="signoff-list__fields">
+            {s.function ? (
+              <>
+                <dt>{t('signed.function')}</dt>
+                <dd>{s.function}</dd>
+              </>
+            ) : null}
+            {s.organisation ? (
+              <>
+                <dt>{t('signed.organisation')}</dt>
+                <dd>{s.organisation}</dd>
+              </>
+            ) : null}
+            <dt>{t('signed.date')}</dt>
+            <dd>{s.date}</dd>
+            {s.place ? (
+              <>
+                <dt>{t('signed.place')}</dt>
+                <dd>{s.place}</dd>
+              </>
+            ) : null}
+            <dt>{t('signed.signature')}</dt>
+            <dd>
+              {s.signature?.kind === 'drawn' && s.signature.data.startsWith('data:image/png') ? (
+                <img
+                  className="signoff-list__drawn"
+                  src={s.signature.data}
+                  alt={t('signed.drawnAlt', { name: s.name })}
+                />
+              ) : s.signature?.kind === 'typed' ? (
+                <span className="signoff-list__typed">
+                  <span className="visually-hidden">{t('signed.typedLabel')}: </span>
+                  {s.signature.data}
+                </span>
+              ) : (
+                '—'
+              )}
+            </dd>
+          </dl>
+          <details>
+            <summary>{t('signed.declaration')}</summary>
+            <p>{s.declaration}</p>
+          </details>
+        </li>
+      ))}
+    </ul>
+  );
+}
