@@ -7,7 +7,12 @@
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction } from 'idb';
 import { z } from '../core/zod-setup';
 import { parseAssessment } from '../core/assessment';
-import { AssessmentSchema, type Assessment } from '../core/assessment-schema';
+import {
+  ASSESSMENT_FORMAT_VERSION,
+  AssessmentSchema,
+  type Assessment,
+} from '../core/assessment-schema';
+import { QuestionnaireSchema } from '../core/questionnaire-schema';
 import {
   createMemoryRepository,
   StorageError,
@@ -24,22 +29,27 @@ export const DB_VERSION = 1;
 /** Format of the stored records (the envelope around an assessment or a summary). */
 export const RECORD_FORMAT = 1;
 
+/**
+ * One stored state of an assessment. The assessment is kept as its `.fria.json` text: writing a
+ * string costs about half of cloning the object tree, reading the previous state inside a save
+ * costs nothing, and the text is exactly what "export" would give.
+ */
 interface AssessmentRecord {
   recordFormat: number;
   id: string;
   /** When this state was written (the repository's clock, not the assessment's updatedAt). */
   savedAt: string;
-  assessment: Assessment;
+  /** The assessment's file format, readable without parsing the text (newer ones are refused). */
+  formatVersion: number;
+  /** The assessment's own version number (a new one starts after sign-off). */
+  version: number;
+  json: string;
 }
 
 type SummaryRecord = AssessmentSummary & { recordFormat: number };
 
-interface VersionRecord {
-  recordFormat: number;
-  id: string;
-  savedAt: string;
-  assessment: Assessment;
-}
+/** An earlier state: the same shape as the current record. */
+type VersionRecord = AssessmentRecord;
 
 interface TrashRecord {
   recordFormat: number;
@@ -81,8 +91,13 @@ export type StorageEvent =
   | { kind: 'externalChange'; ids: string[] };
 
 export interface IdbRepository extends AssessmentRepository {
-  /** The stored record as it is, for "export anyway" of a record this app cannot open. */
+  /** The stored record as it is (diagnostics and tests). */
   getRaw(id: string): Promise<unknown>;
+  /**
+   * The stored assessment's file text, also when this app cannot open it (a newer format, a
+   * damaged record): "export anyway", so the user can take it to a newer app or ask for help.
+   */
+  exportText(id: string): Promise<string | null>;
   /** Listens to storage events; returns the unsubscribe function. */
   subscribe(listener: (e: StorageEvent) => void): () => void;
   close(): void;
@@ -111,8 +126,28 @@ const AssessmentRecordSchema = z.strictObject({
   recordFormat: z.literal(RECORD_FORMAT),
   id: z.string().min(1).max(100),
   savedAt: Iso,
-  assessment: z.unknown(),
+  formatVersion: z.int().min(1),
+  version: z.int().min(1),
+  json: z.string(),
 });
+
+// The questionnaire copy inside an assessment is large (a few ms to check) and changes rarely:
+// it is checked once per object, the rest of the assessment on every save.
+const AssessmentWithoutSnapshotSchema = AssessmentSchema.omit({ questionnaireSnapshot: true });
+const checkedSnapshots = new WeakSet<object>();
+
+/** Checks an assessment before it is written; the first problem's path when it fails. */
+function checkForWrite(a: Assessment): string | null {
+  const { questionnaireSnapshot: snapshot, ...rest } = a;
+  const r = AssessmentWithoutSnapshotSchema.safeParse(rest);
+  if (!r.success) return r.error.issues[0]?.path.join('.') ?? '';
+  if (snapshot !== undefined && !checkedSnapshots.has(snapshot)) {
+    const q = QuestionnaireSchema.safeParse(snapshot);
+    if (!q.success) return `questionnaireSnapshot.${q.error.issues[0]?.path.join('.') ?? ''}`;
+    checkedSnapshots.add(snapshot);
+  }
+  return null;
+}
 
 const SummaryRecordSchema = z.strictObject({
   recordFormat: z.literal(RECORD_FORMAT),
@@ -135,19 +170,48 @@ function newerRecord(value: unknown): boolean {
   return head.success && head.data.recordFormat > RECORD_FORMAT;
 }
 
+/** The record's envelope when it is one this app wrote (or can read), without parsing the text. */
+function envelope(value: unknown): AssessmentRecord | null {
+  const rec = AssessmentRecordSchema.safeParse(value);
+  return rec.success ? rec.data : null;
+}
+
+/** A record this app cannot read, wrapped as a version so that a save never discards it. */
+function damagedAsVersion(id: string, raw: unknown): AssessmentRecord {
+  let json = '';
+  try {
+    json = JSON.stringify(raw) ?? '';
+  } catch {
+    // Not representable as JSON (it was not written by this app): keep what can be kept.
+  }
+  return { recordFormat: RECORD_FORMAT, id, savedAt: '', formatVersion: 0, version: 0, json };
+}
+
+/** The JSON text parsed, or undefined. Records are written by this app, so no size guard here. */
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
 /** A stored assessment record → the assessment, or the reason it cannot be opened here. */
 function readRecord(
   value: unknown,
 ): { ok: true; assessment: Assessment; savedAt: string } | { ok: false; code: StorageErrorCode } {
   if (newerRecord(value)) return { ok: false, code: 'newerFormat' };
-  const rec = AssessmentRecordSchema.safeParse(value);
-  if (!rec.success) return { ok: false, code: 'corrupt' };
-  const parsed = parseAssessment(rec.data.assessment);
+  const rec = envelope(value);
+  if (!rec) return { ok: false, code: 'corrupt' };
+  if (rec.formatVersion > ASSESSMENT_FORMAT_VERSION) return { ok: false, code: 'newerFormat' };
+  const data = parseJson(rec.json);
+  if (data === undefined) return { ok: false, code: 'corrupt' };
+  const parsed = parseAssessment(data);
   if (!parsed.ok) {
     const newer = parsed.problems.some((p) => p.code === 'newerFormat');
     return { ok: false, code: newer ? 'newerFormat' : 'corrupt' };
   }
-  return { ok: true, assessment: parsed.value, savedAt: rec.data.savedAt };
+  return { ok: true, assessment: parsed.value, savedAt: rec.savedAt };
 }
 
 function textOf(value: unknown, key: string): string {
@@ -161,7 +225,8 @@ function problemSummary(
   raw: unknown,
   problem: 'newerFormat' | 'corrupt',
 ): AssessmentSummary {
-  const a = (raw as { assessment?: unknown } | null)?.assessment;
+  const json = (raw as { json?: unknown } | null)?.json;
+  const a = typeof json === 'string' ? parseJson(json) : undefined;
   const meta = (a as { meta?: unknown } | null)?.meta;
   const q = (a as { questionnaire?: unknown } | null)?.questionnaire;
   return {
@@ -426,12 +491,17 @@ export async function openIdbRepository(opts: IdbRepositoryOptions = {}): Promis
       return run((d) => d.get('assessments', id));
     },
 
+    async exportText(id) {
+      const raw: unknown = await run((d) => d.get('assessments', id));
+      const json = (raw as { json?: unknown } | null)?.json;
+      return typeof json === 'string' ? json : null;
+    },
+
     async put(assessment, summary, options: PutOptions = {}) {
       // Checked before writing: an invalid assessment would be refused on every later read, which
       // would look like lost work. The caller keeps it in memory and reports the bug.
-      const valid = AssessmentSchema.safeParse(assessment);
-      if (!valid.success) {
-        const where = valid.error.issues[0]?.path.join('.') ?? '';
+      const where = checkForWrite(assessment);
+      if (where !== null) {
         throw new StorageError('invalid', `The assessment does not pass validation at "${where}"`);
       }
       const s = SummaryInputSchema.safeParse(summary);
@@ -439,29 +509,33 @@ export async function openIdbRepository(opts: IdbRepositoryOptions = {}): Promis
         throw new StorageError('invalid', 'The summary does not match the assessment');
       }
       const at = now();
-      const savedAt = at.toISOString();
+      const record: AssessmentRecord = {
+        recordFormat: RECORD_FORMAT,
+        id: assessment.id,
+        savedAt: at.toISOString(),
+        formatVersion: assessment.formatVersion,
+        version: assessment.version,
+        json: JSON.stringify(assessment),
+      };
       await write(['assessments', 'summaries', 'versions'], async (tx) => {
         const records = tx.objectStore('assessments');
         const prevRaw: unknown = await records.get(assessment.id);
         if (prevRaw !== undefined) {
-          const prev = readRecord(prevRaw);
-          if (!prev.ok && prev.code === 'newerFormat') {
+          const prev = envelope(prevRaw);
+          if (
+            newerRecord(prevRaw) ||
+            (prev !== null && prev.formatVersion > ASSESSMENT_FORMAT_VERSION)
+          ) {
             // Never overwrite what a newer app wrote: it may hold fields this app does not know.
             throw new StorageError(
               'newerFormat',
               `Assessment ${assessment.id} was saved by a newer version of the app`,
             );
           }
-          if (prev.ok) {
-            await keepVersion(tx, assessment, prev.assessment, prev.savedAt, at, options);
-          }
+          // A damaged previous record is kept as a version too, so nothing is thrown away.
+          await keepVersion(tx, record, prev ?? damagedAsVersion(assessment.id, prevRaw), options);
         }
-        await records.put({
-          recordFormat: RECORD_FORMAT,
-          id: assessment.id,
-          savedAt,
-          assessment,
-        });
+        await records.put(record);
         const summaries = tx.objectStore('summaries');
         const prevSummary: unknown = await summaries.get(assessment.id);
         const prevExported = SummaryRecordSchema.safeParse(prevSummary);
@@ -567,30 +641,24 @@ export async function openIdbRepository(opts: IdbRepositoryOptions = {}): Promis
    */
   async function keepVersion(
     tx: WriteTx,
-    next: Assessment,
-    prev: Assessment,
-    prevSavedAt: string,
-    at: Date,
+    next: AssessmentRecord,
+    prev: AssessmentRecord,
     options: PutOptions,
   ): Promise<void> {
     const store = tx.objectStore('versions');
     const index = store.index('byAssessment');
     const newest = await index.openCursor(IDBKeyRange.only(next.id), 'prev');
-    const prevTime = Date.parse(prevSavedAt);
+    const prevTime = Date.parse(prev.savedAt);
     const newestTime = newest ? Date.parse(textOf(newest.value, 'savedAt')) : NaN;
     const keep =
       options.checkpoint === true ||
       prev.version !== next.version ||
       !newest ||
       !(prevTime - newestTime < interval) ||
-      !(at.getTime() - prevTime < interval);
+      !(Date.parse(next.savedAt) - prevTime < interval);
     if (!keep) return;
-    await store.add({
-      recordFormat: RECORD_FORMAT,
-      id: next.id,
-      savedAt: prevSavedAt,
-      assessment: prev,
-    });
+    // The previous record is copied as it is: no parsing inside the save.
+    await store.add(prev);
     const keys = await index.getAllKeys(IDBKeyRange.only(next.id));
     for (const k of keys.slice(0, Math.max(0, keys.length - maxVersions))) await store.delete(k);
   }

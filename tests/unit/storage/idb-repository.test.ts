@@ -164,7 +164,7 @@ describe('IndexedDB repository', () => {
       recordFormat: 2,
       id: 'a1',
       savedAt: '2030-01-01T00:00:00.000Z',
-      assessment: { ...a, formatVersion: 1 },
+      json: JSON.stringify(a),
       somethingNew: { kept: true },
     };
     const raw = await openDB(name, 1);
@@ -175,6 +175,8 @@ describe('IndexedDB repository', () => {
     expect((await rejection(repo.get('a1'))).code).toBe('newerFormat');
     expect((await rejection(put(repo, a))).code).toBe('newerFormat');
     expect(await repo.getRaw('a1')).toEqual(future);
+    // "Export anyway" gives the file text, for the newer app.
+    expect(await repo.exportText('a1')).toBe(JSON.stringify(a));
     const [line] = await repo.list();
     expect(line).toMatchObject({ id: 'a1', title: 'Van later', problem: 'newerFormat' });
   });
@@ -182,31 +184,58 @@ describe('IndexedDB repository', () => {
   it('refuses an assessment of a newer file format inside a current record', async () => {
     const { repo, name } = await fresh();
     const a = { ...(await makeAssessment('a1')), formatVersion: 7 };
-    const rec = { recordFormat: 1, id: 'a1', savedAt: 'x', assessment: a };
+    const rec = {
+      recordFormat: 1,
+      id: 'a1',
+      savedAt: 'x',
+      formatVersion: 7,
+      version: 1,
+      json: JSON.stringify(a),
+    };
+    // The same, with an envelope that does not say so: the text itself is checked too.
+    const hidden = { ...rec, id: 'a2', formatVersion: 1, json: JSON.stringify({ ...a, id: 'a2' }) };
     const raw = await openDB(name, 1);
     await raw.put('assessments', rec);
+    await raw.put('assessments', hidden);
     raw.close();
     expect((await rejection(repo.get('a1'))).code).toBe('newerFormat');
+    expect((await rejection(repo.get('a2'))).code).toBe('newerFormat');
+    expect((await rejection(put(repo, await makeAssessment('a1')))).code).toBe('newerFormat');
     expect(await repo.getRaw('a1')).toEqual(rec);
     // Without a summary it is still listed, so the user knows it is there.
     expect(await repo.list()).toMatchObject([
       { id: 'a1', problem: 'newerFormat', title: 'Assessment a1' },
+      { id: 'a2', problem: 'newerFormat', title: 'Assessment a1' },
     ]);
   });
 
-  it('reports a damaged record instead of hiding it', async () => {
+  it('reports a damaged record instead of hiding it, and a save over it keeps it as a version', async () => {
     const { repo, name } = await fresh();
     const raw = await openDB(name, 1);
-    await raw.put('assessments', {
+    const damaged = {
       recordFormat: 1,
       id: 'bad',
       savedAt: 'x',
-      assessment: { format: 'fria-assessment', formatVersion: 1 },
-    });
+      formatVersion: 1,
+      version: 1,
+      json: '{"format":"fria-assessment","formatVersion":1}',
+    };
+    await raw.put('assessments', damaged);
     await raw.put('summaries', { recordFormat: 1, id: 'bad', title: 42 });
+    await raw.put('assessments', { recordFormat: 1, id: 'worse', json: '{ not json' });
     raw.close();
     expect((await rejection(repo.get('bad'))).code).toBe('corrupt');
-    expect(await repo.list()).toMatchObject([{ id: 'bad', problem: 'corrupt' }]);
+    expect((await rejection(repo.get('worse'))).code).toBe('corrupt');
+    expect(await repo.list()).toMatchObject([
+      { id: 'bad', problem: 'corrupt' },
+      { id: 'worse', problem: 'corrupt' },
+    ]);
+    const good = await makeAssessment('bad');
+    await put(repo, good);
+    expect(await repo.get('bad')).toEqual(good);
+    const again = await openDB(name, 1);
+    expect(await again.getAll('versions')).toEqual([damaged]);
+    again.close();
   });
 
   it('does not write an assessment that would not pass validation', async () => {
