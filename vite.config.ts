@@ -94,7 +94,14 @@ export default defineConfig(({ mode }) => {
     define: { __APP_VERSION__: JSON.stringify(pkg.version) },
     resolve: {
       // jsPDF only needs these for doc.html() and SVG, which the app does not use (about 100 KB gz).
-      alias: { html2canvas: stub, canvg: stub, dompurify: stub },
+      alias: {
+        html2canvas: stub,
+        canvg: stub,
+        dompurify: stub,
+        // The report decodes its only images (drawn signatures) itself: jsPDF's PNG decoder and pako
+        // stay out (about 70 KB). See src/pdf/stubs/fast-png.ts.
+        'fast-png': fileURLToPath(new URL('./src/pdf/stubs/fast-png.ts', import.meta.url)),
+      },
     },
     // public/ holds the manifest icons: the single file carries no separate files and no service worker.
     publicDir: single ? false : 'public',
