@@ -2,6 +2,7 @@
 import type { jsPDF } from 'jspdf';
 import type { ReportModel, ReportSignOffEntry } from '../core/report';
 import { COLOR, CONTENT_WIDTH, PAGE, SIZE, type Flow } from './layout';
+import { drawPdfImage, type PdfImage } from './images';
 import { fieldTable, table } from './tables';
 
 export function drawCoverage(flow: Flow, m: ReportModel): void {
@@ -34,22 +35,23 @@ export function drawCoverage(flow: Flow, m: ReportModel): void {
   });
 }
 
-function signatureImage(doc: jsPDF, dataUrl: string, x: number, y: number): boolean {
-  const m = /^data:image\/(png|jpeg);base64,/.exec(dataUrl);
-  if (!m) return false;
-  try {
-    const props = doc.getImageProperties(dataUrl);
-    const h = 16;
-    const w = Math.min(70, (props.width / Math.max(1, props.height)) * h);
-    doc.addImage(dataUrl, m[1] === 'png' ? 'PNG' : 'JPEG', x, y, w, h);
-    return true;
-  } catch {
-    // A damaged image must not stop the report; the text "drawn signature" stays.
-    return false;
-  }
+/** Drawn signatures, ready to place, by data URL (preparing is asynchronous, drawing is not). */
+export type SignatureImages = Map<string, PdfImage>;
+
+function signatureImage(doc: jsPDF, image: PdfImage | undefined, x: number, y: number): boolean {
+  if (!image) return false;
+  const h = 16;
+  const w = Math.min(70, (image.width / Math.max(1, image.height)) * h);
+  drawPdfImage(doc, image, x, y, w, h);
+  return true;
 }
 
-function drawEntry(flow: Flow, e: ReportSignOffEntry, m: ReportModel): void {
+function drawEntry(
+  flow: Flow,
+  e: ReportSignOffEntry,
+  m: ReportModel,
+  images: SignatureImages,
+): void {
   const L = m.labels;
   fieldTable(
     flow,
@@ -59,17 +61,21 @@ function drawEntry(flow: Flow, e: ReportSignOffEntry, m: ReportModel): void {
       { label: L.signOffOrganisation, value: e.organisation },
       { label: L.signOffDate, value: e.date },
       { label: L.signOffPlace, value: e.place },
-      { label: L.signOffSignature, value: e.signature.text },
       {
         label: L.signOffSeal,
         value: `${e.contentHash.slice(0, 16)}… (v${e.version}): ${e.sealText}`,
       },
+      { label: L.signOffSignature, value: e.signature.text },
     ].filter((r) => r.value.trim() !== ''),
     40,
   );
   if (e.signature.kind === 'drawn') {
     flow.ensure(20);
-    if (signatureImage(flow.doc, e.signature.dataUrl, PAGE.left + 40, flow.y)) flow.y += 19;
+    // Directly under the "Signature" row, which the table ends with.
+    const y = flow.y - 3;
+    if (signatureImage(flow.doc, images.get(e.signature.dataUrl), PAGE.left + 40, y)) {
+      flow.y = y + 19;
+    }
   }
 }
 
@@ -94,7 +100,7 @@ function drawBlank(flow: Flow, m: ReportModel): void {
   flow.y = top + 20;
 }
 
-export function drawSignOff(flow: Flow, m: ReportModel): void {
+export function drawSignOff(flow: Flow, m: ReportModel, images: SignatureImages): void {
   const s = m.signOff;
   flow.heading(m.labels.partSignOff, SIZE.h1, { after: 3 });
   flow.text(s.statusText, { size: SIZE.h3, bold: true, after: 2 });
@@ -108,7 +114,7 @@ export function drawSignOff(flow: Flow, m: ReportModel): void {
       { before: 3, after: 1.5, keep: 24, color: COLOR.text },
     );
     if (role.entries.length === 0) drawBlank(flow, m);
-    for (const e of role.entries) drawEntry(flow, e, m);
+    for (const e of role.entries) drawEntry(flow, e, m, images);
   }
   for (const e of s.other) {
     flow.heading(capitalise(e.role), SIZE.h3, {
@@ -117,7 +123,7 @@ export function drawSignOff(flow: Flow, m: ReportModel): void {
       keep: 24,
       color: COLOR.text,
     });
-    drawEntry(flow, e, m);
+    drawEntry(flow, e, m, images);
   }
   if (s.previous.length > 0) {
     flow.heading(m.labels.signOffPrevious, SIZE.h2, { before: 5 });
@@ -133,7 +139,7 @@ export function drawSignOff(flow: Flow, m: ReportModel): void {
         color: COLOR.muted,
         after: 1,
       });
-      drawEntry(flow, e, m);
+      drawEntry(flow, e, m, images);
     }
   }
 }

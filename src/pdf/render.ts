@@ -12,7 +12,9 @@ import { buildReport, type ReportModel, type ReportPartId } from '../core/report
 import { addArchiveParts, pdfDate } from './archive';
 import { drawContext, drawCover, drawSummary } from './draw-front';
 import { drawActionPlan, drawAnswers, drawConclusion, drawRegister } from './draw-body';
-import { drawCoverage, drawIntegrity, drawSignOff } from './draw-back';
+import { drawCoverage, drawIntegrity, drawSignOff, type SignatureImages } from './draw-back';
+import { decodePngDataUrl } from './png';
+import { installPdfImages, preparePdfImage } from './images';
 import { drawable, registerFonts } from './fonts';
 import { COLOR, Flow, PAGE, SIZE } from './layout';
 import { FRIA_PDF_MARKER } from './marker';
@@ -41,6 +43,8 @@ export async function renderModel(
     '1.7',
   );
   await registerFonts(doc);
+  const images = await signatureImages(model);
+  installPdfImages(doc, [...images.values()]);
   const flow = new Flow(doc);
   const outline = (title: string, page: number, parent: unknown = null) =>
     doc.outline.add(parent as never, drawable(title), { pageNumber: page });
@@ -57,7 +61,7 @@ export async function renderModel(
     actionPlan: () => drawActionPlan(flow, model),
     conclusion: () => drawConclusion(flow, model),
     coverage: () => drawCoverage(flow, model),
-    signOff: () => drawSignOff(flow, model),
+    signOff: () => drawSignOff(flow, model, images),
     integrity: () => drawIntegrity(flow, model),
   };
   const title = (id: ReportPartId) => model.parts.find((p) => p.id === id)?.title ?? id;
@@ -113,6 +117,18 @@ export async function renderModel(
     },
   );
   return new Uint8Array(doc.output('arraybuffer'));
+}
+
+/** Drawn signatures decoded up front; one that cannot be decoded is named in words only. */
+async function signatureImages(model: ReportModel): Promise<SignatureImages> {
+  const out: SignatureImages = new Map();
+  const s = model.signOff;
+  for (const e of [...s.roles.flatMap((r) => r.entries), ...s.other, ...s.previous]) {
+    if (e.signature.kind !== 'drawn' || out.has(e.signature.dataUrl)) continue;
+    const image = await decodePngDataUrl(e.signature.dataUrl);
+    if (image) out.set(e.signature.dataUrl, preparePdfImage(image, `FriaSig${out.size + 1}`));
+  }
+  return out;
 }
 
 /** Header, DRAFT mark, short hash and "page X of Y" on every page, drawn once the count is known. */

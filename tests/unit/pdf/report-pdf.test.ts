@@ -29,6 +29,7 @@ import {
   pdfInfo,
   run,
   sampleAssessment,
+  signaturePng,
   squash,
   tempDir,
   writeTemp,
@@ -235,7 +236,10 @@ describe('the PDF report of the sample assessment', () => {
           organisation: 'Gemeente Voorbeeld',
           date: '2025-03-13',
           place: 'Utrecht',
-          signature: { kind: 'typed', data: 'A.' },
+          signature:
+            i === 0
+              ? { kind: 'typed', data: 'A. de Vries' }
+              : { kind: 'drawn', data: signaturePng() },
         },
         { id: `s${i}`, now: '2025-03-13T12:00:00.000Z' },
       );
@@ -246,6 +250,21 @@ describe('the PDF report of the sample assessment', () => {
     expect(squash(text)).toContain(squash('Anna de Vries'));
     expect(squash(text)).toContain(squash('Bram Ελευθερίου'));
     expect(squash(text)).toContain(squash('De inhoud is niet veranderd sinds de ondertekening.'));
+    expect(squash(text)).toContain(squash('Getypte naam: A. de Vries'));
+    expect(squash(text)).toContain(squash('Getekende handtekening'));
+    // The drawn signature is on the sign-off page as an image, flattened onto white: no soft mask.
+    const signOffPage = text.split('\f').findIndex((p) => p.includes('Getekende handtekening')) + 1;
+    const images = run('pdfimages', [
+      '-list',
+      '-f',
+      String(signOffPage),
+      '-l',
+      String(signOffPage),
+      path,
+    ]);
+    expect(images.stdout).toMatch(/\bimage\s+120\s+40\s+rgb\b/);
+    expect(images.stdout).not.toContain('smask');
+    expect(run('qpdf', ['--check', path]).status).toBe(0);
   });
 
   it('is the same, byte for byte, for the same input and moment: the CLI gives the app’s PDF', async () => {
