@@ -20,6 +20,8 @@ export interface AssessmentSummary {
    * damaged. The library shows it (so the user knows it exists) but does not open or change it.
    */
   problem?: 'newerFormat' | 'corrupt';
+  /** The assessment's own version number (a new one starts after sign-off); set by the repository. */
+  version?: number;
 }
 
 /** Why the repository could not do what was asked; the UI explains each code in plain words. */
@@ -108,7 +110,7 @@ export function createMemoryRepository(): AssessmentRepository {
         : [];
       // The export time belongs to the repository (markExported): a fresh summary must not erase it.
       const exportedAt = s.exportedAt ?? prev?.s.exportedAt ?? null;
-      items.set(a.id, { a: clone(a), s: clone({ ...s, exportedAt }), v });
+      items.set(a.id, { a: clone(a), s: clone({ ...s, exportedAt, version: a.version }), v });
     },
     async delete(id) {
       const x = items.get(id);
