@@ -161,6 +161,7 @@ const SummaryRecordSchema = z.strictObject({
   updatedAt: Iso,
   exportedAt: Iso.nullable(),
   problem: z.enum(['newerFormat', 'corrupt']).optional(),
+  version: z.int().min(1).optional(),
 });
 
 const SummaryInputSchema = SummaryRecordSchema.omit({ recordFormat: true });
@@ -542,7 +543,12 @@ export async function openIdbRepository(opts: IdbRepositoryOptions = {}): Promis
         const exportedAt =
           s.data.exportedAt ?? (prevExported.success ? prevExported.data.exportedAt : null);
         const { problem: _p, ...clean } = s.data;
-        await summaries.put({ ...clean, exportedAt, recordFormat: RECORD_FORMAT });
+        await summaries.put({
+          ...clean,
+          exportedAt,
+          version: assessment.version,
+          recordFormat: RECORD_FORMAT,
+        });
         if (faults()?.quota) {
           // Fail where a real full disk fails: inside the transaction, after the writes were queued.
           throw new DOMException('Simulated full disk (test hook)', 'QuotaExceededError');

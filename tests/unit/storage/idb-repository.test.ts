@@ -68,6 +68,7 @@ describe('IndexedDB repository', () => {
         overallLevel: 'low',
         updatedAt: '2026-03-01T09:00:01.000Z',
         exportedAt: null,
+        version: 1,
       },
     ]);
   });
