@@ -12,6 +12,13 @@ import { pick } from './localized';
 import { markdownToPlainText } from './markdown';
 import { bandLevel, score, type ScoreResult } from './scoring';
 import { indexQuestionnaire } from './questionnaire-index';
+import {
+  actionPlan,
+  heatMap as registerHeatMap,
+  riskNumbers,
+  sortActions,
+  type ActionRow,
+} from './register';
 import { sealSummaryText, verifySeal, type SignOffSealStatus } from './seal';
 import {
   currentSignOffs,
@@ -268,8 +275,6 @@ export interface ReportModel {
   };
 }
 
-const LIKELIHOODS = [1, 2, 3, 4, 5] as const;
-
 /** A file name from the system name: keeps letters of any script, drops path and control characters. */
 export function attachmentFileName(systemName: string): string {
   const base = systemName
@@ -419,8 +424,11 @@ export async function buildReport(
     };
   });
 
-  // Risk register, its heat map and the action plan.
-  const risks: ReportRisk[] = a.register.map((risk, i) => reportRisk(risk, `R${i + 1}`));
+  // Risk register, its heat map and the action plan: numbering, cells and order from register.ts,
+  // so the app's register screens and the report always agree.
+  const riskNumber = riskNumbers(a.register);
+  const actions = actionPlan(a);
+  const risks: ReportRisk[] = a.register.map((risk) => reportRisk(risk, riskNumber.get(risk.id)!));
   function riskScore(l: number, s: number): ReportRiskScore {
     const product = l * s;
     const lvl = level(bandLevel(q, product));
@@ -434,13 +442,31 @@ export async function buildReport(
         : t('riskScore', { l, s, p: product }),
     };
   }
+  function reportMeasure(m: ActionRow): ReportMeasure {
+    return {
+      id: m.measureId,
+      riskNumber: m.riskNumber,
+      riskTitle: m.riskTitle.trim() || m.riskNumber,
+      text: m.text,
+      owner: m.owner.trim() || t('noOwner'),
+      due: m.dueDate ? formatDay(m.dueDate, lang) : t('noDueDate'),
+      dueDate: m.dueDate,
+      status: m.status,
+      statusLabel: t(
+        m.status === 'planned'
+          ? 'measurePlanned'
+          : m.status === 'inProgress'
+            ? 'measureInProgress'
+            : 'measureDone',
+      ),
+    };
+  }
   function reportRisk(risk: RiskItem, number: string): ReportRisk {
-    const title = risk.title.trim() || number;
     return {
       id: risk.id,
       number,
       domain: domainLabel(risk.domain),
-      title,
+      title: risk.title.trim() || number,
       description: risk.description,
       affectedGroups: risk.affectedGroups,
       inherent: riskScore(risk.likelihood, risk.severity),
@@ -449,50 +475,18 @@ export async function buildReport(
         risk.residualJustification && risk.residualJustification.trim() !== ''
           ? risk.residualJustification
           : null,
-      measures: risk.measures.map((m) => ({
-        id: m.id,
-        riskNumber: number,
-        riskTitle: title,
-        text: m.text,
-        owner: m.owner.trim() || t('noOwner'),
-        due: m.dueDate ? formatDay(m.dueDate, lang) : t('noDueDate'),
-        dueDate: m.dueDate,
-        status: m.status,
-        statusLabel: t(
-          m.status === 'planned'
-            ? 'measurePlanned'
-            : m.status === 'inProgress'
-              ? 'measureInProgress'
-              : 'measureDone',
-        ),
-      })),
+      measures: actions.filter((m) => m.riskId === risk.id).map(reportMeasure),
     };
   }
-  const grid = () => LIKELIHOODS.map(() => LIKELIHOODS.map(() => 0));
+  const cells = registerHeatMap(q, a.register);
   const heatMap: ReportHeatMap = {
-    inherent: grid(),
-    residual: grid(),
-    bands: LIKELIHOODS.map((l) => LIKELIHOODS.map((s) => level(bandLevel(q, l * s)))),
+    inherent: cells.map((row) => row.map((c) => c.inherent.length)),
+    residual: cells.map((row) => row.map((c) => c.residual.length)),
+    bands: cells.map((row) => row.map((c) => level(c.level))),
     total: a.register.length,
   };
-  for (const risk of a.register) {
-    heatMap.inherent[risk.likelihood - 1]![risk.severity - 1]! += 1;
-    heatMap.residual[risk.residualLikelihood - 1]![risk.residualSeverity - 1]! += 1;
-  }
-  // Undated measures last; otherwise by date, then in register order (a stable sort keeps it).
-  const measures = risks
-    .flatMap((r) => r.measures)
-    .sort((x, y) =>
-      x.dueDate === y.dueDate
-        ? 0
-        : x.dueDate === ''
-          ? 1
-          : y.dueDate === ''
-            ? -1
-            : x.dueDate < y.dueDate
-              ? -1
-              : 1,
-    );
+  // By due date; undated measures last; ties in register order.
+  const measures = sortActions(actions, 'dueDate', 'ascending', lang).map(reportMeasure);
 
   // Framework coverage from the questions' tags.
   const measureCount = a.register.reduce((n, r) => n + r.measures.length, 0);
