@@ -192,6 +192,11 @@ describe('the policy as enforced', () => {
         await w.page.getByRole('heading', { level: 1 }).waitFor();
         await w.page.waitForTimeout(200);
       }
+      // The About screen loads its licence list on demand (a lazy chunk, inlined in the single file).
+      await w.page.goto(`${base}#/about`);
+      await w.page.getByRole('table').getByRole('row').nth(10).waitFor();
+      expect(await w.page.getByRole('table').getByRole('row').count()).toBeGreaterThan(20);
+      await expect(w.page.getByText('EUPL-1.2').first().isVisible()).resolves.toBe(true);
       // Switch language and theme too: i18next and the theme code run under the policy.
       await w.page.goto(`${base}#/settings`);
       await w.page.getByLabel('English').check();
