@@ -9,6 +9,7 @@ import { SummaryScreen } from './summary/SummaryScreen';
 import { SettingsScreen } from './settings/SettingsScreen';
 import { PageHeading } from './components/PageHeading';
 import { AccessibilityScreen } from './accessibility/AccessibilityScreen';
+import { AboutScreen } from './about/AboutScreen';
 
 /**
  * Which view each route shows. Screens of an assessment (step, summary, register, signoff) live
@@ -37,6 +38,8 @@ export function RouteView({ route }: { route: Route }) {
       return <SettingsScreen />;
     case 'accessibility':
       return <AccessibilityScreen />;
+    case 'about':
+      return <AboutScreen />;
     default:
       return <NotFound />;
   }
