@@ -24,11 +24,15 @@ export function ErrorSummary({
   const { t } = useTranslation();
   const ref = useRef<HTMLDivElement>(null);
   const hasErrors = errors.length > 0;
+  const focusedFor = useRef<number | null>(null);
   useEffect(() => {
-    if (hasErrors) ref.current?.focus();
-    // Only a new submit attempt moves focus; fixing a field must not pull focus away.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [focusKey]);
+    // Once per submit attempt, as soon as its errors are known (validation may finish a render
+    // later); fixing or re-breaking a field while typing must not pull focus away.
+    if (hasErrors && focusedFor.current !== focusKey) {
+      focusedFor.current = focusKey;
+      ref.current?.focus();
+    }
+  }, [focusKey, hasErrors]);
   if (errors.length === 0) return null;
   return (
     <div

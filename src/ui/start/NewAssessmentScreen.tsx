@@ -60,6 +60,8 @@ export function NewAssessmentScreen() {
     formState: { errors, isSubmitting, submitCount },
   } = useForm<FormValues>({
     resolver: zodResolver(schema),
+    // The error summary takes focus instead (government design-system pattern).
+    shouldFocusError: false,
     defaultValues: {
       questionnaire: '',
       title: '',

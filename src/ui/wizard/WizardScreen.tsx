@@ -127,6 +127,8 @@ function StepForm({
   >({
     defaultValues,
     resolver: zodResolver(schema),
+    // The error summary takes focus instead (government design-system pattern).
+    shouldFocusError: false,
     mode: 'onSubmit',
     reValidateMode: 'onChange',
   });
