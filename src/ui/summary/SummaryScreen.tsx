@@ -72,7 +72,11 @@ export function SummaryScreen() {
                 <tr key={d.domain}>
                   <th scope="row">{pick(q.domains.find((x) => x.id === d.domain)?.label, lang)}</th>
                   <td>
-                    <LevelBadge q={q} level={d.final} />
+                    <LevelBadge
+                      q={q}
+                      level={d.final}
+                      provisional={d.trace.some((e) => e.kind === 'unanswered')}
+                    />
                     {d.override ? (
                       <span className="computed-note">
                         {' '}

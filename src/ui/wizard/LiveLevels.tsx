@@ -30,7 +30,11 @@ export function LiveLevels() {
               <div key={d.domain} className="live-levels__row">
                 <dt>{pick(q.domains.find((x) => x.id === d.domain)?.label, i18n.language)}</dt>
                 <dd>
-                  <LevelBadge q={q} level={d.final} />
+                  <LevelBadge
+                    q={q}
+                    level={d.final}
+                    provisional={d.trace.some((e) => e.kind === 'unanswered')}
+                  />
                 </dd>
               </div>
             ))}
