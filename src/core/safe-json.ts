@@ -26,7 +26,10 @@ export type SafeParse<T> = { ok: true; value: T } | { ok: false; problems: FileP
  * Parses untrusted JSON text: refuses oversized and too deeply nested input, and drops
  * `__proto__`, `constructor` and `prototype` keys so that they can never reach an object's prototype.
  */
-export function parseJsonSafely(text: string, limits = DEFAULT_LIMITS): SafeParse<unknown> {
+export function parseJsonSafely(input: string, limits = DEFAULT_LIMITS): SafeParse<unknown> {
+  // A byte-order mark (Windows Notepad writes one) is not JSON but not an error either. The browser's
+  // Blob.text() drops it already; Node's readFileSync(…, 'utf8') (the CLI) keeps it.
+  const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
   if (text.length > limits.maxBytes) {
     return {
       ok: false,
