@@ -3,7 +3,7 @@
  * new versions. Pure: the caller passes ids and times in.
  */
 import type { Assessment, SignOff } from './assessment-schema';
-import type { Questionnaire } from './questionnaire-schema';
+import { IdSchema, type Questionnaire } from './questionnaire-schema';
 import type { AssessmentStatus } from './repository';
 import { assessmentHash } from './assessment';
 import { indexQuestionnaire } from './questionnaire-index';
@@ -181,6 +181,8 @@ export async function addSignOff(
     blockers.push({ code: 'missingSignature' });
   }
   if (blockers.length > 0) throw new SigningBlockedError(blockers);
+  // A bad id would make the whole assessment unreadable later (the file schema refuses it).
+  if (!IdSchema.safeParse(opts.id).success) throw new Error(`Invalid sign-off id "${opts.id}"`);
   const locale = opts.locale ?? a.meta.locale;
   const signOff: SignOff = {
     id: opts.id,

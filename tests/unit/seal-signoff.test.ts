@@ -149,6 +149,16 @@ describe('sign-off, locking and new versions', () => {
     ]);
   });
 
+  it('refuses a sign-off id the file format would reject (a UUID starting with a digit)', async () => {
+    const a = await readyAssessment();
+    await expect(
+      addSignOff(a, q, signer('preparer', 'Anna'), {
+        id: '0b7c9f1e-1d2a-4c3b-9e8f-123456789abc',
+        now: NOW,
+      }),
+    ).rejects.toThrow('Invalid sign-off id');
+  });
+
   it('starts a new version that unlocks, changes the hash, and keeps earlier sign-offs', async () => {
     const a = await readyAssessment();
     const signed = await addSignOff(a, q, signer('preparer', 'Anna'), { id: 's1', now: NOW });

@@ -79,7 +79,8 @@ export function SignOffForm() {
         before,
         q,
         { ...values, signature },
-        { id: services.newId(), now: services.now(), locale: lang },
+        // Sign-off ids must start with a letter (IdSchema); a UUID may start with a digit.
+        { id: `signoff-${services.newId()}`, now: services.now(), locale: lang },
       );
       store.update((cur) => (cur === before ? next : cur));
       await flush();
@@ -144,7 +145,7 @@ export function SignOffForm() {
                 checked={values.role === r.id}
                 onChange={() => set('role', r.id)}
               />{' '}
-              {pick(r.label, lang)}{' '}
+              {capitalise(pick(r.label, lang))}{' '}
               <span className="hint">
                 (
                 {signedRoles.has(r.id)
@@ -207,3 +208,5 @@ export function SignOffForm() {
     </section>
   );
 }
+
+const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);

@@ -30,9 +30,10 @@ import './signing.css';
 export function SignOffScreen() {
   const { t, i18n } = useTranslation('signing');
   const lang = i18n.language;
-  const { store, questionnaire: q, saveStatus } = useSession();
+  const { store, questionnaire: q, autosaver, readOnly } = useSession();
   const a = useStoreValue(store, (x) => x);
   const [hash, setHash] = useState('');
+  const [notice, setNotice] = useState('');
   useEffect(() => {
     let live = true;
     void assessmentHash(a).then((h) => live && setHash(h));
@@ -61,7 +62,7 @@ export function SignOffScreen() {
       <p>
         <a href={href({ name: 'summary', id: a.id })}>{t('signoff.back')}</a>
       </p>
-      <SaveStatusText status={saveStatus} />
+      <SaveStatusText autosaver={autosaver} />
 
       <section aria-labelledby="signoff-status" className="panel">
         <h2 id="signoff-status">{t('status.title')}</h2>
@@ -85,7 +86,11 @@ export function SignOffScreen() {
         </details>
       </section>
 
-      {locked ? <LockedPanel a={a} /> : null}
+      {locked && !readOnly ? <LockedPanel a={a} onNewVersion={setNotice} /> : null}
+      {/* Outside the locked panel: that panel goes away once the new version has started. */}
+      <p role="status" aria-live="polite" className="signoff__notice">
+        {notice}
+      </p>
 
       {blockers.length > 0 ? <Blockers a={a} blockers={blockers} /> : null}
 
@@ -101,7 +106,8 @@ export function SignOffScreen() {
         </section>
       ) : null}
 
-      {blockers.length === 0 ? <SignOffForm /> : null}
+      {/* A second tab opens read-only (edit lock): it shows, but does not sign. */}
+      {blockers.length === 0 && !readOnly ? <SignOffForm /> : null}
 
       {locked ? <PdfSigning roles={signOffRoles(q)} /> : null}
     </div>
@@ -144,12 +150,11 @@ function Blockers({ a, blockers }: { a: Assessment; blockers: SigningBlocker[] }
 }
 
 /** Locked after the first sign-off: a change starts a new version, after confirmation. */
-function LockedPanel({ a }: { a: Assessment }) {
+function LockedPanel({ a, onNewVersion }: { a: Assessment; onNewVersion: (text: string) => void }) {
   const { t } = useTranslation('signing');
   const { store } = useSession();
   const services = useServices();
   const [asking, setAsking] = useState(false);
-  const [done, setDone] = useState('');
   const confirmRef = useRef<HTMLButtonElement>(null);
   const titleId = useId();
   useEffect(() => {
@@ -178,7 +183,7 @@ function LockedPanel({ a }: { a: Assessment }) {
               onClick={() => {
                 store.update((cur) => startNewVersion(cur, { now: services.now() }));
                 setAsking(false);
-                setDone(t('locked.done', { version: a.version + 1 }));
+                onNewVersion(t('locked.done', { version: a.version + 1 }));
               }}
             >
               {t('locked.confirm', { next: a.version + 1 })}
@@ -189,9 +194,6 @@ function LockedPanel({ a }: { a: Assessment }) {
           </div>
         </div>
       )}
-      <p role="status" aria-live="polite">
-        {done}
-      </p>
     </section>
   );
 }
