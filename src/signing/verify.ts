@@ -601,6 +601,8 @@ export type Tone = 'ok' | 'warn' | 'error' | 'info';
 export interface ReportLine {
   tone: Tone;
   text: string;
+  /** Which part of the report the line belongs to, for grouping on screen. */
+  part: 'verdict' | 'signature' | 'document' | 'assessment';
   /** Lines that belong to a signature carry its index. */
   signature?: number;
 }
@@ -626,30 +628,38 @@ export function reportLines(r: VerifyReport, locale: string, q?: Questionnaire):
         ? 'verdictFailed'
         : 'verdictUnsigned';
   lines.push({
+    part: 'verdict',
     tone: r.status === 'valid' ? 'ok' : r.status === 'failed' ? 'error' : 'warn',
     text: t(verdict, {}, locale),
   });
   if (r.kind === 'pdf') {
     if (r.signatures.length === 0)
-      lines.push({ tone: 'info', text: t('verifyNoSignatures', {}, locale) });
+      lines.push({ part: 'document', tone: 'info', text: t('verifyNoSignatures', {}, locale) });
     for (const s of r.signatures) lines.push(...signatureLines(s, locale));
     for (const f of r.emptyFields)
-      lines.push({ tone: 'info', text: t('verifyEmptyField', { field: f }, locale) });
+      lines.push({
+        part: 'document',
+        tone: 'info',
+        text: t('verifyEmptyField', { field: f }, locale),
+      });
     const content = r.changesAfterLastSignature.filter((c) => c.severity === 'content');
     const meta = r.changesAfterLastSignature.filter((c) => c.severity === 'metadata');
     if (content.length) {
       lines.push({
+        part: 'document',
         tone: 'error',
         text: t('verifyModifiedAfter', { changes: changeList(content, locale) }, locale),
       });
     } else if (meta.length) {
       lines.push({
+        part: 'document',
         tone: 'info',
         text: t('verifyMetadataAfter', { changes: changeList(meta, locale) }, locale),
       });
     }
     if (r.trailingBytes > 0)
       lines.push({
+        part: 'document',
         tone: 'warn',
         text: t('verifyTrailingBytes', { count: r.trailingBytes }, locale),
       });
@@ -665,7 +675,8 @@ function changeList(changes: RevisionChange[], locale: string): string {
 function signatureLines(s: SignatureReport, locale: string): ReportLine[] {
   const out: ReportLine[] = [];
   const signer = s.signer?.name ?? '?';
-  const at = (tone: Tone, text: string) => out.push({ tone, text, signature: s.index });
+  const at = (tone: Tone, text: string) =>
+    out.push({ part: 'signature', tone, text, signature: s.index });
   if (s.integrity === 'valid')
     at('ok', t('verifySignatureValid', { index: s.index, signer }, locale));
   else if (s.integrity === 'changed') {
@@ -722,21 +733,30 @@ function signatureLines(s: SignatureReport, locale: string): ReportLine[] {
 function assessmentLines(a: AssessmentCheck, locale: string, q?: Questionnaire): ReportLine[] {
   switch (a.state) {
     case 'absent':
-      return [{ tone: 'info', text: t('verifyNoAssessment', {}, locale) }];
+      return [{ part: 'assessment', tone: 'info', text: t('verifyNoAssessment', {}, locale) }];
     case 'unreadable': {
       const detail = [
         ...(a.embeddedError ? [embeddedErrorText(a.embeddedError, locale)] : []),
         ...a.problems.map((p) => `${p.path ? `${p.path}: ` : ''}${problemText(p, locale)}`),
       ].join(' ');
-      return [{ tone: 'error', text: t('verifyAssessmentUnreadable', { detail }, locale) }];
+      return [
+        {
+          part: 'assessment',
+          tone: 'error',
+          text: t('verifyAssessmentUnreadable', { detail }, locale),
+        },
+      ];
     }
     case 'checked': {
       const questionnaire = q ?? a.assessment.questionnaireSnapshot;
       const tone: Tone =
         a.seal.status === 'valid' ? 'ok' : a.seal.status === 'changed' ? 'error' : 'warn';
-      const out: ReportLine[] = [{ tone, text: sealSummaryText(a.seal, locale) }];
+      const out: ReportLine[] = [
+        { part: 'assessment', tone, text: sealSummaryText(a.seal, locale) },
+      ];
       for (const s of a.seal.signOffs) {
         out.push({
+          part: 'assessment',
           tone: s.status === 'valid' ? 'ok' : s.status === 'changed' ? 'error' : 'warn',
           text: signOffSealText(s, a.seal.version, locale, questionnaire),
         });
@@ -750,6 +770,7 @@ function assessmentLines(a: AssessmentCheck, locale: string, q?: Questionnaire):
           questionnaire,
         );
         out.push({
+          part: 'assessment',
           tone: 'error',
           text: t('verifySealChangedWhere', { parts: parts.map((c) => c.text).join('; ') }, locale),
         });
