@@ -152,16 +152,10 @@ export function drawActionPlan(flow: Flow, m: ReportModel): void {
         m.labels.colStatus,
       ],
     ],
-    body: measures.map((x) => [
-      x.text,
-      `${x.riskNumber} ${x.riskTitle}`,
-      x.owner,
-      x.due,
-      x.statusLabel,
-    ]),
+    body: measures.map((x) => [x.text, x.riskNumber, x.owner, x.due, x.statusLabel]),
     columnStyles: {
       0: { cellWidth: 'auto' },
-      1: { cellWidth: 13 },
+      1: { cellWidth: 17 },
       2: { cellWidth: 32 },
       3: { cellWidth: 26 },
       4: { cellWidth: 22 },

@@ -129,7 +129,8 @@ export async function stressAssessment(q: Questionnaire): Promise<Assessment> {
     residualSeverity: (i % 3) + 1,
     measures: [0, 1].map((m) => ({
       id: `m${i}_${m}`,
-      text: longText(seed++, 400),
+      // One measure of 5,000 characters (the most a measure may have): its table row must split.
+      text: longText(seed++, i === 7 && m === 0 ? 5000 : 400),
       owner: 'Zespół',
       dueDate: `2025-0${(m % 9) + 1}-1${i % 10}`,
       status: 'planned' as const,

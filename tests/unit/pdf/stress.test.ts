@@ -35,6 +35,21 @@ describe('stress: 60 long answers, 60 long notes, 50 risks', () => {
     const lost = texts.filter((t) => !body.includes(squash(t)));
     expect(lost.map((t) => t.slice(0, 40))).toEqual([]);
 
+    // The action plan's table repeats its header on every page it runs over.
+    const pageTexts = bodyText(path).split('\f');
+    const planStart = pageTexts.findIndex((t) =>
+      t.includes('Alle maatregelen uit het risicoregister'),
+    );
+    const planEnd = pageTexts.findIndex(
+      (t, i) => i > planStart && t.includes('De conclusie is een besluit'),
+    );
+    expect(planEnd - planStart).toBeGreaterThan(3);
+    for (let p = planStart; p < planEnd; p++) {
+      expect(squash(pageTexts[p]!), `page ${p + 1}`).toContain(
+        squash('Maatregel Risico Eigenaar Uiterlijk Status'),
+      );
+    }
+
     // About 5,000 characters fit on a page of body text; the fixed parts add a dozen pages.
     const chars = texts.reduce((n, t) => n + t.length, 0);
     const pages = pageCount(path);
