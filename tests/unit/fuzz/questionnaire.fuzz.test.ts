@@ -32,7 +32,7 @@ function check(text: string): void {
   expectNoPollution();
 }
 
-describe('questionnaire validator under fuzzing', () => {
+describe('questionnaire validator under fuzzing', { timeout: 120_000 }, () => {
   it('starts from valid files (else the mutations below prove little)', () => {
     expect(validateQuestionnaireText(JSON.stringify(mini)).valid).toBe(true);
     expect(validateQuestionnaireText(JSON.stringify(core)).valid).toBe(true);
