@@ -27,7 +27,7 @@ import { PdfSigning } from './PdfSigning';
 import './signing.css';
 
 /** `#/a/<id>/signoff`: who signs, what blocks signing, locking and new versions, and the signed PDF. */
-export function SignOffScreen() {
+export default function SignOffPage() {
   const { t, i18n } = useTranslation('signing');
   const lang = i18n.language;
   const { store, questionnaire: q, autosaver, readOnly } = useSession();

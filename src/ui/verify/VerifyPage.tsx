@@ -16,7 +16,7 @@ const MARKS: Record<ReportLine['tone'], string> = { ok: '✓', warn: '!', error:
  * `#/verify`: drop or choose a PDF or assessment file, optionally trusted certificates, and read
  * what was checked. The verification code loads when a file is chosen.
  */
-export function VerifyScreen() {
+export default function VerifyPage() {
   const { t } = useTranslation('signing');
   const [file, setFile] = useState<File | null>(null);
   const [trusted, setTrusted] = useState<File[]>([]);
