@@ -97,7 +97,7 @@ async function fullAssessment(questionnaire: Questionnaire): Promise<Assessment>
 }
 
 /** What the app does with an accepted assessment: none of it may throw. */
-async function useAccepted(a: Assessment): Promise<void> {
+async function exerciseAccepted(a: Assessment): Promise<void> {
   const questionnaire = a.questionnaireSnapshot ?? q;
   score(questionnaire, a);
   summarize(a, questionnaire);
@@ -121,7 +121,7 @@ describe('assessment importer under fuzzing', { timeout: 120_000 }, () => {
   it('starts from a valid file with every part filled in', async () => {
     const r = parseAssessmentText(serializeAssessment(base));
     expect(r.ok).toBe(true);
-    if (r.ok) await useAccepted(r.value);
+    if (r.ok) await exerciseAccepted(r.value);
   });
 
   it('any JSON value: refused and explained', () => {
@@ -139,7 +139,7 @@ describe('assessment importer under fuzzing', { timeout: 120_000 }, () => {
     await fc.assert(
       fc.asyncProperty(fc.array(editArb, { minLength: 1, maxLength: 6 }), async (edits) => {
         const r = parseAssessmentText(JSON.stringify(applyEdits(base as unknown as Json, edits)));
-        if (r.ok) await useAccepted(r.value);
+        if (r.ok) await exerciseAccepted(r.value);
         else expectExplained(r.problems);
         expectNoPollution();
       }),
@@ -152,7 +152,7 @@ describe('assessment importer under fuzzing', { timeout: 120_000 }, () => {
     await fc.assert(
       fc.asyncProperty(fc.array(textEditArb, { minLength: 1, maxLength: 5 }), async (edits) => {
         const r = parseAssessmentText(applyTextEdits(text, edits));
-        if (r.ok) await useAccepted(r.value);
+        if (r.ok) await exerciseAccepted(r.value);
         else expectExplained(r.problems);
       }),
       { numRuns: 2000 },
@@ -165,7 +165,7 @@ describe('assessment importer under fuzzing', { timeout: 120_000 }, () => {
       fc.asyncProperty(fc.array(editArb, { minLength: 1, maxLength: 4 }), async (edits) => {
         const snapshot = applyEdits(base.questionnaireSnapshot as unknown as Json, edits);
         const r = parseAssessmentText(JSON.stringify({ ...base, questionnaireSnapshot: snapshot }));
-        if (r.ok) await useAccepted(r.value);
+        if (r.ok) await exerciseAccepted(r.value);
         else expectExplained(r.problems);
       }),
       { numRuns: 600 },
@@ -220,7 +220,7 @@ describe('backup importer under fuzzing', { timeout: 120_000 }, () => {
           return;
         }
         for (const s of r.value.skipped) expectExplained(s.problems);
-        for (const a of r.value.assessments) await useAccepted(a);
+        for (const a of r.value.assessments) await exerciseAccepted(a);
         expectNoPollution();
       }),
       { numRuns: 2000 },
