@@ -1,0 +1,355 @@
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AssessmentSummary } from '../../core/repository';
+import type { Questionnaire } from '../../core/questionnaire-schema';
+import { pick } from '../../core/localized';
+import { useServices } from '../services';
+import { builtinQuestionnaires } from '../questionnaires';
+import { downloadFile } from '../download';
+import {
+  applyQuery,
+  backupFileName,
+  DEFAULT_QUERY,
+  needsReminder,
+  type LibraryQuery,
+} from './library-model';
+import { exportAll, undoRemove, type ActionError } from './library-actions';
+import { deletedThisVisit, useDeletedThisVisit } from './deleted-this-visit';
+import { LibraryToolbar } from './LibraryToolbar';
+import { LibraryItem } from './LibraryItem';
+import { ImportPanel } from './ImportPanel';
+import { StorageStatus } from './StorageStatus';
+import './library.css';
+
+/** A result to announce: polite for what worked, an alert for what did not. */
+export interface Note {
+  kind: 'ok' | 'error';
+  text: string;
+  /** Extra lines (e.g. the reason of an error). */
+  details?: string[];
+  link?: { href: string; text: string };
+}
+
+export interface LibraryContext {
+  announce(note: Note | null): void;
+  refresh(): Promise<void>;
+  /** Plain-language text for an action error about this title. */
+  errorText(error: ActionError, title: string): Note;
+  displayTitle(s: Pick<AssessmentSummary, 'title' | 'systemName'>): string;
+  formatDate(iso: string): string;
+}
+
+type Repo = { subscribe?: (l: (e: { kind: string }) => void) => () => void };
+
+/**
+ * The library on the home screen: every assessment on this device with search, sort and filter;
+ * open, export, duplicate, delete with undo; backup, import and restore; storage status and a
+ * gentle reminder to back up. Texts in locales/<lng>/library.json.
+ */
+export function Library() {
+  const services = useServices();
+  const { repository } = services;
+  const { t, i18n } = useTranslation('library');
+  const locale = i18n.language;
+  const [items, setItems] = useState<AssessmentSummary[] | null>(null);
+  const [loadFailed, setLoadFailed] = useState(false);
+  const [query, setQuery] = useState<LibraryQuery>(DEFAULT_QUERY);
+  const [note, setNote] = useState<Note | null>(null);
+  const questionnaireOf = useQuestionnaires(items);
+  const deleted = useDeletedThisVisit();
+  const headingId = useId();
+
+  const refresh = useCallback(async () => {
+    try {
+      setItems(await repository.list());
+      setLoadFailed(false);
+    } catch {
+      setLoadFailed(true);
+      setItems((prev) => prev ?? []);
+    }
+  }, [repository]);
+
+  useEffect(() => {
+    let live = true;
+    const load = () =>
+      repository.list().then(
+        (list) => {
+          if (!live) return;
+          setItems(list);
+          setLoadFailed(false);
+        },
+        () => {
+          if (!live) return;
+          setLoadFailed(true);
+          setItems((prev) => prev ?? []);
+        },
+      );
+    void load();
+    // Another tab saved or deleted something: show the library as it is now.
+    const unsubscribe = (repository as Repo).subscribe?.((e) => {
+      if (e.kind === 'externalChange') void load();
+    });
+    return () => {
+      live = false;
+      unsubscribe?.();
+    };
+  }, [repository]);
+
+  const ctx: LibraryContext = useMemo(
+    () => ({
+      announce: setNote,
+      refresh,
+      displayTitle: (s) => s.title || s.systemName || t('item.untitled'),
+      formatDate: (iso) => {
+        const d = new Date(iso);
+        return Number.isNaN(d.getTime())
+          ? iso
+          : d.toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short' });
+      },
+      errorText: (error, title) => {
+        if (error === 'busyElsewhere' || error === 'notFound') {
+          return { kind: 'error', text: t(`errors.${error}`, { title }) };
+        }
+        return {
+          kind: 'error',
+          text: t('errors.action', { title }),
+          details: [t(`storage.error.${error}`)],
+        };
+      },
+    }),
+    [refresh, t, locale],
+  );
+
+  const doExportAll = useCallback(async () => {
+    const r = await exportAll(services, __APP_VERSION__);
+    if (!r.ok) return setNote(ctx.errorText(r.error, t('backup.title')));
+    if (r.value.count === 0) return setNote({ kind: 'ok', text: t('backup.nothing') });
+    const file = backupFileName(new Date(services.now()));
+    downloadFile(r.value.text, file, 'application/json');
+    setNote({ kind: 'ok', text: t('done.backup', { count: r.value.count, file }) });
+    await refresh();
+  }, [services, ctx, t, refresh]);
+
+  const undo = useCallback(
+    async (id: string, title: string) => {
+      const r = await undoRemove(services, id);
+      deletedThisVisit.remove(id);
+      if (!r.ok) setNote(ctx.errorText(r.error, title));
+      else if (!r.value) setNote({ kind: 'error', text: t('deleted.cannotRestore', { title }) });
+      else setNote({ kind: 'ok', text: t('deleted.restored', { title }) });
+      await refresh();
+    },
+    [services, ctx, t, refresh],
+  );
+
+  const questionnaireTitle = useCallback(
+    (s: AssessmentSummary) => {
+      const q = questionnaireOf(s);
+      return q ? pick(q.title, locale) : s.questionnaireId;
+    },
+    [questionnaireOf, locale],
+  );
+
+  const shown = useMemo(
+    () =>
+      items
+        ? applyQuery(items, query, {
+            locale,
+            labels: questionnaireTitle,
+            levelRank: (s) =>
+              questionnaireOf(s)?.levels.findIndex((l) => l.id === s.overallLevel) ?? -1,
+          })
+        : [],
+    [items, query, locale, questionnaireTitle, questionnaireOf],
+  );
+
+  const remind = items ? needsReminder(items, services.now()) : [];
+
+  return (
+    <>
+      <section aria-labelledby={headingId} className="panel library">
+        <h2 id={headingId}>{t('title')}</h2>
+        {services.storageProblem ? (
+          <div className="notice notice--warning library-problem">
+            <p>
+              <strong>{t('memoryOnly')}</strong> {t(`storage.error.${services.storageProblem}`)}
+            </p>
+          </div>
+        ) : null}
+        {remind.length > 0 ? (
+          <Reminder titles={remind.map((s) => ctx.displayTitle(s))} onExport={doExportAll} />
+        ) : null}
+        <Announcer note={note} />
+        <DeletedNotices items={deleted} onUndo={undo} />
+        {items === null ? (
+          <p role="status">{t('loading')}</p>
+        ) : loadFailed ? (
+          <p role="alert">{t('loadError')}</p>
+        ) : items.length === 0 ? (
+          <p>{t('empty')}</p>
+        ) : (
+          <>
+            {items.length > 1 ? (
+              <LibraryToolbar
+                query={query}
+                onChange={setQuery}
+                questionnaires={uniqueQuestionnaires(items, questionnaireTitle)}
+              />
+            ) : null}
+            {items.length > 1 ? (
+              <p className="library-count" role="status">
+                {t('count', { shown: shown.length, count: items.length })}
+              </p>
+            ) : null}
+            {shown.length === 0 ? <p>{t('noMatch')}</p> : null}
+            <ul className="card-list library-list">
+              {shown.map((s) => (
+                <LibraryItem
+                  key={s.id}
+                  summary={s}
+                  questionnaire={questionnaireOf(s)}
+                  questionnaireTitle={questionnaireTitle(s)}
+                  ctx={ctx}
+                />
+              ))}
+            </ul>
+          </>
+        )}
+      </section>
+      <ImportPanel ctx={ctx} onExportAll={doExportAll} />
+      <StorageStatus items={items} />
+    </>
+  );
+}
+
+function uniqueQuestionnaires(
+  items: AssessmentSummary[],
+  title: (s: AssessmentSummary) => string,
+): { id: string; title: string }[] {
+  const seen = new Map<string, string>();
+  for (const s of items)
+    if (!s.problem && !seen.has(s.questionnaireId)) seen.set(s.questionnaireId, title(s));
+  return [...seen].map(([id, t]) => ({ id, title: t }));
+}
+
+/** The questionnaire of each summary: a built-in one by id and version, else the assessment's copy. */
+function useQuestionnaires(items: AssessmentSummary[] | null) {
+  const { repository } = useServices();
+  // null until the built-in questionnaires are loaded (they are separate chunks).
+  const [builtins, setBuiltins] = useState<Questionnaire[] | null>(null);
+  const [embedded, setEmbedded] = useState<Map<string, Questionnaire | null>>(new Map());
+  const asked = useRef(new Set<string>());
+  useEffect(() => {
+    let live = true;
+    builtinQuestionnaires()
+      .then((qs) => live && setBuiltins(qs))
+      .catch(() => live && setBuiltins([]));
+    return () => {
+      live = false;
+    };
+  }, []);
+  const builtin = useCallback(
+    (s: AssessmentSummary) =>
+      builtins?.find((q) => q.id === s.questionnaireId && q.version === s.questionnaireVersion) ??
+      null,
+    [builtins],
+  );
+  useEffect(() => {
+    if (!items || builtins === null) return;
+    for (const s of items) {
+      const key = `${s.questionnaireId}@${s.questionnaireVersion}`;
+      if (s.problem || builtin(s) || asked.current.has(key)) continue;
+      asked.current.add(key);
+      void repository
+        .get(s.id)
+        .then((a) => a?.questionnaireSnapshot ?? null)
+        .catch(() => null)
+        .then((q) => setEmbedded((m) => new Map(m).set(key, q)));
+    }
+  }, [items, builtins, builtin, repository]);
+  return useCallback(
+    (s: AssessmentSummary): Questionnaire | null =>
+      builtin(s) ?? embedded.get(`${s.questionnaireId}@${s.questionnaireVersion}`) ?? null,
+    [builtin, embedded],
+  );
+}
+
+function Announcer({ note }: { note: Note | null }) {
+  // The polite region stays in the page so that a change of its text is announced; an alert is
+  // announced when it appears.
+  return (
+    <>
+      <div role="status" className="library-note">
+        {note?.kind === 'ok' ? (
+          <p className="notice">
+            {note.text} {note.link ? <a href={note.link.href}>{note.link.text}</a> : null}
+          </p>
+        ) : null}
+      </div>
+      {note?.kind === 'error' ? (
+        <div role="alert" className="library-note error-summary">
+          <p>{note.text}</p>
+          {note.details?.map((d, i) => (
+            <p key={i}>{d}</p>
+          ))}
+        </div>
+      ) : null}
+    </>
+  );
+}
+
+function DeletedNotices({
+  items,
+  onUndo,
+}: {
+  items: { id: string; title: string }[];
+  onUndo: (id: string, title: string) => void;
+}) {
+  const { t } = useTranslation('library');
+  const first = useRef<HTMLParagraphElement>(null);
+  const newest = items[0]?.id;
+  useEffect(() => {
+    // After a delete, land on its notice: it says what happened and offers the undo next to it.
+    if (newest) first.current?.focus();
+  }, [newest]);
+  if (items.length === 0) return null;
+  return (
+    <ul className="library-deleted">
+      {items.map((d, i) => (
+        <li key={d.id} className="notice">
+          <p ref={i === 0 ? first : undefined} tabIndex={-1}>
+            {t('deleted.text', { title: d.title })}
+          </p>
+          <button
+            type="button"
+            className="button"
+            aria-label={t('deleted.undoFor', { title: d.title })}
+            onClick={() => onUndo(d.id, d.title)}
+          >
+            {t('deleted.undo')}
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function Reminder({ titles, onExport }: { titles: string[]; onExport: () => void }) {
+  const { t } = useTranslation('library');
+  const id = useId();
+  const list = titles.slice(0, 5).join('”, “');
+  return (
+    <section aria-labelledby={id} className="notice library-reminder">
+      <h3 id={id}>{t('reminder.title')}</h3>
+      <p>
+        {t('reminder.text', {
+          count: titles.length,
+          titles: titles.length === 1 ? list : `“${list}”${titles.length > 5 ? ' …' : ''}`,
+        })}
+      </p>
+      <button type="button" className="button button--primary" onClick={onExport}>
+        {t('backup.exportAll')}
+      </button>
+    </section>
+  );
+}

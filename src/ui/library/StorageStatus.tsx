@@ -1,0 +1,75 @@
+import { useEffect, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AssessmentSummary } from '../../core/repository';
+import { formatSize } from '../../core/safe-json';
+import {
+  isPersisted,
+  requestPersistence,
+  storageUse,
+  type PersistenceResult,
+  type StorageUse,
+} from '../../storage/persistence';
+import { hasUnexportedChanges } from './library-model';
+
+// Ask the browser at most once per visit; Firefox may show a prompt, which must not repeat.
+let askedThisVisit = false;
+
+/**
+ * Storage status: does the browser keep the data for good, how much space it takes, and how many
+ * assessments have changes that are in no exported file.
+ */
+export function StorageStatus({ items }: { items: AssessmentSummary[] | null }) {
+  const { t } = useTranslation('library');
+  const id = useId();
+  const [persist, setPersist] = useState<PersistenceResult | null>(null);
+  const [use, setUse] = useState<StorageUse | null>(null);
+  const count = items?.length ?? 0;
+
+  useEffect(() => {
+    let live = true;
+    // Ask for persistent storage once there is work worth keeping.
+    const ask = count > 0 && !askedThisVisit;
+    if (ask) askedThisVisit = true;
+    void (ask ? requestPersistence() : isPersisted()).then((p) => live && setPersist(p));
+    void storageUse().then((u) => live && setUse(u));
+    return () => {
+      live = false;
+    };
+  }, [count, items]);
+
+  if (items === null) return null;
+  const unexported = items.filter(hasUnexportedChanges).length;
+  return (
+    <section aria-labelledby={id} className="library-storage">
+      <h2 id={id}>{t('status_storage.title')}</h2>
+      <ul>
+        {persist ? (
+          <li>
+            {!persist.supported
+              ? t('status_storage.persistUnknown')
+              : persist.persisted
+                ? t('status_storage.persisted')
+                : t('status_storage.notPersisted')}
+          </li>
+        ) : null}
+        {use?.usage != null ? (
+          <li>
+            {use.quota != null
+              ? t('status_storage.used', {
+                  used: formatSize(use.usage),
+                  quota: formatSize(use.quota),
+                })
+              : t('status_storage.usedOnly', { used: formatSize(use.usage) })}
+          </li>
+        ) : null}
+        {items.length > 0 ? (
+          <li>
+            {unexported > 0
+              ? t('status_storage.unexported', { count: unexported })
+              : t('status_storage.allExported')}
+          </li>
+        ) : null}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,92 @@
+/**
+ * Reads the files a user picks or drops in the library: assessment files (`.fria.json`), backups,
+ * and PDFs made by the app (their embedded assessment file). Each file gives its assessments and,
+ * in the user's language, what could not be read; one bad file never stops the others.
+ */
+import type { Assessment } from '../../core/assessment-schema';
+import { readAssessmentFile } from '../../core/backup';
+import { formatMessage } from '../../core/messages';
+import { DEFAULT_LIMITS, formatSize, problemText } from '../../core/safe-json';
+
+export interface FileOutcome {
+  fileName: string;
+  kind: 'assessment' | 'backup' | 'pdf' | null;
+  assessments: Assessment[];
+  /** Plain-language problems; empty when everything in the file was read. */
+  problems: string[];
+}
+
+async function isPdf(file: File): Promise<boolean> {
+  if (/\.pdf$/i.test(file.name) || file.type === 'application/pdf') return true;
+  const head = new Uint8Array(await file.slice(0, 5).arrayBuffer());
+  return String.fromCharCode(...head) === '%PDF-';
+}
+
+async function readPdf(file: File, locale: string): Promise<FileOutcome> {
+  // The PDF reader loads on demand: the start screen does not pay for it.
+  const { readEmbeddedAssessment, embeddedErrorText } = await import('../../pdf/read-embedded');
+  const r = await readEmbeddedAssessment(new Uint8Array(await file.arrayBuffer()));
+  if (r.ok) return { fileName: file.name, kind: 'pdf', assessments: [r.assessment], problems: [] };
+  return {
+    fileName: file.name,
+    kind: 'pdf',
+    assessments: [],
+    problems: [
+      embeddedErrorText(r.error, locale),
+      ...r.problems.map((p) => problemText(p, locale)),
+    ],
+  };
+}
+
+async function readJson(file: File, locale: string): Promise<FileOutcome> {
+  if (file.size > DEFAULT_LIMITS.maxBytes) {
+    const text = formatMessage(
+      'tooLarge',
+      { size: formatSize(file.size), limit: formatSize(DEFAULT_LIMITS.maxBytes) },
+      locale,
+    );
+    return { fileName: file.name, kind: null, assessments: [], problems: [text] };
+  }
+  const r = readAssessmentFile(await file.text());
+  if (!r.ok) {
+    return {
+      fileName: file.name,
+      kind: null,
+      assessments: [],
+      problems: r.problems.map((p) => (p.path ? `${p.path}: ` : '') + problemText(p, locale)),
+    };
+  }
+  return {
+    fileName: file.name,
+    kind: r.value.kind,
+    assessments: r.value.assessments,
+    problems: r.value.skipped.map(
+      (s) =>
+        `${s.title ? `“${s.title}”` : `#${s.index + 1}`}: ${s.problems
+          .slice(0, 3)
+          .map((p) => problemText(p, locale))
+          .join(' ')}`,
+    ),
+  };
+}
+
+/** Reads every file; never throws (an unreadable file becomes a problem of that file). */
+export async function readImportFiles(
+  files: readonly File[],
+  locale: string,
+): Promise<FileOutcome[]> {
+  const out: FileOutcome[] = [];
+  for (const file of files) {
+    try {
+      out.push((await isPdf(file)) ? await readPdf(file, locale) : await readJson(file, locale));
+    } catch (e) {
+      out.push({
+        fileName: file.name,
+        kind: null,
+        assessments: [],
+        problems: [e instanceof Error ? e.message : String(e)],
+      });
+    }
+  }
+  return out;
+}
