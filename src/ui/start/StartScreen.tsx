@@ -5,7 +5,7 @@ import { href, navigate } from '../router';
 import { rememberUserQuestionnaire } from '../questionnaires';
 import { readQuestionnaireFile } from './questionnaire-file';
 import { setPreselectedQuestionnaire } from './preselect';
-import { AssessmentList } from './AssessmentList';
+import { Library } from '../library/Library';
 
 /** Home: continue an assessment, start a new one, or load a questionnaire file. */
 export function StartScreen() {
@@ -36,7 +36,7 @@ export function StartScreen() {
           {t('newAssessment')}
         </a>
       </div>
-      <AssessmentList />
+      <Library />
       <section aria-labelledby="load-q" className="panel">
         <h2 id="load-q">{t('loadQuestionnaire.title')}</h2>
         <p>{t('loadQuestionnaire.intro')}</p>
