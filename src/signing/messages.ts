@@ -54,6 +54,8 @@ const templates = {
       'Certificate: {subject}; issued by {issuer}; serial number {serial}; valid from {from} to {to}.',
     verifyCertExpiredNow: 'The certificate has expired since ({date}).',
     verifyCertInvalidAtSigning: 'The certificate was not valid at the stated signing time.',
+    verifyEssMismatch:
+      'The signature names a different signing certificate than the one it contains (ESS signing-certificate attribute).',
     verifyCoversAll: 'It covers the whole document.',
     verifyLaterSignatures: 'After it, only signatures were added ({count}).',
     verifyModifiedAfter: 'The document was changed after the last signature: {changes}.',
@@ -132,6 +134,8 @@ const templates = {
     verifyCertExpiredNow: 'Het certificaat is inmiddels verlopen ({date}).',
     verifyCertInvalidAtSigning:
       'Het certificaat was niet geldig op het opgegeven tijdstip van ondertekenen.',
+    verifyEssMismatch:
+      'De handtekening noemt een ander certificaat dan het certificaat dat erin zit (ESS-attribuut signing-certificate).',
     verifyCoversAll: 'De handtekening dekt het hele document.',
     verifyLaterSignatures: 'Daarna zijn alleen handtekeningen toegevoegd ({count}).',
     verifyModifiedAfter: 'Het document is veranderd na de laatste handtekening: {changes}.',

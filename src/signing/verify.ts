@@ -311,7 +311,12 @@ export async function verifyPdf(
 
 function pdfStatus(r: PdfVerifyReport): VerifyStatus {
   const failed =
-    r.signatures.some((s) => s.integrity !== 'valid' || s.trust === 'notTrusted') ||
+    r.signatures.some(
+      (s) =>
+        s.integrity !== 'valid' ||
+        s.trust === 'notTrusted' ||
+        s.signingCertificateAttribute === 'mismatch',
+    ) ||
     r.changesAfterLastSignature.some((c) => c.severity === 'content') ||
     (r.assessment.state === 'checked' && r.assessment.seal.status === 'changed') ||
     (r.assessment.state === 'unreadable' && r.signatures.length > 0);
@@ -527,13 +532,15 @@ async function essCheck(
       k = 1;
     }
     const hash = new Uint8Array((parts[k] as asn1js.OctetString).valueBlock.valueHexView);
-    if (hashName === 'unknown') return 'mismatch';
+    // A hash we cannot compute is not evidence of a mismatch: report the attribute as not checked.
+    if (hashName === 'unknown') return 'absent';
     const der = cert.toSchema(true).toBER(false);
     const actual = new Uint8Array(await globalThis.crypto.subtle.digest(hashName, der));
     if (!bytesEqual(hash, actual)) return 'mismatch';
     return v2 ? 'v2' : 'v1';
   } catch {
-    return 'mismatch';
+    // An encoding this reader does not follow: not checked, rather than failed.
+    return 'absent';
   }
 }
 
@@ -724,6 +731,7 @@ function signatureLines(s: SignatureReport, locale: string): ReportLine[] {
   if (s.certValidAtSigning === false) at('warn', t('verifyCertInvalidAtSigning', {}, locale));
   else if (s.certExpiredNow && s.signer)
     at('info', t('verifyCertExpiredNow', { date: s.signer.notAfter.slice(0, 10) }, locale));
+  if (s.signingCertificateAttribute === 'mismatch') at('error', t('verifyEssMismatch', {}, locale));
   if (s.coversWholeDocument) at('info', t('verifyCoversAll', {}, locale));
   else if (s.laterSignatures > 0)
     at('info', t('verifyLaterSignatures', { count: s.laterSignatures }, locale));
