@@ -2,12 +2,19 @@ import type { Questionnaire } from './questionnaire-schema';
 import type { TraceEntry } from './scoring';
 import { pick } from './localized';
 import { indexQuestionnaire } from './questionnaire-index';
+import type { RiskItem } from './assessment-schema';
 
 /**
  * Plain-language lines for a domain's trace (SCORING.md §8), shared by the app's "why this level?"
  * and the PDF, so both always say the same thing.
  */
-export function explainTrace(entry: TraceEntry, q: Questionnaire, locale: string): string {
+export function explainTrace(
+  entry: TraceEntry,
+  q: Questionnaire,
+  locale: string,
+  /** The assessment's register, so a register line names the risk ("R2 “title”") instead of its id. */
+  ctx: { register?: readonly RiskItem[] } = {},
+): string {
   const nl = locale === 'nl';
   const level = (id: string | null) =>
     id === null
@@ -27,7 +34,13 @@ export function explainTrace(entry: TraceEntry, q: Questionnaire, locale: string
       return pick(entryQ.options.find((o) => o.id === oid)?.label, locale) || oid;
     return oid;
   };
-  const pct = (r: number) => `${Math.round(r * 1000) / 10}%`;
+  // Dutch writes a decimal comma: 76,9%.
+  const pct = (r: number) =>
+    `${(Math.round(r * 1000) / 10).toLocaleString(nl ? 'nl-NL' : 'en-GB')}%`;
+  const risk = (id: string) => {
+    const i = ctx.register?.findIndex((r) => r.id === id) ?? -1;
+    return i >= 0 ? `R${i + 1} “${ctx.register![i]!.title}”` : id;
+  };
   switch (entry.kind) {
     case 'answer':
       return nl
@@ -63,8 +76,8 @@ export function explainTrace(entry: TraceEntry, q: Questionnaire, locale: string
     }
     case 'register':
       return nl
-        ? `Risicoregister: hoogste restrisico ${entry.product} (risico ${entry.riskId}) → ${level(entry.level)}`
-        : `Risk register: highest residual risk ${entry.product} (risk ${entry.riskId}) → ${level(entry.level)}`;
+        ? `Risicoregister: hoogste restrisico ${entry.product} (${risk(entry.riskId)}) → ${level(entry.level)}`
+        : `Risk register: highest residual risk ${entry.product} (${risk(entry.riskId)}) → ${level(entry.level)}`;
     case 'override':
       return nl
         ? `Aangepast van ${level(entry.from)} naar ${level(entry.to)}. Reden: ${entry.justification}`

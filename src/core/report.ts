@@ -404,7 +404,7 @@ export async function buildReport(
       redFlags: d.redFlags.map(
         (id) => pick(q.redFlags?.find((f) => f.id === id)?.text, lang) || id,
       ),
-      why: d.trace.map((entry) => explainTrace(entry, q, lang)),
+      why: d.trace.map((entry) => explainTrace(entry, q, lang, { register: a.register })),
     };
   });
 

@@ -2,15 +2,12 @@ import type { Assessment } from './assessment-schema';
 import type { Questionnaire } from './questionnaire-schema';
 import type { AssessmentStatus, AssessmentSummary } from './repository';
 import { score } from './scoring';
+import { currentSignOffs, signOffStatus } from './signoff';
 
-/** Draft until someone signs; in review after the preparer signs; signed once every required role has. */
+/** Draft, in review or signed, by the sign-off rules (without the questionnaire: never "signed"). */
 export function assessmentStatus(a: Assessment, q: Questionnaire | null): AssessmentStatus {
-  const current = a.signOffs.filter((s) => s.version === a.version);
-  if (current.length === 0) return 'draft';
-  const required = (q?.signOff?.roles ?? []).filter((r) => r.required !== false).map((r) => r.id);
-  const signedRoles = new Set(current.map((s) => s.role));
-  if (required.length === 0) return 'signed';
-  return required.every((r) => signedRoles.has(r)) ? 'signed' : 'inReview';
+  if (q) return signOffStatus(a, q);
+  return currentSignOffs(a).length === 0 ? 'draft' : 'inReview';
 }
 
 /** The library line for an assessment. */
