@@ -7,6 +7,7 @@ import { useSyncExternalStore } from 'react';
  *   #/a/<id>/step/<n>          wizard step n (0-based over all sections)
  *   #/a/<id>/summary           summary and export
  *   #/a/<id>/register          risk register
+ *   #/a/<id>/actions           action plan (all measures of the register)
  *   #/a/<id>/signoff           sign-off and signing
  *   #/verify, #/settings, #/about, #/accessibility
  */
@@ -16,6 +17,7 @@ export type Route =
   | { name: 'step'; id: string; step: number }
   | { name: 'summary'; id: string }
   | { name: 'register'; id: string }
+  | { name: 'actions'; id: string }
   | { name: 'signoff'; id: string }
   | { name: 'verify' }
   | { name: 'settings' }
@@ -42,7 +44,8 @@ export function parseRoute(hash: string): Route {
   if (a === 'a' && b) {
     if (c === 'step' && d !== undefined && /^\d+$/.test(d))
       return { name: 'step', id: b, step: Number(d) };
-    if (c === 'summary' || c === 'register' || c === 'signoff') return { name: c, id: b };
+    if (c === 'summary' || c === 'register' || c === 'signoff' || c === 'actions')
+      return { name: c, id: b };
     if (c === undefined) return { name: 'step', id: b, step: 0 };
   }
   return { name: 'notFound', path };
@@ -56,6 +59,7 @@ export function href(route: Route): string {
       return `#/a/${encodeURIComponent(route.id)}/step/${route.step}`;
     case 'summary':
     case 'register':
+    case 'actions':
     case 'signoff':
       return `#/a/${encodeURIComponent(route.id)}/${route.name}`;
     case 'notFound':
