@@ -1,0 +1,492 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Assessment } from '../../core/assessment-schema';
+import { score } from '../../core/scoring';
+import {
+  emptyRiskDraft,
+  registerLevel,
+  removeRisk,
+  restoreRisk,
+  riskNumbers,
+  risksByDomain,
+  saveRisk,
+  toRiskDraft,
+  type RemovedRisk,
+  type RiskDraft,
+} from '../../core/register';
+import {
+  acceptProposal,
+  dismissedProposals,
+  dismissProposal,
+  proposalDraft,
+  proposalReason,
+  proposalTitle,
+  proposalViews,
+  reopenProposal,
+  type ProposalView,
+} from '../../core/proposals';
+import { useSession } from '../state/session';
+import { useStoreValue } from '../state/assessment-store';
+import { useServices } from '../services';
+import { PageHeading } from '../components/PageHeading';
+import { LevelBadge } from '../components/LevelBadge';
+import { SaveStatusText } from '../components/SaveStatusText';
+import { StepList } from '../wizard/StepList';
+import { href } from '../router';
+import { RiskForm } from './RiskForm';
+import { editButtonId, RiskCard, riskHeadingId } from './RiskCard';
+import { HeatMaps } from './HeatMap';
+import { DismissDialog } from './DismissDialog';
+import { Dialog } from './Dialog';
+import { domainLabel, domId } from './labels';
+
+type Editor =
+  | { kind: 'new'; draft: RiskDraft; initial: RiskDraft; returnTo: string }
+  | { kind: 'edit'; draft: RiskDraft; initial: RiskDraft; returnTo: string }
+  | {
+      kind: 'proposal';
+      draft: RiskDraft;
+      initial: RiskDraft;
+      returnTo: string;
+      proposalId: string;
+    };
+
+const addButtonId = (domain: string) => `add-risk-${domId(domain)}`;
+const acceptButtonId = (proposalId: string) => `accept-${domId(proposalId)}`;
+
+/**
+ * An unsaved risk form survives leaving the page (sessionStorage, this tab only): it comes back
+ * when the register is opened again, so a half-written risk is never lost by a click elsewhere.
+ */
+function draftKey(id: string) {
+  return `fria.registerDraft.${id}`;
+}
+function loadEditor(id: string): Editor | null {
+  try {
+    const raw = sessionStorage.getItem(draftKey(id));
+    if (!raw) return null;
+    const e = JSON.parse(raw) as Editor;
+    return e && typeof e === 'object' && e.draft && e.initial ? e : null;
+  } catch {
+    return null;
+  }
+}
+function storeEditor(id: string, e: Editor | null) {
+  try {
+    if (e && JSON.stringify(e.draft) !== JSON.stringify(e.initial))
+      sessionStorage.setItem(draftKey(id), JSON.stringify(e));
+    else sessionStorage.removeItem(draftKey(id));
+  } catch {
+    // Storage blocked by policy: the draft then lives as long as the page.
+  }
+}
+
+/** The risk register: proposals, risks per domain with their measures, and the heat map. */
+export function RegisterScreen() {
+  const { t, i18n } = useTranslation('register');
+  const lang = i18n.language;
+  const { store, questionnaire: q, autosaver } = useSession();
+  const services = useServices();
+  const a = useStoreValue(store, (x: Assessment) => x);
+  const readOnly = store.readOnly;
+  const result = useMemo(() => score(q, a), [q, a]);
+  const proposals = useMemo(() => proposalViews(q, a, result), [q, a, result]);
+  const dismissed = useMemo(() => dismissedProposals(q, a, lang, result), [q, a, lang, result]);
+  const numbers = riskNumbers(a.register);
+  const groups = risksByDomain(q, a.register);
+
+  const [restored] = useState(() => {
+    // A kept draft comes back only where it still fits: its proposal still open, its risk still there.
+    const e = loadEditor(a.id);
+    if (!e) return null;
+    if (
+      e.kind === 'proposal' &&
+      !proposals.some((p) => p.id === e.proposalId && p.status === 'open')
+    )
+      return null;
+    if (e.kind === 'edit' && !a.register.some((r) => r.id === e.draft.id)) return null;
+    return e;
+  });
+  const [editor, setEditorState] = useState<Editor | null>(restored);
+  const [confirm, setConfirm] = useState<{ next: () => void } | null>(null);
+  const [dismissing, setDismissing] = useState<ProposalView | null>(null);
+  const [removed, setRemoved] = useState<{ removed: RemovedRisk; label: string } | null>(null);
+  const [message, setMessage] = useState('');
+  const focusId = useRef<string | null>(null);
+  const undoRef = useRef<HTMLDivElement>(null);
+
+  const setEditor = (e: Editor | null) => {
+    setEditorState(e);
+    storeEditor(a.id, e);
+  };
+  useEffect(() => {
+    if (!focusId.current) return;
+    const el = document.getElementById(focusId.current);
+    focusId.current = null;
+    el?.focus();
+  });
+  useEffect(() => {
+    if (removed) undoRef.current?.focus();
+  }, [removed]);
+
+  /** Opens a form, first asking whether to drop unsaved changes in the one that is open. */
+  const open = (next: Editor) => {
+    const go = () => {
+      setRemoved(null);
+      setEditor(next);
+    };
+    if (editor && JSON.stringify(editor.draft) !== JSON.stringify(editor.initial)) {
+      setConfirm({ next: go });
+    } else go();
+  };
+  const newRisk = (domain: string) => {
+    const d = emptyRiskDraft(`r-${services.newId()}`, domain);
+    open({ kind: 'new', draft: d, initial: d, returnTo: addButtonId(domain) });
+  };
+  const editRisk = (id: string) => {
+    const r = a.register.find((x) => x.id === id);
+    if (!r) return;
+    const d = toRiskDraft(r);
+    open({ kind: 'edit', draft: d, initial: d, returnTo: editButtonId(id) });
+  };
+  const acceptRisk = (p: ProposalView) => {
+    const d = proposalDraft(q, p, lang, {
+      riskId: `r-${services.newId()}`,
+      measureId: () => `m-${services.newId()}`,
+    });
+    open({
+      kind: 'proposal',
+      draft: d,
+      initial: d,
+      returnTo: acceptButtonId(p.id),
+      proposalId: p.id,
+    });
+  };
+  const cancel = () => {
+    if (!editor) return;
+    focusId.current = editor.returnTo;
+    setEditor(null);
+  };
+  const save = (draft: RiskDraft) => {
+    if (!editor) return null;
+    let problems = null;
+    store.update((cur) => {
+      const r =
+        editor.kind === 'proposal'
+          ? acceptProposal(cur, q, editor.proposalId, draft, services.now())
+          : saveRisk(cur, q, draft, services.now());
+      if (!r.ok) {
+        problems = r.problems;
+        return cur;
+      }
+      return r.assessment;
+    });
+    if (problems) return problems;
+    focusId.current = riskHeadingId(draft.id);
+    setMessage(t('risk.saved', { title: draft.title.trim() }));
+    setEditor(null);
+    return null;
+  };
+  const remove = (id: string) => {
+    const r = a.register.find((x) => x.id === id);
+    if (!r) return;
+    let out: RemovedRisk | null = null;
+    store.update((cur) => {
+      const x = removeRisk(cur, id, services.now());
+      if (!x) return cur;
+      out = x.removed;
+      return x.assessment;
+    });
+    if (out) {
+      if (editor?.kind === 'edit' && editor.draft.id === id) setEditor(null);
+      setMessage('');
+      setRemoved({ removed: out, label: `${numbers.get(id)} ${r.title}` });
+    }
+  };
+  const undo = () => {
+    if (!removed) return;
+    store.update((cur) => restoreRisk(cur, removed.removed, services.now()));
+    focusId.current = riskHeadingId(removed.removed.risk.id);
+    setMessage(t('risk.restored', { title: removed.removed.risk.title }));
+    setRemoved(null);
+  };
+  const dismiss = (p: ProposalView, reason: string) => {
+    const openOnes = proposals.filter((x) => x.status === 'open');
+    const i = openOnes.findIndex((x) => x.id === p.id);
+    const next = openOnes[i + 1] ?? openOnes[i - 1];
+    store.update((cur) => {
+      const r = dismissProposal(cur, p.id, reason, services.now());
+      return r.ok ? r.assessment : cur;
+    });
+    focusId.current = next ? acceptButtonId(next.id) : 'proposals-heading';
+    setMessage(t('proposals.dismissed', { title: proposalTitle(q, p, lang) }));
+    setDismissing(null);
+  };
+  const reopen = (id: string, title: string) => {
+    store.update((cur) => reopenProposal(cur, id, services.now()));
+    focusId.current = acceptButtonId(id);
+    setMessage(t('proposals.reopened', { title }));
+  };
+
+  const openProposals = proposals.filter((p) => p.status === 'open');
+  const accepted = proposals.filter((p) => p.status === 'accepted').length;
+  const editorFor = (kind: Editor['kind'], match: (e: Editor) => boolean) =>
+    editor && editor.kind === kind && match(editor) ? (
+      <RiskForm
+        key={editor.draft.id}
+        draft={editor.draft}
+        onChange={(d) => setEditor({ ...editor, draft: d })}
+        onSave={save}
+        onCancel={cancel}
+        heading={
+          editor.kind === 'edit'
+            ? t('form.headingEdit', { n: numbers.get(editor.draft.id) ?? '' })
+            : editor.kind === 'proposal'
+              ? t('form.headingProposal')
+              : t('form.headingNew', { domain: domainLabel(q, editor.draft.domain, lang) })
+        }
+        saveLabel={editor.kind === 'proposal' ? t('form.saveProposal') : t('form.save')}
+        restored={restored !== null && editor === restored}
+      />
+    ) : null;
+  const lastStep = [...q.sections.keys()]
+    .reverse()
+    .find((i) => result.visibility.sections.has(q.sections[i]!.id));
+
+  return (
+    <div className="wizard">
+      <StepList current="register" />
+      <div className="wizard__main stack register">
+        <PageHeading title={t('title')}>{t('title')}</PageHeading>
+        <p className="lead">{t('lead')}</p>
+        <SaveStatusText autosaver={autosaver} />
+        {readOnly ? (
+          <p className="notice" role="note">
+            {t('library:storage.error.readOnly')}
+          </p>
+        ) : null}
+        <p role="status" aria-live="polite" className="register__message">
+          {message}
+        </p>
+        {removed ? (
+          <div
+            className="notice undo-notice"
+            ref={undoRef}
+            tabIndex={-1}
+            role="group"
+            aria-label={t('risk.removedLabel')}
+          >
+            <span>{t('risk.removed', { title: removed.label })}</span>{' '}
+            <button type="button" className="button" onClick={undo}>
+              {t('risk.undo')}
+            </button>
+          </div>
+        ) : null}
+
+        <section aria-labelledby="proposals-heading" className="proposals">
+          <h2 id="proposals-heading" tabIndex={-1}>
+            {t('proposals.title')}
+          </h2>
+          <p className="hint">{t('proposals.intro')}</p>
+          {openProposals.length === 0 ? (
+            <p>
+              {proposals.length === 0
+                ? t('proposals.none')
+                : t('proposals.allHandled', {
+                    accepted,
+                    dismissed: dismissed.filter((d) => d.current).length,
+                  })}
+            </p>
+          ) : (
+            <ul className="proposal-list">
+              {openProposals.map((p) => {
+                const title = proposalTitle(q, p, lang);
+                return (
+                  <li key={p.id} className="proposal">
+                    <h3 className="proposal__title">
+                      {p.source.kind === 'redFlag' ? (
+                        <span className="proposal__flag">
+                          <span aria-hidden="true">⚑ </span>
+                          {t('proposals.redFlag')}:{' '}
+                        </span>
+                      ) : null}
+                      {title}
+                    </h3>
+                    <p>{proposalReason(q, p, lang)}</p>
+                    <p className="proposal__meta">
+                      {p.domain
+                        ? t('proposals.domain', { domain: domainLabel(q, p.domain, lang) })
+                        : t('proposals.noDomain')}
+                      {p.suggestedMeasures.length > 0
+                        ? ` · ${t('proposals.suggested', { count: p.suggestedMeasures.length })}`
+                        : ''}
+                    </p>
+                    {editorFor('proposal', (e) => e.kind === 'proposal' && e.proposalId === p.id) ??
+                      (readOnly ? null : (
+                        <div className="actions">
+                          <button
+                            type="button"
+                            className="button button--primary"
+                            id={acceptButtonId(p.id)}
+                            onClick={() => acceptRisk(p)}
+                          >
+                            {t('proposals.accept')}
+                            <span className="visually-hidden">: {title}</span>
+                          </button>
+                          <button type="button" className="button" onClick={() => setDismissing(p)}>
+                            {t('proposals.dismiss')}
+                            <span className="visually-hidden">: {title}</span>
+                          </button>
+                        </div>
+                      ))}
+                  </li>
+                );
+              })}
+            </ul>
+          )}
+          {dismissed.length > 0 ? (
+            <details className="dismissed">
+              <summary>{t('proposals.dismissedList', { count: dismissed.length })}</summary>
+              <ul>
+                {dismissed.map((d) => (
+                  <li key={d.id}>
+                    <strong>{d.title}</strong>
+                    {d.domain ? ` (${domainLabel(q, d.domain, lang)})` : ''}
+                    {d.current ? '' : ` — ${t('proposals.notCurrent')}`}
+                    <br />
+                    {t('proposals.reason')}: {d.reason}
+                    {readOnly || !d.current ? null : (
+                      <>
+                        {' '}
+                        <button
+                          type="button"
+                          className="link-button"
+                          onClick={() => reopen(d.id, d.title)}
+                        >
+                          {t('proposals.reopen')}
+                          <span className="visually-hidden">: {d.title}</span>
+                        </button>
+                      </>
+                    )}
+                  </li>
+                ))}
+              </ul>
+            </details>
+          ) : null}
+        </section>
+
+        {groups.map((g) => {
+          const rl = registerLevel(q, a.register, g.domain);
+          const headingId = `register-domain-${domId(g.domain)}`;
+          return (
+            <section key={g.domain} aria-labelledby={headingId} className="register-domain">
+              <h2 id={headingId}>{domainLabel(q, g.domain, lang)}</h2>
+              <p className="register-domain__level">
+                {rl ? (
+                  <>
+                    {t('domain.level')} <LevelBadge q={q} level={rl.level} />{' '}
+                    <span className="hint">
+                      {t('domain.levelBy', { n: numbers.get(rl.riskId), p: rl.product })}
+                    </span>
+                  </>
+                ) : (
+                  t('domain.noRisks')
+                )}
+              </p>
+              {g.risks.length > 0 ? (
+                <ul className="risk-list">
+                  {g.risks.map((r) => (
+                    <li key={r.id}>
+                      {editorFor('edit', (e) => e.draft.id === r.id) ?? (
+                        <RiskCard
+                          q={q}
+                          risk={r}
+                          number={numbers.get(r.id)!}
+                          onEdit={() => editRisk(r.id)}
+                          onRemove={() => remove(r.id)}
+                          readOnly={readOnly}
+                        />
+                      )}
+                    </li>
+                  ))}
+                </ul>
+              ) : null}
+              {editorFor('new', (e) => e.returnTo === addButtonId(g.domain)) ??
+                (readOnly || !q.domains.some((d) => d.id === g.domain) ? null : (
+                  <button
+                    type="button"
+                    className="button"
+                    id={addButtonId(g.domain)}
+                    onClick={() => newRisk(g.domain)}
+                  >
+                    {t('domain.add', { domain: domainLabel(q, g.domain, lang) })}
+                  </button>
+                ))}
+            </section>
+          );
+        })}
+
+        <HeatMaps q={q} register={a.register} />
+
+        <nav className="actions actions--split" aria-label={t('nav.label')}>
+          {lastStep !== undefined ? (
+            <a className="button" href={href({ name: 'step', id: a.id, step: lastStep })}>
+              {t('nav.back')}
+            </a>
+          ) : (
+            <span />
+          )}
+          <span className="actions">
+            <a className="button" href={href({ name: 'actions', id: a.id })}>
+              {t('nav.actionPlan')}
+            </a>
+            <a className="button button--primary" href={href({ name: 'summary', id: a.id })}>
+              {t('nav.summary')}
+            </a>
+          </span>
+        </nav>
+      </div>
+
+      {dismissing ? (
+        <DismissDialog
+          title={proposalTitle(q, dismissing, lang)}
+          onDismiss={(reason) => dismiss(dismissing, reason)}
+          onClose={() => setDismissing(null)}
+          returnFocus={() => (focusId.current ? document.getElementById(focusId.current) : null)}
+        />
+      ) : null}
+      {confirm ? (
+        <Dialog labelledBy="discard-title" onClose={() => setConfirm(null)}>
+          <div className="stack dialog__body">
+            <h2 id="discard-title">{t('discard.title')}</h2>
+            <p>{t('discard.text')}</p>
+            <div className="actions">
+              <button
+                type="button"
+                className="button button--danger"
+                onClick={() => {
+                  const next = confirm.next;
+                  setConfirm(null);
+                  next();
+                }}
+              >
+                {t('discard.confirm')}
+              </button>
+              <button
+                type="button"
+                className="button"
+                data-autofocus
+                onClick={() => {
+                  setConfirm(null);
+                  focusId.current = `risk-form-heading`;
+                }}
+              >
+                {t('discard.keep')}
+              </button>
+            </div>
+          </div>
+        </Dialog>
+      ) : null}
+    </div>
+  );
+}

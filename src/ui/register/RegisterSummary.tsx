@@ -1,0 +1,126 @@
+import { useTranslation } from 'react-i18next';
+import type { Assessment } from '../../core/assessment-schema';
+import type { Questionnaire } from '../../core/questionnaire-schema';
+import type { ScoreResult } from '../../core/scoring';
+import { actionPlan, riskNumbers } from '../../core/register';
+import { dismissedProposals, proposalViews } from '../../core/proposals';
+import { bandLevel, riskProducts } from '../../core/scoring';
+import { href } from '../router';
+import { LevelBadge } from '../components/LevelBadge';
+import { HeatMaps } from './HeatMap';
+import { domainLabel } from './labels';
+
+/**
+ * The register on the summary: every risk with its level before and after measures, the measures'
+ * progress, open proposals, dismissed proposals with their reasons, and the heat map.
+ */
+export function RegisterSummary({
+  q,
+  a,
+  result,
+}: {
+  q: Questionnaire;
+  a: Assessment;
+  result: ScoreResult;
+}) {
+  const { t, i18n } = useTranslation('register');
+  const lang = i18n.language;
+  const numbers = riskNumbers(a.register);
+  const measures = actionPlan(a);
+  const done = measures.filter((m) => m.status === 'done').length;
+  const open = proposalViews(q, a, result).filter((p) => p.status === 'open').length;
+  const dismissed = dismissedProposals(q, a, lang, result);
+  return (
+    <section aria-labelledby="register-summary" className="stack register-summary">
+      <h2 id="register-summary">{t('summary.title')}</h2>
+      {a.register.length === 0 ? (
+        <p>{t('summary.none')}</p>
+      ) : (
+        <>
+          <p>
+            {t('summary.counts', { count: a.register.length, measures: measures.length, done })}
+          </p>
+          <table className="data-table">
+            <caption className="visually-hidden">{t('summary.caption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('heat.colRisk')}</th>
+                <th scope="col">{t('heat.colDomain')}</th>
+                <th scope="col">{t('heat.before')}</th>
+                <th scope="col">{t('heat.after')}</th>
+                <th scope="col">{t('summary.colMeasures')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {a.register.map((r) => {
+                const { inherent, residual } = riskProducts(r);
+                return (
+                  <tr key={r.id}>
+                    <th scope="row">
+                      {numbers.get(r.id)} {r.title}
+                    </th>
+                    <td>{domainLabel(q, r.domain, lang)}</td>
+                    <td>
+                      {t('heat.score', { l: r.likelihood, s: r.severity, p: inherent })}{' '}
+                      <LevelBadge q={q} level={bandLevel(q, inherent)} />
+                    </td>
+                    <td>
+                      {t('heat.score', {
+                        l: r.residualLikelihood,
+                        s: r.residualSeverity,
+                        p: residual,
+                      })}{' '}
+                      <LevelBadge q={q} level={bandLevel(q, residual)} />
+                    </td>
+                    <td>
+                      {r.measures.length === 0 ? (
+                        t('risk.noMeasures')
+                      ) : (
+                        <ul className="plain-list">
+                          {r.measures.map((m) => (
+                            <li key={m.id}>
+                              {m.text}{' '}
+                              <span className="hint">
+                                ({m.owner || t('risk.noOwner')}, {t(`status.${m.status}`)})
+                              </span>
+                            </li>
+                          ))}
+                        </ul>
+                      )}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </>
+      )}
+      {open > 0 ? (
+        <p className="notice">
+          {t('summary.openProposals', { count: open })}{' '}
+          <a href={href({ name: 'register', id: a.id })}>{t('summary.toRegister')}</a>
+        </p>
+      ) : null}
+      {dismissed.length > 0 ? (
+        <div>
+          <h3>{t('summary.dismissedTitle')}</h3>
+          <ul>
+            {dismissed.map((d) => (
+              <li key={d.id}>
+                <strong>{d.title}</strong>
+                {d.domain ? ` (${domainLabel(q, d.domain, lang)})` : ''} — {t('proposals.reason')}:{' '}
+                {d.reason}
+                {d.current ? '' : ` (${t('proposals.notCurrent')})`}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      <p className="actions">
+        <a href={href({ name: 'register', id: a.id })}>{t('summary.toRegister')}</a>
+        <a href={href({ name: 'actions', id: a.id })}>{t('summary.toPlan')}</a>
+      </p>
+      <HeatMaps q={q} register={a.register} headingLevel={3} id="summary-heatmap" />
+    </section>
+  );
+}
