@@ -9,6 +9,8 @@ import { SummaryScreen } from './summary/SummaryScreen';
 import { SettingsScreen } from './settings/SettingsScreen';
 import { PageHeading } from './components/PageHeading';
 import { AccessibilityScreen } from './accessibility/AccessibilityScreen';
+import { RegisterScreen } from './register/RegisterScreen';
+import { ActionPlanScreen } from './register/ActionPlanScreen';
 import { AboutScreen } from './about/AboutScreen';
 import { SignOffScreen } from './signing/SignOffScreen';
 import { VerifyScreen } from './verify/VerifyScreen';
@@ -26,6 +28,7 @@ export function RouteView({ route }: { route: Route }) {
     case 'step':
     case 'summary':
     case 'register':
+    case 'actions':
     case 'signoff':
       return (
         <SessionProvider
@@ -55,6 +58,10 @@ function AssessmentView({ route }: { route: Extract<Route, { id: string }> }) {
       return <WizardScreen step={route.step} />;
     case 'summary':
       return <SummaryScreen />;
+    case 'register':
+      return <RegisterScreen />;
+    case 'actions':
+      return <ActionPlanScreen />;
     case 'signoff':
       return <SignOffScreen />;
     default:
