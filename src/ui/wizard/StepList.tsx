@@ -6,12 +6,13 @@ import { href } from '../router';
 import { sameJson, sectionProgress } from './visible';
 
 /** The steps with progress; any step can be opened directly. */
-export function StepList({ current }: { current: number | 'summary' }) {
+export function StepList({ current }: { current: number | 'register' | 'summary' }) {
   const { t, i18n } = useTranslation('wizard');
   const { store, questionnaire: q } = useSession();
   const id = store.get().id;
   const progress = useStoreValue(store, (a) => sectionProgress(q, a), sameJson);
   const visible = progress.filter((p) => p.visible);
+  const riskCount = useStoreValue(store, (a) => a.register.length);
   return (
     <nav aria-label={t('steps.label')} className="step-list">
       <ol>
@@ -39,6 +40,20 @@ export function StepList({ current }: { current: number | 'summary' }) {
             </li>
           );
         })}
+        <li className={current === 'register' ? 'is-current' : undefined}>
+          <a
+            href={href({ name: 'register', id })}
+            aria-current={current === 'register' ? 'step' : undefined}
+          >
+            <span className="step-list__number" aria-hidden="true">
+              !
+            </span>
+            <span className="step-list__title">{t('register:stepTitle')}</span>
+            <span className="step-list__progress">
+              {t('register:stepProgress', { count: riskCount })}
+            </span>
+          </a>
+        </li>
         <li className={current === 'summary' ? 'is-current' : undefined}>
           <a
             href={href({ name: 'summary', id })}
