@@ -13,6 +13,14 @@ import { StepList } from '../wizard/StepList';
 import { href } from '../router';
 import { downloadFile, safeFileName } from '../download';
 import { ExportPdfButton } from './ExportPdfButton';
+import { useStoreValue } from '../state/assessment-store';
+import type { Assessment } from '../../core/assessment-schema';
+import type { DomainScore, TraceEntry } from '../../core/scoring';
+import { riskNumbers } from '../../core/register';
+import { DomainBars } from '../register/DomainBars';
+import { OverrideDialog } from '../register/OverrideDialog';
+import { RegisterSummary } from '../register/RegisterSummary';
+import { ConclusionForm } from '../register/ConclusionForm';
 
 /** Overall and per-domain levels with their reasons, red flags, open questions, and export. */
 export function SummaryScreen() {
@@ -20,9 +28,22 @@ export function SummaryScreen() {
   const lang = i18n.language;
   const { store, questionnaire: q, autosaver, flush } = useSession();
   const result = useDebouncedScore(store, q, 0);
-  const a = store.get();
+  const a = useStoreValue(store, (x: Assessment) => x);
   const index = indexQuestionnaire(q);
   const [exported, setExported] = useState('');
+  const [overriding, setOverriding] = useState<DomainScore | null>(null);
+  const [overrideMessage, setOverrideMessage] = useState('');
+  const numbers = riskNumbers(a.register);
+  // A register line names the risk by its number and title (the trace itself holds its id).
+  const traceLine = (e: TraceEntry) => {
+    if (e.kind !== 'register') return explainTrace(e, q, lang);
+    const r = a.register.find((x) => x.id === e.riskId);
+    return t('register:trace.register', {
+      risk: r ? `${numbers.get(r.id)} “${r.title}”` : e.riskId,
+      p: e.product,
+      level: pick(q.levels.find((l) => l.id === e.level)?.label, lang),
+    });
+  };
 
   async function exportJson() {
     await flush();
@@ -62,7 +83,8 @@ export function SummaryScreen() {
             <thead>
               <tr>
                 <th scope="col">{t('domains.domain')}</th>
-                <th scope="col">{t('domains.level')}</th>
+                <th scope="col">{t('register:override.colComputed')}</th>
+                <th scope="col">{t('register:override.colFinal')}</th>
                 <th scope="col">{t('domains.points')}</th>
                 <th scope="col">{t('domains.why')}</th>
               </tr>
@@ -74,15 +96,34 @@ export function SummaryScreen() {
                   <td>
                     <LevelBadge
                       q={q}
-                      level={d.final}
+                      level={d.computed}
                       provisional={d.trace.some((e) => e.kind === 'unanswered')}
                     />
+                  </td>
+                  <td>
+                    <LevelBadge q={q} level={d.final} />
                     {d.override ? (
-                      <span className="computed-note">
-                        {' '}
-                        ({t('domains.computed')}: <LevelBadge q={q} level={d.computed} />)
-                      </span>
-                    ) : null}
+                      <p className="override-note">
+                        {t('register:override.adjusted')}: {d.override.justification}
+                      </p>
+                    ) : (
+                      <span className="visually-hidden"> {t('register:override.notAdjusted')}</span>
+                    )}
+                    {store.readOnly ? null : (
+                      <p>
+                        <button
+                          type="button"
+                          className="link-button"
+                          id={`override-${d.domain}`}
+                          onClick={() => setOverriding(d)}
+                        >
+                          {d.override ? t('register:override.change') : t('register:override.open')}
+                          <span className="visually-hidden">
+                            : {pick(q.domains.find((x) => x.id === d.domain)?.label, lang)}
+                          </span>
+                        </button>
+                      </p>
+                    )}
                   </td>
                   <td>{d.max > 0 ? t('domains.pointsValue', { raw: d.raw, max: d.max }) : '—'}</td>
                   <td>
@@ -93,7 +134,7 @@ export function SummaryScreen() {
                       ) : (
                         <ul className="trace">
                           {d.trace.map((e, i) => (
-                            <li key={i}>{explainTrace(e, q, lang)}</li>
+                            <li key={i}>{traceLine(e)}</li>
                           ))}
                         </ul>
                       )}
@@ -103,7 +144,12 @@ export function SummaryScreen() {
               ))}
             </tbody>
           </table>
+          <p role="status" aria-live="polite">
+            {overrideMessage}
+          </p>
         </section>
+
+        <DomainBars q={q} result={result} />
 
         <section aria-labelledby="flags">
           <h2 id="flags">{t('redFlags.title')}</h2>
@@ -158,6 +204,10 @@ export function SummaryScreen() {
           </section>
         ) : null}
 
+        <RegisterSummary q={q} a={a} result={result} />
+
+        <ConclusionForm />
+
         <section aria-labelledby="export" className="panel">
           <h2 id="export">{t('export.title')}</h2>
           <div className="actions">
@@ -171,6 +221,13 @@ export function SummaryScreen() {
           </p>
         </section>
       </div>
+      {overriding ? (
+        <OverrideDialog
+          domain={overriding}
+          onClose={() => setOverriding(null)}
+          onDone={setOverrideMessage}
+        />
+      ) : null}
     </div>
   );
 }
