@@ -1,6 +1,7 @@
 /** Certificate details for people: names, serials, dates, key usage. */
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
+import { SigningError } from './messages';
 
 const DN_NAMES: Record<string, string> = {
   '2.5.4.3': 'CN',
@@ -95,18 +96,27 @@ export function isCa(cert: pkijs.Certificate): boolean {
   return bc?.cA === true;
 }
 
-/** Reads PEM (one or more certificates) or a DER certificate. */
+/**
+ * Reads PEM (one or more certificates) or a DER certificate. Anything else (bad base64, not a
+ * certificate) is refused with a SigningError('notCertificate'), which has a text in nl and en.
+ */
 export function parseCertificates(data: Uint8Array): pkijs.Certificate[] {
-  const text = new TextDecoder('latin1').decode(data.subarray(0, Math.min(data.length, 5_000_000)));
-  const blocks = [
-    ...text.matchAll(/-----BEGIN CERTIFICATE-----([\s\S]*?)-----END CERTIFICATE-----/g),
-  ];
-  if (blocks.length > 0) {
-    return blocks.map((m) =>
-      pkijs.Certificate.fromBER(ownBuffer(base64ToBytes(m[1]!.replace(/\s+/g, '')))),
+  try {
+    const text = new TextDecoder('latin1').decode(
+      data.subarray(0, Math.min(data.length, 5_000_000)),
     );
+    const blocks = [
+      ...text.matchAll(/-----BEGIN CERTIFICATE-----([\s\S]*?)-----END CERTIFICATE-----/g),
+    ];
+    if (blocks.length > 0) {
+      return blocks.map((m) =>
+        pkijs.Certificate.fromBER(ownBuffer(base64ToBytes(m[1]!.replace(/\s+/g, '')))),
+      );
+    }
+    return [pkijs.Certificate.fromBER(ownBuffer(data))];
+  } catch (e) {
+    throw new SigningError('notCertificate', {}, { cause: e });
   }
-  return [pkijs.Certificate.fromBER(ownBuffer(data))];
 }
 
 export function base64ToBytes(b64: string): Uint8Array {

@@ -13,6 +13,10 @@ const templates = {
       'The password does not open this certificate file. Check the password and try again.',
     legacyP12:
       'This certificate file uses old encryption (3DES or RC2) that browsers cannot open. Export it again with AES-256 encryption (in Windows: "AES256-SHA256"; with OpenSSL: "openssl pkcs12 -export -keypbe AES-256-CBC -certpbe AES-256-CBC -macalg sha256").',
+    p12TooCostly:
+      'This certificate file asks for an unusual amount of computation to open ({count} rounds; at most {limit} are accepted), so it is not opened. Export it again with the usual settings.',
+    notCertificate:
+      'This file is not a certificate (PEM or DER, usually ending in .pem, .crt or .cer). Choose a certificate file you trust.',
     noPrivateKey: 'The certificate file holds no private key, so it cannot sign.',
     noCertificate: 'The certificate file holds no certificate that belongs to its private key.',
     certificateExpired:
@@ -61,7 +65,8 @@ const templates = {
     verifyModifiedAfter: 'The document was changed after the last signature: {changes}.',
     verifyMetadataAfter:
       'After the last signature only document properties were updated: {changes}.',
-    verifyTrailingBytes: 'There are {count} bytes after the end of the last signed revision.',
+    verifyTrailingBytes:
+      'There are {count} bytes after the end of the document that no signature covers: something was added after signing.',
     verifyNoAssessment:
       'No FRIA Wizard assessment is attached to this PDF, so the seal cannot be checked.',
     verifyAssessmentUnreadable: 'The attached assessment could not be read: {detail}',
@@ -90,6 +95,10 @@ const templates = {
       'Met dit wachtwoord gaat het certificaatbestand niet open. Controleer het wachtwoord en probeer het opnieuw.',
     legacyP12:
       'Dit certificaatbestand gebruikt oude versleuteling (3DES of RC2) die browsers niet kunnen openen. Exporteer het opnieuw met AES-256-versleuteling (in Windows: "AES256-SHA256"; met OpenSSL: "openssl pkcs12 -export -keypbe AES-256-CBC -certpbe AES-256-CBC -macalg sha256").',
+    p12TooCostly:
+      'Dit certificaatbestand vraagt ongewoon veel rekenwerk om te openen ({count} rondes; hoogstens {limit} toegestaan). Daarom wordt het niet geopend. Exporteer het opnieuw met de gebruikelijke instellingen.',
+    notCertificate:
+      'Dit bestand is geen certificaat (PEM of DER, meestal met de extensie .pem, .crt of .cer). Kies een certificaatbestand dat u vertrouwt.',
     noPrivateKey:
       'In het certificaatbestand zit geen privésleutel, dus er kan niet mee worden ondertekend.',
     noCertificate: 'In het certificaatbestand zit geen certificaat dat bij de privésleutel hoort.',
@@ -141,7 +150,8 @@ const templates = {
     verifyModifiedAfter: 'Het document is veranderd na de laatste handtekening: {changes}.',
     verifyMetadataAfter:
       'Na de laatste handtekening zijn alleen documenteigenschappen bijgewerkt: {changes}.',
-    verifyTrailingBytes: 'Er staan {count} bytes na het einde van de laatst ondertekende versie.',
+    verifyTrailingBytes:
+      'Er staan {count} bytes na het einde van het document die geen handtekening dekt: er is iets toegevoegd na de ondertekening.',
     verifyNoAssessment:
       'Aan deze pdf is geen beoordeling van FRIA Wizard gekoppeld, dus het zegel kan niet worden gecontroleerd.',
     verifyAssessmentUnreadable: 'De gekoppelde beoordeling kon niet worden gelezen: {detail}',

@@ -32,6 +32,55 @@ const CURVES: Record<string, string> = {
 
 const LEGACY_PBE = /1\.2\.840\.113549\.1\.12\.1\.|1\.2\.840\.113549\.1\.5\.(3|6|10|11)\b/;
 
+/**
+ * The largest key-derivation iteration count accepted. OpenSSL and Windows write 2048 or 2000, Java
+ * and NSS tens of thousands; OWASP advises 600,000 for PBKDF2. pkijs derives the PKCS#12 MAC key in
+ * a synchronous JavaScript loop (about 1.3 million rounds per second here), and asn1js reads counts
+ * up to 8,388,607: a hostile file could freeze the page for seconds, and PBKDF2 (WebCrypto) would
+ * keep the user waiting. Such a file is refused before anything is computed.
+ */
+export const MAX_P12_ITERATIONS = 2_000_000;
+const PBKDF2_OID = '1.2.840.113549.1.5.12';
+
+/**
+ * The largest iteration count a PKCS#12 file asks for: its MAC and every PBKDF2 parameter block, also
+ * inside the DER nested in OCTET STRINGs (the authenticated safe and its bags). Bounded in depth and
+ * in the number of nodes looked at.
+ */
+export function largestIterationCount(root: asn1js.AsnType, macIterations = 0): number {
+  let max = macIterations;
+  let budget = 100_000;
+  const walk = (node: asn1js.AsnType, depth: number): void => {
+    if (--budget < 0 || depth > 40) return;
+    const value = (node as { valueBlock?: { value?: unknown } }).valueBlock?.value;
+    const children = Array.isArray(value) ? (value as asn1js.AsnType[]) : [];
+    const [first, second] = children;
+    if (
+      first instanceof asn1js.ObjectIdentifier &&
+      first.valueBlock.toString() === PBKDF2_OID &&
+      second instanceof asn1js.Sequence
+    ) {
+      for (const p of second.valueBlock.value) {
+        // PBKDF2-params: salt, iterationCount, keyLength?: the first INTEGER is the count.
+        if (p instanceof asn1js.Integer) {
+          max = Math.max(max, p.valueBlock.valueDec);
+          break;
+        }
+      }
+    }
+    for (const c of children) walk(c, depth + 1);
+    if (node instanceof asn1js.OctetString && !node.idBlock.isConstructed) {
+      const hex = node.valueBlock.valueHexView;
+      if (hex[0] === 0x30) {
+        const inner = asn1js.fromBER(hex.slice().buffer);
+        if (inner.offset !== -1) walk(inner.result, depth + 1);
+      }
+    }
+  };
+  walk(root, 0);
+  return max;
+}
+
 function subjectName(cert: pkijs.Certificate): string {
   return dnPart(cert.subject, '2.5.4.3') ?? dnText(cert.subject);
 }
@@ -66,6 +115,9 @@ export async function loadSigningIdentity(
   } catch (e) {
     throw new SigningError('notPkcs12', {}, { cause: e });
   }
+  const rounds = largestIterationCount(pfx.toSchema(), pfx.macData?.iterations ?? 0);
+  if (!(rounds <= MAX_P12_ITERATIONS))
+    throw new SigningError('p12TooCostly', { count: rounds, limit: MAX_P12_ITERATIONS });
   const pw = ownBuffer(new TextEncoder().encode(password));
   try {
     await pfx.parseInternalValues({ password: pw, checkIntegrity: pfx.macData !== undefined });

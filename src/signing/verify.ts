@@ -243,8 +243,9 @@ export async function verifyPdf(
         const fname = t?.kind === 'str' ? decodeTextString(t.bytes) : '';
         const ft = d.entries.get('FT');
         const v = d.entries.get('V');
+        if (ft?.kind !== 'name' || ft.value !== 'Sig') continue;
         if (v?.kind === 'ref') fieldNames.set(v.num, fname);
-        else if (ft?.kind === 'name' && ft.value === 'Sig') emptyFields.push(fname);
+        else emptyFields.push(fname);
       }
     } catch (e) {
       structureProblem = e instanceof Error ? e.message : String(e);
@@ -253,10 +254,27 @@ export async function verifyPdf(
 
   const signatures: SignatureReport[] = [];
   for (const [i, s] of found.entries()) {
-    const r = await checkSignature(bytes, s, i + 1, trusted, now);
+    const r = await checkSignature(bytes, s, i + 1, trusted, now).catch(
+      // Damaged certificates or structures inside the CMS: broken, never a crash.
+      (e: unknown): SignatureReport => ({
+        ...emptyReport(i + 1, s.byteRange),
+        brokenDetail: `the signature data is damaged (${e instanceof Error ? e.message : String(e)})`,
+      }),
+    );
     const fname = fieldNames.get(s.objectNum);
     if (fname !== undefined) r.fieldName = fname;
     signatures.push(r);
+  }
+  // A signed field whose signature dictionary was not found (damaged so that its /ByteRange or
+  // /Contents no longer reads): report it as broken rather than let the signature disappear.
+  const foundNums = new Set(found.map((f) => f.objectNum));
+  for (const [num, fname] of fieldNames) {
+    if (foundNums.has(num)) continue;
+    signatures.push({
+      ...emptyReport(signatures.length + 1, [0, 0, 0, 0]),
+      fieldName: fname,
+      brokenDetail: 'the signature data cannot be found or read',
+    });
   }
   // Where a change is: between the end of the last intact signature and the end of a broken one.
   for (const s of signatures) {
@@ -309,6 +327,24 @@ export async function verifyPdf(
   return report;
 }
 
+/** A signature report with nothing established yet (integrity 'broken' until checked). */
+function emptyReport(index: number, byteRange: SignatureReport['byteRange']): SignatureReport {
+  return {
+    index,
+    byteRange,
+    integrity: 'broken',
+    digestMatches: null,
+    signatureValid: null,
+    hasTimestampToken: false,
+    signingCertificateAttribute: 'absent',
+    trust: 'notChecked',
+    certValidAtSigning: null,
+    certExpiredNow: false,
+    coversWholeDocument: false,
+    laterSignatures: 0,
+  };
+}
+
 function pdfStatus(r: PdfVerifyReport): VerifyStatus {
   const failed =
     r.signatures.some(
@@ -318,6 +354,8 @@ function pdfStatus(r: PdfVerifyReport): VerifyStatus {
         s.signingCertificateAttribute === 'mismatch',
     ) ||
     r.changesAfterLastSignature.some((c) => c.severity === 'content') ||
+    // Bytes after the end that no signature covers: some readers "repair" files and would read them.
+    (r.trailingBytes > 0 && r.signatures.length > 0) ||
     (r.assessment.state === 'checked' && r.assessment.seal.status === 'changed') ||
     (r.assessment.state === 'unreadable' && r.signatures.length > 0);
   if (failed) return 'failed';
@@ -667,7 +705,7 @@ export function reportLines(r: VerifyReport, locale: string, q?: Questionnaire):
     if (r.trailingBytes > 0)
       lines.push({
         part: 'document',
-        tone: 'warn',
+        tone: 'error',
         text: t('verifyTrailingBytes', { count: r.trailingBytes }, locale),
       });
   }
