@@ -5,6 +5,7 @@
 import type { Assessment, SignOff } from './assessment-schema';
 import type { Questionnaire } from './questionnaire-schema';
 import { assessmentContent, assessmentHash } from './assessment';
+import { canonicalJson } from './canonical';
 import { indexQuestionnaire } from './questionnaire-index';
 import { pick } from './localized';
 import { formatPath } from './safe-json';
@@ -93,6 +94,15 @@ export function sealSummaryText(r: SealResult, locale: string): string {
     } as const
   )[r.status];
   return signOffMessage(code, { current: r.version }, locale);
+}
+
+/**
+ * Whether going from `before` to `after` changes what the seal covers (sync, for guards that must
+ * decide at once, e.g. refusing an edit of a locked version). Saving time and history do not count.
+ */
+export function changesSignedContent(before: Assessment, after: Assessment): boolean {
+  if (before === after) return false;
+  return canonicalJson(assessmentContent(before)) !== canonicalJson(assessmentContent(after));
 }
 
 /** A place in the assessment content where two versions differ. */

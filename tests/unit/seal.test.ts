@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
   changedPaths,
+  changesSignedContent,
   describeChanges,
   sealSummaryText,
   signOffSealText,
@@ -127,6 +128,17 @@ const answerValue: fc.Arbitrary<AnswerValue> = fc.oneof(
   fc.array(fc.string({ maxLength: 8 }), { maxLength: 5 }),
 );
 const answerId = fc.constantFrom('purpose', 'personalData', 'dataKinds', 'automated', 'x', 'ä', '');
+
+describe('changesSignedContent', () => {
+  it('is true for content edits and false for sign-offs, saving time and history', async () => {
+    const a = await readyAssessment();
+    const signed = await addSignOff(a, q, signer('preparer', 'Anna'), { id: 's1', now: NOW });
+    expect(changesSignedContent(a, signed)).toBe(false);
+    expect(changesSignedContent(signed, { ...signed, updatedAt: 'x', history: [] })).toBe(false);
+    expect(changesSignedContent(signed, { ...signed, notes: { purpose: 'n' } })).toBe(true);
+    expect(changesSignedContent(signed, startNewVersion(signed, { now: NOW }))).toBe(true);
+  });
+});
 
 describe('property: the hash follows the answers', () => {
   it('changes when any answer changes, is added or is removed', async () => {

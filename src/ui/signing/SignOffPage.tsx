@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Assessment, SignOff } from '../../core/assessment-schema';
 import { assessmentHash } from '../../core/assessment';
@@ -13,17 +13,16 @@ import {
   signingBlockers,
   signOffRoles,
   signOffStatus,
-  startNewVersion,
   type SigningBlocker,
 } from '../../core/signoff';
 import { PageHeading } from '../components/PageHeading';
 import { SaveStatusText } from '../components/SaveStatusText';
 import { useSession } from '../state/session';
 import { useStoreValue } from '../state/assessment-store';
-import { useServices } from '../services';
 import { href } from '../router';
 import { SignOffForm } from './SignOffForm';
 import { PdfSigning } from './PdfSigning';
+import { LockedNotice } from './LockedNotice';
 import './signing.css';
 
 /** `#/a/<id>/signoff`: who signs, what blocks signing, locking and new versions, and the signed PDF. */
@@ -86,7 +85,7 @@ export default function SignOffPage() {
         </details>
       </section>
 
-      {locked && !readOnly ? <LockedPanel a={a} onNewVersion={setNotice} /> : null}
+      {!readOnly ? <LockedNotice onNewVersion={setNotice} /> : null}
       {/* Outside the locked panel: that panel goes away once the new version has started. */}
       <p role="status" aria-live="polite" className="signoff__notice">
         {notice}
@@ -145,55 +144,6 @@ function Blockers({ a, blockers }: { a: Assessment; blockers: SigningBlocker[] }
           );
         })}
       </ul>
-    </section>
-  );
-}
-
-/** Locked after the first sign-off: a change starts a new version, after confirmation. */
-function LockedPanel({ a, onNewVersion }: { a: Assessment; onNewVersion: (text: string) => void }) {
-  const { t } = useTranslation('signing');
-  const { store } = useSession();
-  const services = useServices();
-  const [asking, setAsking] = useState(false);
-  const confirmRef = useRef<HTMLButtonElement>(null);
-  const titleId = useId();
-  useEffect(() => {
-    if (asking) confirmRef.current?.focus();
-  }, [asking]);
-  return (
-    <section aria-labelledby="signoff-locked" className="panel signoff__locked">
-      <h2 id="signoff-locked">
-        <span aria-hidden="true">🔒 </span>
-        {t('locked.title')}
-      </h2>
-      <p>{t('locked.text')}</p>
-      {!asking ? (
-        <button type="button" className="button" onClick={() => setAsking(true)}>
-          {t('locked.newVersion')}
-        </button>
-      ) : (
-        <div role="group" aria-labelledby={titleId} className="signoff__confirm">
-          <h3 id={titleId}>{t('locked.confirmTitle', { next: a.version + 1 })}</h3>
-          <p>{t('locked.confirmText', { current: a.version, next: a.version + 1 })}</p>
-          <div className="actions">
-            <button
-              ref={confirmRef}
-              type="button"
-              className="button button--primary"
-              onClick={() => {
-                store.update((cur) => startNewVersion(cur, { now: services.now() }));
-                setAsking(false);
-                onNewVersion(t('locked.done', { version: a.version + 1 }));
-              }}
-            >
-              {t('locked.confirm', { next: a.version + 1 })}
-            </button>
-            <button type="button" className="button" onClick={() => setAsking(false)}>
-              {t('locked.cancel')}
-            </button>
-          </div>
-        </div>
-      )}
     </section>
   );
 }
