@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { validateQuestionnaire } from '../../../src/core/validate';
+import { score } from '../../../src/core/scoring';
+import { root } from './builtin';
+
+/** The worked example in the authoring guide must stay valid, and its hand computation right. */
+describe('docs/authoring-questionnaires.md worked example', () => {
+  const doc = readFileSync(join(root, 'docs', 'authoring-questionnaires.md'), 'utf8');
+  const block = [...doc.matchAll(/```json\n([\s\S]*?)\n```/g)]
+    .map((m) => m[1] ?? '')
+    .find((text) => text.includes('"id": "waste-chatbot"'));
+
+  it('is a complete questionnaire the validator accepts', () => {
+    expect(block).toBeDefined();
+    const result = validateQuestionnaire(JSON.parse(block!));
+    expect(result.problems).toEqual([]);
+  });
+
+  const q = () => {
+    const r = validateQuestionnaire(JSON.parse(block!));
+    if (!r.valid) throw new Error('invalid example');
+    return r.questionnaire;
+  };
+  const answers = {
+    purpose: 'Vragen over ophaaldagen beantwoorden.',
+    personalData: true,
+    dataKinds: ['address'],
+    alternative: 'slower',
+    plainLanguage: 'partly',
+  };
+
+  it('scores as the guide computes by hand: privacy 3/4 high, inclusion 2/5 medium, overall high', () => {
+    const r = score(q(), { answers });
+    expect([r.byDomain['privacy']!.raw, r.byDomain['privacy']!.max]).toEqual([3, 4]);
+    expect(r.byDomain['privacy']!.final).toBe('high');
+    expect([r.byDomain['inclusion']!.raw, r.byDomain['inclusion']!.max]).toEqual([2, 5]);
+    expect(r.byDomain['inclusion']!.final).toBe('medium');
+    expect(r.overall.level).toBe('high');
+    expect(r.redFlags).toEqual([]);
+  });
+
+  it('hides the data question when no personal data are asked, keeping privacy low', () => {
+    const r = score(q(), { answers: { ...answers, personalData: false } });
+    expect(r.visibility.questions.has('dataKinds')).toBe(false);
+    expect([r.byDomain['privacy']!.raw, r.byDomain['privacy']!.max]).toEqual([0, 2]);
+    expect(r.byDomain['privacy']!.final).toBe('low');
+    expect(r.overall.level).toBe('medium');
+  });
+
+  it('raises the red flag when there is no alternative to the chatbot', () => {
+    const r = score(q(), { answers: { ...answers, alternative: 'no' } });
+    expect([r.byDomain['inclusion']!.raw, r.byDomain['inclusion']!.max]).toEqual([4, 5]);
+    expect(r.byDomain['inclusion']!.redFlags).toEqual(['noAlternative']);
+    expect(r.byDomain['inclusion']!.final).toBe('high');
+  });
+});
