@@ -6,7 +6,7 @@ import { href } from '../router';
 import { sameJson, sectionProgress } from './visible';
 
 /** The steps with progress; any step can be opened directly. */
-export function StepList({ current }: { current: number | 'register' | 'summary' }) {
+export function StepList({ current }: { current: number | 'register' | 'summary' | 'signoff' }) {
   const { t, i18n } = useTranslation('wizard');
   const { store, questionnaire: q } = useSession();
   const id = store.get().id;
@@ -63,6 +63,17 @@ export function StepList({ current }: { current: number | 'register' | 'summary'
               Σ
             </span>
             <span className="step-list__title">{t('steps.summary')}</span>
+          </a>
+        </li>
+        <li className={current === 'signoff' ? 'is-current' : undefined}>
+          <a
+            href={href({ name: 'signoff', id })}
+            aria-current={current === 'signoff' ? 'step' : undefined}
+          >
+            <span className="step-list__number" aria-hidden="true">
+              ✍
+            </span>
+            <span className="step-list__title">{t('signing:signoff.title')}</span>
           </a>
         </li>
       </ol>
