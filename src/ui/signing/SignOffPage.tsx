@@ -20,6 +20,7 @@ import { SaveStatusText } from '../components/SaveStatusText';
 import { useSession } from '../state/session';
 import { useStoreValue } from '../state/assessment-store';
 import { href } from '../router';
+import { StepList } from '../wizard/StepList';
 import { SignOffForm } from './SignOffForm';
 import { PdfSigning } from './PdfSigning';
 import { LockedNotice } from './LockedNotice';
@@ -51,64 +52,67 @@ export default function SignOffPage() {
   const previous = previousSignOffs(a);
 
   return (
-    <div className="stack signoff">
-      <PageHeading title={t('signoff.title')}>{t('signoff.title')}</PageHeading>
-      <p className="lead">
-        {a.meta.systemName}
-        {a.meta.organisation ? ` · ${a.meta.organisation}` : ''}
-      </p>
-      <p>{t('signoff.lead')}</p>
-      <p>
-        <a href={href({ name: 'summary', id: a.id })}>{t('signoff.back')}</a>
-      </p>
-      <SaveStatusText autosaver={autosaver} />
-
-      <section aria-labelledby="signoff-status" className="panel">
-        <h2 id="signoff-status">{t('status.title')}</h2>
-        <p>
-          <strong>{t('status.version', { version: a.version })}</strong>
-          {' · '}
-          <span data-testid="signoff-status">
-            {status === 'draft'
-              ? t('status.draft')
-              : status === 'inReview'
-                ? t('status.inReview', { missing })
-                : t('status.signed')}
-          </span>
+    <div className="wizard">
+      <StepList current="signoff" />
+      <div className="wizard__main stack signoff">
+        <PageHeading title={t('signoff.title')}>{t('signoff.title')}</PageHeading>
+        <p className="lead">
+          {a.meta.systemName}
+          {a.meta.organisation ? ` · ${a.meta.organisation}` : ''}
         </p>
-        <details>
-          <summary>{t('status.seal')}</summary>
-          <p>{t('status.sealHelp')}</p>
-          <p className="signoff__hash">
-            <code data-testid="content-hash">{hash}</code>
+        <p>{t('signoff.lead')}</p>
+        <p>
+          <a href={href({ name: 'summary', id: a.id })}>{t('signoff.back')}</a>
+        </p>
+        <SaveStatusText autosaver={autosaver} />
+
+        <section aria-labelledby="signoff-status" className="panel">
+          <h2 id="signoff-status">{t('status.title')}</h2>
+          <p>
+            <strong>{t('status.version', { version: a.version })}</strong>
+            {' · '}
+            <span data-testid="signoff-status">
+              {status === 'draft'
+                ? t('status.draft')
+                : status === 'inReview'
+                  ? t('status.inReview', { missing })
+                  : t('status.signed')}
+            </span>
           </p>
-        </details>
-      </section>
-
-      {!readOnly ? <LockedNotice onNewVersion={setNotice} /> : null}
-      {/* Outside the locked panel: that panel goes away once the new version has started. */}
-      <p role="status" aria-live="polite" className="signoff__notice">
-        {notice}
-      </p>
-
-      {blockers.length > 0 ? <Blockers a={a} blockers={blockers} /> : null}
-
-      <section aria-labelledby="signoff-current">
-        <h2 id="signoff-current">{t('signed.title')}</h2>
-        {current.length === 0 ? <p>{t('signed.none')}</p> : <SignOffList items={current} />}
-      </section>
-
-      {previous.length > 0 ? (
-        <section aria-labelledby="signoff-previous">
-          <h2 id="signoff-previous">{t('previous.title')}</h2>
-          <SignOffList items={previous} current={a.version} />
+          <details>
+            <summary>{t('status.seal')}</summary>
+            <p>{t('status.sealHelp')}</p>
+            <p className="signoff__hash">
+              <code data-testid="content-hash">{hash}</code>
+            </p>
+          </details>
         </section>
-      ) : null}
 
-      {/* A second tab opens read-only (edit lock): it shows, but does not sign. */}
-      {blockers.length === 0 && !readOnly ? <SignOffForm /> : null}
+        {!readOnly ? <LockedNotice onNewVersion={setNotice} /> : null}
+        {/* Outside the locked panel: that panel goes away once the new version has started. */}
+        <p role="status" aria-live="polite" className="signoff__notice">
+          {notice}
+        </p>
 
-      {locked ? <PdfSigning roles={signOffRoles(q)} /> : null}
+        {blockers.length > 0 ? <Blockers a={a} blockers={blockers} /> : null}
+
+        <section aria-labelledby="signoff-current">
+          <h2 id="signoff-current">{t('signed.title')}</h2>
+          {current.length === 0 ? <p>{t('signed.none')}</p> : <SignOffList items={current} />}
+        </section>
+
+        {previous.length > 0 ? (
+          <section aria-labelledby="signoff-previous">
+            <h2 id="signoff-previous">{t('previous.title')}</h2>
+            <SignOffList items={previous} current={a.version} />
+          </section>
+        ) : null}
+
+        {/* A second tab opens read-only (edit lock): it shows, but does not sign. */}
+        {blockers.length === 0 && !readOnly ? <SignOffForm /> : null}
+
+        {locked ? <PdfSigning roles={signOffRoles(q)} /> : null}
+      </div>
     </div>
   );
 }
