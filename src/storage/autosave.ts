@@ -7,6 +7,7 @@
 import type { Assessment } from '../core/assessment-schema';
 import type { AssessmentRepository, AssessmentSummary, StorageErrorCode } from '../core/repository';
 import { StorageError } from '../core/repository';
+import { clearJournal, defaultJournalStorage, writeJournal } from './journal';
 
 /** Why the latest state is not saved: a storage error, or this tab may only read. */
 export type AutosaveErrorCode = StorageErrorCode | 'readOnly';
@@ -42,6 +43,11 @@ export interface AutosaverOptions {
    * away. Defaults to the global document and window; null listens to nothing (tests, workers).
    */
   events?: { document: Document; window: Window } | null;
+  /**
+   * Where unsaved states go synchronously when the page is hidden or closed (see journal.ts);
+   * defaults to localStorage, null for none.
+   */
+  journal?: Storage | null;
 }
 
 export interface Autosaver {
@@ -97,6 +103,10 @@ export function createAutosaver(opts: AutosaverOptions): Autosaver {
   let running: Promise<boolean> | null = null;
   let cost: number | null = null;
   let disposed = false;
+  // The state being written right now: a reload can abort its transaction, so it is journalled too.
+  let inFlight: Assessment | null = null;
+  const journal = opts.journal === undefined ? defaultJournalStorage() : opts.journal;
+  const journalled = new Set<string>();
 
   const setStatus = (s: AutosaveStatus) => {
     const same =
@@ -153,15 +163,19 @@ export function createAutosaver(opts: AutosaverOptions): Autosaver {
       try {
         const t0 = performance.now();
         const summary = opts.summarize(a);
+        inFlight = a;
         const write = opts.repository.put(a, summary);
         const t1 = performance.now();
         cost = t1 - t0;
         await write;
+        inFlight = null;
+        if (journalled.delete(a.id)) clearJournal(journal, a.id, a.updatedAt);
         // Visible in the browser's performance panel, and read by the benchmarks: the main-thread
         // work of a save ("prepare") and the time until the browser confirmed it ("save").
         mark('fria:save-prepare', t0, t1);
         mark('fria:save', t0, performance.now());
       } catch (e) {
+        inFlight = null;
         // Keep the state for the next try, unless a newer one came in meanwhile.
         if (!pending.has(id)) pending.set(id, a);
         fail(e);
@@ -230,10 +244,28 @@ export function createAutosaver(opts: AutosaverOptions): Autosaver {
         ? { document, window }
         : null
       : opts.events;
-  const onVisibility = () => {
-    if (events?.document.visibilityState === 'hidden') void saver.flush();
+  /**
+   * The page may be going away: put every state not yet saved (or being saved) in the journal,
+   * synchronously, then try to save as usual. Whatever the browser cuts off is written back from
+   * the journal when the app opens again.
+   */
+  const rescue = () => {
+    if (opts.readOnly || disposed) return;
+    const states = new Map(pending);
+    if (inFlight && !states.has(inFlight.id)) states.set(inFlight.id, inFlight);
+    for (const a of states.values()) {
+      try {
+        if (writeJournal(journal, a, opts.summarize(a))) journalled.add(a.id);
+      } catch {
+        // A summary that fails must not keep the normal save from being tried.
+      }
+    }
+    void saver.flush();
   };
-  const onPageHide = () => void saver.flush();
+  const onVisibility = () => {
+    if (events?.document.visibilityState === 'hidden') rescue();
+  };
+  const onPageHide = () => rescue();
   events?.document.addEventListener('visibilitychange', onVisibility);
   events?.window.addEventListener('pagehide', onPageHide);
   const detach = () => {

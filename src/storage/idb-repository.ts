@@ -13,6 +13,7 @@ import {
   type Assessment,
 } from '../core/assessment-schema';
 import { QuestionnaireSchema } from '../core/questionnaire-schema';
+import { defaultJournalStorage, dropJournal, readJournal } from './journal';
 import {
   createMemoryRepository,
   StorageError,
@@ -98,6 +99,8 @@ export interface IdbRepository extends AssessmentRepository {
    * damaged record): "export anyway", so the user can take it to a newer app or ask for help.
    */
   exportText(id: string): Promise<string | null>;
+  /** Assessments whose unsaved changes were written back from the rescue journal on opening. */
+  recovered(): string[];
   /** Listens to storage events; returns the unsubscribe function. */
   subscribe(listener: (e: StorageEvent) => void): () => void;
   close(): void;
@@ -116,6 +119,8 @@ export interface IdbRepositoryOptions {
   trashKeepMs?: number;
   now?: () => Date;
   faults?: () => StorageFaults | undefined;
+  /** The rescue journal to write back on opening (see journal.ts); defaults to localStorage. */
+  journal?: Storage | null;
 }
 
 const Iso = z.string().max(40);
@@ -279,6 +284,8 @@ export async function openIdbRepository(opts: IdbRepositoryOptions = {}): Promis
   const trashKeepMs = opts.trashKeepMs ?? 24 * 60 * 60 * 1000;
   const now = opts.now ?? (() => new Date());
   const faults = opts.faults ?? (() => globalThis.__friaStorageFaults);
+  const journal = opts.journal === undefined ? defaultJournalStorage() : opts.journal;
+  const recovered: string[] = [];
 
   const listeners = new Set<(e: StorageEvent) => void>();
   const emit = (e: StorageEvent) => {
@@ -627,6 +634,8 @@ export async function openIdbRepository(opts: IdbRepositoryOptions = {}): Promis
       announce(ids);
     },
 
+    recovered: () => [...recovered],
+
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
@@ -669,8 +678,48 @@ export async function openIdbRepository(opts: IdbRepositoryOptions = {}): Promis
     for (const k of keys.slice(0, Math.max(0, keys.length - maxVersions))) await store.delete(k);
   }
 
+  /**
+   * Writes back what the journal holds when it is newer than what is stored, through the normal
+   * save (checks, versions, refusal of newer records). An entry stays when that save fails, and is
+   * dropped when it is obsolete or its assessment was deleted on purpose.
+   */
+  async function replayJournal(): Promise<void> {
+    for (const entry of readJournal(journal)) {
+      const parsed = parseAssessment(parseJson(entry.json));
+      if (!parsed.ok) continue;
+      const a = parsed.value;
+      const [raw, trashed] = await run(async (d) => {
+        const tx = d.transaction(['assessments', 'trash'], 'readonly');
+        return Promise.all([
+          tx.objectStore('assessments').get(a.id) as Promise<unknown>,
+          tx.objectStore('trash').get(a.id) as Promise<unknown>,
+        ]);
+      });
+      if (raw === undefined && trashed !== undefined) {
+        dropJournal(journal, a.id);
+        continue;
+      }
+      const stored = envelope(raw);
+      const storedAt = stored ? textOf(parseJson(stored.json), 'updatedAt') : '';
+      if (storedAt && storedAt >= a.updatedAt) {
+        dropJournal(journal, a.id);
+        continue;
+      }
+      try {
+        await repo.put(a, entry.summary);
+        dropJournal(journal, a.id);
+        recovered.push(a.id);
+      } catch {
+        // Kept for the next opening (e.g. the disk is still full).
+      }
+    }
+  }
+
   // Open now, so that an unusable database is known before the first save.
   await db();
+  await replayJournal().catch(() => {
+    // The journal is a second line of defence; it must not keep the app from starting.
+  });
   await purgeTrash().catch(() => {
     // Leftovers in the trash are harmless; a failure here must not keep the app from starting.
   });

@@ -4,8 +4,18 @@ import type { Assessment } from '../../../src/core/assessment-schema';
 import type { Question, Questionnaire } from '../../../src/core/questionnaire-schema';
 import { validateQuestionnaire } from '../../../src/core/validate';
 
-const t = (s: string) => ({ nl: `${s} (nl) — ${'tekst '.repeat(12)}`, en: `${s} (en) — ${'text '.repeat(12)}` });
-const DOMAINS = ['privacy', 'nonDiscrimination', 'autonomy', 'wellbeing', 'inclusion', 'sustainability'];
+const t = (s: string) => ({
+  nl: `${s} (nl) — ${'tekst '.repeat(12)}`,
+  en: `${s} (en) — ${'text '.repeat(12)}`,
+});
+const DOMAINS = [
+  'privacy',
+  'nonDiscrimination',
+  'autonomy',
+  'wellbeing',
+  'inclusion',
+  'sustainability',
+];
 
 export function bigQuestionnaire(): Questionnaire {
   const sections = Array.from({ length: 20 }, (_, s) => ({
@@ -14,18 +24,47 @@ export function bigQuestionnaire(): Questionnaire {
     questions: Array.from({ length: 15 }, (_, i): Question => {
       const id = `q${s}_${i}`;
       const d = DOMAINS[(s + i) % DOMAINS.length]!;
-      const base = { id, label: t(`Question ${id}`), help: t(`Help ${id}`), legal: [{ source: 'AI Act', article: 'Art. 27' }] };
+      const base = {
+        id,
+        label: t(`Question ${id}`),
+        help: t(`Help ${id}`),
+        legal: [{ source: 'AI Act', article: 'Art. 27' }],
+      };
       switch (i % 5) {
         case 0:
-          return { ...base, type: 'singleChoice', options: ['a', 'b', 'c', 'd'].map((o, k) => ({ id: o, label: t(o), points: { [d]: k } })) };
+          return {
+            ...base,
+            type: 'singleChoice',
+            options: ['a', 'b', 'c', 'd'].map((o, k) => ({
+              id: o,
+              label: t(o),
+              points: { [d]: k },
+            })),
+          };
         case 1:
-          return { ...base, type: 'multiChoice', options: ['a', 'b', 'c', 'd', 'e'].map((o, k) => ({ id: o, label: t(o), points: { [d]: k } })) };
+          return {
+            ...base,
+            type: 'multiChoice',
+            options: ['a', 'b', 'c', 'd', 'e'].map((o, k) => ({
+              id: o,
+              label: t(o),
+              points: { [d]: k },
+            })),
+          };
         case 2:
           return { ...base, type: 'yesNo', yesPoints: { [d]: 3 } };
         case 3:
           return { ...base, type: 'longText' };
         default:
-          return { ...base, type: 'scale', options: ['1', 'x2', 'x3'].map((o, k) => ({ id: `o${o}`, label: t(o), points: { [d]: k } })) };
+          return {
+            ...base,
+            type: 'scale',
+            options: ['1', 'x2', 'x3'].map((o, k) => ({
+              id: `o${o}`,
+              label: t(o),
+              points: { [d]: k },
+            })),
+          };
       }
     }),
   }));
@@ -35,7 +74,11 @@ export function bigQuestionnaire(): Questionnaire {
     locales: ['nl', 'en'],
     title: t('Big'),
     domains: DOMAINS.map((id) => ({ id, label: t(id) })),
-    levels: ['low', 'medium', 'high', 'veryHigh'].map((id, i) => ({ id, label: t(id), color: ['#2e7d32', '#b26a00', '#c62828', '#6a1b9a'][i]! })),
+    levels: ['low', 'medium', 'high', 'veryHigh'].map((id, i) => ({
+      id,
+      label: t(id),
+      color: ['#2e7d32', '#b26a00', '#c62828', '#6a1b9a'][i]!,
+    })),
     thresholds: [0.25, 0.5, 0.75],
     riskBands: [
       { min: 1, max: 4, level: 'low' },
@@ -75,7 +118,9 @@ export async function bigAssessment(q: Questionnaire): Promise<Assessment> {
     severity: 4,
     residualLikelihood: 2,
     residualSeverity: 3,
-    measures: [{ id: `m${i}`, text: 'Maatregel', owner: 'Team', dueDate: '2026-06-01', status: 'planned' }],
+    measures: [
+      { id: `m${i}`, text: 'Maatregel', owner: 'Team', dueDate: '2026-06-01', status: 'planned' },
+    ],
   }));
   return a;
 }
