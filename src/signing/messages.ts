@@ -71,6 +71,8 @@ const templates = {
       'No FRIA Wizard assessment is attached to this PDF, so the seal cannot be checked.',
     verifyAssessmentUnreadable: 'The attached assessment could not be read: {detail}',
     verifySealChangedWhere: 'Changed in the assessment: {parts}.',
+    verifySealHoldsElsewhere:
+      'The assessment data attached to the PDF still matches its seal, so the change is elsewhere in the PDF (for example in the printed pages).',
     // What changed in a later revision
     changePage: 'page {page}',
     changePageAnnots: 'annotations on page {page}',
@@ -156,6 +158,8 @@ const templates = {
       'Aan deze pdf is geen beoordeling van FRIA Wizard gekoppeld, dus het zegel kan niet worden gecontroleerd.',
     verifyAssessmentUnreadable: 'De gekoppelde beoordeling kon niet worden gelezen: {detail}',
     verifySealChangedWhere: 'Veranderd in de beoordeling: {parts}.',
+    verifySealHoldsElsewhere:
+      'De beoordelingsgegevens die aan de pdf zijn gekoppeld passen nog bij hun zegel. De verandering zit dus ergens anders in de pdf (bijvoorbeeld in de afgedrukte pagina’s).',
     changePage: 'pagina {page}',
     changePageAnnots: 'aantekeningen op pagina {page}',
     changeCatalog: 'de opbouw van het document ({keys})',

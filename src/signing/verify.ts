@@ -710,6 +710,18 @@ export function reportLines(r: VerifyReport, locale: string, q?: Questionnaire):
       });
   }
   lines.push(...assessmentLines(r.assessment, locale, q));
+  if (
+    r.kind === 'pdf' &&
+    r.assessment.state === 'checked' &&
+    r.assessment.seal.status === 'valid' &&
+    r.signatures.some((s) => s.integrity === 'changed')
+  ) {
+    lines.push({
+      part: 'assessment',
+      tone: 'info',
+      text: t('verifySealHoldsElsewhere', {}, locale),
+    });
+  }
   return lines;
 }
 

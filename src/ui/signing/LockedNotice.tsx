@@ -35,10 +35,7 @@ export function LockedNotice({
   if (!isLocked(a)) return null;
   return (
     <section aria-labelledby={headingId} className="panel signoff__locked">
-      <h2 id={headingId}>
-        <span aria-hidden="true">🔒 </span>
-        {t('locked.title')}
-      </h2>
+      <h2 id={headingId}>{t('locked.title')}</h2>
       <p>{t('locked.text')}</p>
       {linkToSignOff ? (
         <p>

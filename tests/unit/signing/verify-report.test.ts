@@ -94,6 +94,19 @@ describe('verify a report PDF', () => {
     expect(out).toContain('Certificate is Trusted.');
   });
 
+  it('says the change is outside the assessment data when a printed page byte changed', async () => {
+    // A byte early in the file: page content, not the attached (compressed) assessment.
+    const bad = signedPdf.slice();
+    bad[3000] = bad[3000]! ^ 0x01;
+    const r = await verifyPdf(bad, {});
+    expect(r.status).toBe('failed');
+    expect(r.signatures[0]!.integrity).toBe('changed');
+    expect(r.assessment.state === 'checked' && r.assessment.seal.status).toBe('valid');
+    expect(reportLines(r, 'en').map((l) => l.text)).toContain(
+      'The assessment data attached to the PDF still matches its seal, so the change is elsewhere in the PDF (for example in the printed pages).',
+    );
+  });
+
   it('finds a report made from an assessment changed after its sign-off', async () => {
     const tampered = {
       ...signedOff,
