@@ -115,6 +115,11 @@ const en = {
   registerIntro:
     'Each risk has a likelihood and a severity from 1 to 5, before measures and after. Their product (1 to 25) gives the level.',
   registerEmpty: 'No risks have been recorded.',
+  registerDismissed: 'Dismissed proposals',
+  registerDismissedIntro:
+    'Risks the app proposed from high-scoring answers or red flags, which the assessors judged not to apply, with their reason.',
+  registerDismissedReason: 'Reason',
+  registerDismissedNotCurrent: 'No longer proposed by the current answers.',
   colRiskNr: 'No.',
   colRisk: 'Risk',
   colInherent: 'Before measures',
@@ -327,6 +332,11 @@ const nl: Record<ReportTextKey, string> = {
   registerIntro:
     'Elk risico heeft een kans en een ernst van 1 tot 5, vóór en na maatregelen. Het product daarvan (1 tot 25) bepaalt het niveau.',
   registerEmpty: 'Er zijn geen risico’s vastgelegd.',
+  registerDismissed: 'Afgewezen voorstellen',
+  registerDismissedIntro:
+    'Risico’s die de app voorstelde op basis van antwoorden met een hoge score of rode vlaggen, en die de beoordelaars niet van toepassing vonden, met hun reden.',
+  registerDismissedReason: 'Reden',
+  registerDismissedNotCurrent: 'Wordt bij de huidige antwoorden niet meer voorgesteld.',
   colRiskNr: 'Nr.',
   colRisk: 'Risico',
   colInherent: 'Vóór maatregelen',

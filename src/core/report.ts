@@ -19,6 +19,7 @@ import {
   sortActions,
   type ActionRow,
 } from './register';
+import { dismissedProposals } from './proposals';
 import { sealSummaryText, verifySeal, type SignOffSealStatus } from './seal';
 import {
   currentSignOffs,
@@ -171,6 +172,16 @@ export interface ReportRisk {
 
 export type CoverageStatus = 'answered' | 'partly' | 'open' | 'notApplicable' | 'notCovered';
 
+/** A proposed risk the assessors dismissed, with their reason (kept visible, issue 4). */
+export interface ReportDismissedProposal {
+  title: string;
+  /** The domain's label; empty for a proposal from an "overall" red flag. */
+  domain: string;
+  reason: string;
+  /** False when the current answers no longer make this proposal. */
+  current: boolean;
+}
+
 export interface ReportCoverageRow {
   tag: string;
   framework: string;
@@ -243,7 +254,7 @@ export interface ReportModel {
   };
   context: { fields: LabelValue[]; about: string; questionnaireDescription: string | null };
   sections: ReportSection[];
-  register: { risks: ReportRisk[] };
+  register: { risks: ReportRisk[]; dismissed: ReportDismissedProposal[] };
   actionPlan: { measures: ReportMeasure[] };
   conclusion: {
     recorded: boolean;
@@ -705,7 +716,15 @@ export async function buildReport(
         : null,
     },
     sections,
-    register: { risks },
+    register: {
+      risks,
+      dismissed: dismissedProposals(q, a, lang, result).map((d) => ({
+        title: d.title,
+        domain: d.domain ? domainLabel(d.domain) : '',
+        reason: d.reason,
+        current: d.current,
+      })),
+    },
     actionPlan: { measures },
     conclusion: c
       ? {

@@ -67,6 +67,7 @@ export function drawRegister(flow: Flow, m: ReportModel): void {
   const risks = m.register.risks;
   if (risks.length === 0) {
     flow.text(m.labels.registerEmpty, { color: COLOR.muted });
+    drawDismissedProposals(flow, m);
     return;
   }
   const levelCount = m.summary.levels.length;
@@ -130,6 +131,31 @@ export function drawRegister(flow: Flow, m: ReportModel): void {
         after: 1,
       });
     }
+    flow.space(1);
+  }
+  drawDismissedProposals(flow, m);
+}
+
+/** Proposed risks the assessors dismissed, each with its reason: they stay visible (issue 4). */
+function drawDismissedProposals(flow: Flow, m: ReportModel): void {
+  const dismissed = m.register.dismissed;
+  if (dismissed.length === 0) return;
+  flow.heading(m.labels.registerDismissed, SIZE.h3, {
+    before: 3,
+    after: 1,
+    keep: 14,
+    color: COLOR.text,
+  });
+  flow.text(m.labels.registerDismissedIntro, { size: SIZE.small, color: COLOR.muted, after: 2 });
+  for (const d of dismissed) {
+    flow.text(d.domain ? `• ${d.title} (${d.domain})` : `• ${d.title}`, { bold: true });
+    flow.text(`${m.labels.registerDismissedReason}: ${d.reason}`, { indent: 4 });
+    if (!d.current)
+      flow.text(m.labels.registerDismissedNotCurrent, {
+        size: SIZE.small,
+        color: COLOR.muted,
+        indent: 4,
+      });
     flow.space(1);
   }
 }
