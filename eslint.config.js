@@ -48,7 +48,19 @@ const rawHtmlSinks = [
 ];
 
 export default tseslint.config(
-  { ignores: ['dist', 'dist-single', 'node_modules', 'bench-results', 'coverage', '**/*.d.ts'] },
+  {
+    ignores: [
+      'dist',
+      'dist-single',
+      'node_modules',
+      'bench-results',
+      'coverage',
+      'test-results',
+      '.tmp',
+      '**/*.tmp.ts',
+      '**/*.d.ts',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
