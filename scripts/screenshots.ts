@@ -9,14 +9,21 @@ const out = 'docs/screenshots';
 mkdirSync(out, { recursive: true });
 const browser = await launch();
 for (const lang of ['nl', 'en'] as const) {
-  const w = await openPage(browser, { locale: lang === 'nl' ? 'nl-NL' : 'en-GB', viewport: { width: 1280, height: 860 } });
+  const w = await openPage(browser, {
+    locale: lang === 'nl' ? 'nl-NL' : 'en-GB',
+    viewport: { width: 1280, height: 860 },
+  });
   const { page } = w;
   await page.goto(SINGLE_FILE_URL);
   await page.getByRole('heading', { level: 1 }).waitFor();
   await page.locator('a[href="#/new"]').first().click();
   await page.getByRole('radio').first().waitFor();
-  await page.locator('#new-systemName').fill(lang === 'nl' ? 'Risicomodel bijstandsaanvragen' : 'Risk model for benefit applications');
-  await page.locator('#new-organisation').fill(lang === 'nl' ? 'Gemeente Zuidstad' : 'Municipality of Southtown');
+  await page
+    .locator('#new-systemName')
+    .fill(lang === 'nl' ? 'Risicomodel bijstandsaanvragen' : 'Risk model for benefit applications');
+  await page
+    .locator('#new-organisation')
+    .fill(lang === 'nl' ? 'Gemeente Zuidstad' : 'Municipality of Southtown');
   await page.locator('form button[type=submit]').click();
   await page.locator('.question').first().waitFor();
   // Answer the first step so the screenshot shows a form in use.

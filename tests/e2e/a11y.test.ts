@@ -61,7 +61,13 @@ describe('axe-core on every screen', () => {
     await page.getByRole('alert').waitFor();
     await check('new assessment with errors');
 
-    for (const path of ['#/settings', '#/accessibility', '#/about', '#/verify', '#/does-not-exist']) {
+    for (const path of [
+      '#/settings',
+      '#/accessibility',
+      '#/about',
+      '#/verify',
+      '#/does-not-exist',
+    ]) {
       await page.goto(`${SINGLE_FILE_URL}${path}`);
       await page.getByRole('heading', { level: 1 }).waitFor();
       await check(path);
@@ -71,11 +77,20 @@ describe('axe-core on every screen', () => {
     await check('wizard step 1');
     await page.getByRole('button', { name: 'Opslaan en verder' }).click();
     await page.getByRole('alert').waitFor();
-    await page.locator('details.help').first().evaluate((d) => ((d as HTMLDetailsElement).open = true));
-    await page.locator('details.note').first().evaluate((d) => ((d as HTMLDetailsElement).open = true));
+    await page
+      .locator('details.help')
+      .first()
+      .evaluate((d) => ((d as HTMLDetailsElement).open = true));
+    await page
+      .locator('details.note')
+      .first()
+      .evaluate((d) => ((d as HTMLDetailsElement).open = true));
     await check('wizard step 1 with errors, help and note open');
     await page.getByLabel(/^Wat is het doel van het systeem/).fill('Testen');
-    await page.getByRole('radiogroup', { name: /persoonsgegevens/ }).getByRole('radio', { name: 'Ja' }).check();
+    await page
+      .getByRole('radiogroup', { name: /persoonsgegevens/ })
+      .getByRole('radio', { name: 'Ja' })
+      .check();
     await page.getByRole('button', { name: 'Opslaan en verder' }).click();
     await page.getByRole('heading', { level: 1, name: 'Privacy' }).waitFor();
     await check('wizard step 2');
@@ -102,7 +117,10 @@ describe('reflow', () => {
           client: document.documentElement.clientWidth,
         }));
         if (r.scroll > r.client + 1) overflow.push(`${where}: ${r.scroll} > ${r.client}`);
-        await page.screenshot({ path: resolve(`test-results/reflow-${width}-${where.replace(/\W+/g, '-')}.png`), fullPage: true });
+        await page.screenshot({
+          path: resolve(`test-results/reflow-${width}-${where.replace(/\W+/g, '-')}.png`),
+          fullPage: true,
+        });
       };
       await page.goto(SINGLE_FILE_URL);
       await page.getByRole('heading', { level: 1 }).waitFor();
