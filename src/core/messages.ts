@@ -16,7 +16,9 @@ const templates = {
     tooLong: 'Too long or too many: at most {maximum} allowed.',
     tooSmall: 'Too small: at least {minimum} expected.',
     tooBig: 'Too large: at most {maximum} allowed.',
-    badFormat: 'This value does not have the right form ({format}).',
+    tooSmallExclusive: 'Too small: it must be above {minimum}.',
+    tooBigExclusive: 'Too large: it must be below {maximum}.',
+    badFormat: 'This value does not have the right form. Expected: {format}.',
     badChoice: 'This value is not allowed. Allowed: {allowed}.',
     unknownType: 'Unknown kind "{value}". Allowed: {allowed}.',
     invalid: 'This value is not valid.',
@@ -37,7 +39,7 @@ const templates = {
     selfReference: 'The condition of question "{id}" refers to the question itself.',
     conditionType: 'Operator "{op}" cannot be used with question "{id}" of type {type}.',
     conditionValue: 'Question "{id}" has no option "{value}".',
-    conditionValueType: 'Question "{id}" expects a {expected} value in this condition.',
+    conditionValueType: 'In this condition, question "{id}" expects {expected} as the value.',
     pointsDomain: 'Points for "{id}", which is not a domain of this questionnaire.',
     mitigationPoints: 'A mitigation question gives points only under "mitigation", not "{id}".',
     mitigationConfig:
@@ -60,7 +62,9 @@ const templates = {
     tooLong: 'Te lang of te veel: hoogstens {maximum} toegestaan.',
     tooSmall: 'Te klein: minstens {minimum} nodig.',
     tooBig: 'Te groot: hoogstens {maximum} toegestaan.',
-    badFormat: 'Deze waarde heeft niet de goede vorm ({format}).',
+    tooSmallExclusive: 'Te klein: het moet meer zijn dan {minimum}.',
+    tooBigExclusive: 'Te groot: het moet minder zijn dan {maximum}.',
+    badFormat: 'Deze waarde heeft niet de goede vorm. Verwacht: {format}.',
     badChoice: 'Deze waarde mag niet. Toegestaan: {allowed}.',
     unknownType: 'Onbekende soort "{value}". Toegestaan: {allowed}.',
     invalid: 'Deze waarde is niet geldig.',
@@ -82,8 +86,7 @@ const templates = {
     selfReference: 'De voorwaarde van vraag "{id}" verwijst naar de vraag zelf.',
     conditionType: 'De bewerking "{op}" past niet bij vraag "{id}" van het type {type}.',
     conditionValue: 'Vraag "{id}" heeft geen antwoordmogelijkheid "{value}".',
-    conditionValueType:
-      'Vraag "{id}" verwacht in deze voorwaarde een waarde van het soort {expected}.',
+    conditionValueType: 'In deze voorwaarde verwacht vraag "{id}" {expected} als waarde.',
     pointsDomain: 'Punten voor "{id}", maar dat is geen domein van deze vragenlijst.',
     mitigationPoints:
       'Een vraag over maatregelen geeft alleen punten onder "mitigation", niet "{id}".',
@@ -104,6 +107,7 @@ const typeNames: Record<string, Record<string, string>> = {
   en: {
     string: 'text',
     number: 'a number',
+    decimal: 'a number with decimals',
     int: 'a whole number',
     boolean: 'true or false',
     array: 'a list',
@@ -115,6 +119,7 @@ const typeNames: Record<string, Record<string, string>> = {
   nl: {
     string: 'tekst',
     number: 'een getal',
+    decimal: 'een getal met decimalen',
     int: 'een heel getal',
     boolean: 'true of false',
     array: 'een lijst',
@@ -125,17 +130,59 @@ const typeNames: Record<string, Record<string, string>> = {
   },
 };
 
+// The kind of thing whose id is duplicated ("duplicateId"); the code passes the English word.
+const kindNames: Record<string, Record<string, string>> = {
+  en: {},
+  nl: {
+    domain: 'domein',
+    level: 'niveau',
+    section: 'onderdeel',
+    'red flag': 'rode vlag',
+    measure: 'maatregel',
+    role: 'rol',
+    question: 'vraag',
+    option: 'antwoordmogelijkheid',
+  },
+};
+
+// Named formats of "badFormat" (the message of a regex in the schema), said in plain words.
+const formatNames: Record<string, Record<string, string>> = {
+  en: {
+    id: 'an id of up to 80 letters, digits, "-", "_" or ".", starting with a letter (not "constructor" or "prototype")',
+    semver: 'a version such as 1.2.0',
+    locale: 'a language code such as nl or en',
+    colour: 'a colour such as #1a5fb4',
+    tag: 'a short code such as ai-act-27-c or iama-2',
+    date: 'a date such as 2025-03-31',
+    regex: 'the expected pattern',
+  },
+  nl: {
+    id: 'een id van hoogstens 80 letters, cijfers, "-", "_" of ".", beginnend met een letter (niet "constructor" of "prototype")',
+    semver: 'een versie zoals 1.2.0',
+    locale: 'een taalcode zoals nl of en',
+    colour: 'een kleur zoals #1a5fb4',
+    tag: 'een korte code zoals ai-act-27-c of iama-2',
+    date: 'een datum zoals 2025-03-31',
+    regex: 'het verwachte patroon',
+  },
+};
+
 /** Locales the core has messages for. */
 export const MESSAGE_LOCALES = Object.keys(templates) as (keyof typeof templates)[];
 
 /** Formats a message in the given locale (English when the locale is unknown). */
 export function formatMessage(code: MessageCode, params: MessageParams, locale: string): string {
   const set = (templates as Record<string, Record<MessageCode, string>>)[locale] ?? templates.en;
-  const names = typeNames[locale] ?? typeNames.en!;
+  const known = locale in templates ? locale : 'en';
+  const names = typeNames[known]!;
   return set[code].replace(/\{(\w+)\}/g, (_, k: string) => {
     const v = params[k];
     if (v === undefined) return `{${k}}`;
-    if ((k === 'expected' || k === 'received') && typeof v === 'string') return names[v] ?? v;
+    if (typeof v === 'string') {
+      if (k === 'expected' || k === 'received') return names[v] ?? v;
+      if (k === 'kind') return kindNames[known]![v] ?? v;
+      if (k === 'format') return formatNames[known]![v] ?? v;
+    }
     return String(v);
   });
 }

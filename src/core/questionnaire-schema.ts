@@ -1,10 +1,16 @@
 import { z } from './zod-setup';
 
-/** Ids: letters, digits, dash, underscore and dot; start with a letter. */
+/**
+ * Ids: letters, digits, dash, underscore and dot; start with a letter. "constructor" and
+ * "prototype" are refused: ids become keys in files (answers, points, overrides), and the safe
+ * JSON reader drops those two keys, so such an id would silently lose its data on reload.
+ */
 export const IdSchema = z
   .string()
-  .regex(/^[A-Za-z][A-Za-z0-9_.-]{0,79}$/, 'id')
-  .describe('Identifier: starts with a letter; letters, digits, "-", "_" and "." (max 80).');
+  .regex(/^(?!(?:constructor|prototype)$)[A-Za-z][A-Za-z0-9_.-]{0,79}$/, 'id')
+  .describe(
+    'Identifier: starts with a letter; letters, digits, "-", "_" and "." (max 80); not "constructor" or "prototype".',
+  );
 
 export const LocaleCodeSchema = z
   .string()
@@ -69,7 +75,7 @@ export const LegalReferenceSchema = z.strictObject({
 
 export const FrameworkTagSchema = z
   .string()
-  .regex(/^(ai-act-27-[a-f]|gdpr-35-7-[a-d]|iama-[1-4]|[a-z][a-z0-9-]*)$/)
+  .regex(/^(ai-act-27-[a-f]|gdpr-35-7-[a-d]|iama-[1-4]|[a-z][a-z0-9-]*)$/, 'tag')
   .describe('Framework element covered, e.g. "ai-act-27-c", "gdpr-35-7-b", "iama-4".');
 
 export const OptionSchema = z.strictObject({
@@ -160,7 +166,7 @@ export const LevelSchema = z.strictObject({
   label: LocalizedTextSchema,
   color: z
     .string()
-    .regex(/^#[0-9a-fA-F]{6}$/)
+    .regex(/^#[0-9a-fA-F]{6}$/, 'colour')
     .describe('Colour as #rrggbb; never the only carrier of meaning.'),
   description: LocalizedTextSchema.optional(),
 });

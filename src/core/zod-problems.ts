@@ -4,6 +4,8 @@ import { formatPath, problem, type FileProblem } from './safe-json';
 function typeOf(v: unknown): string {
   if (v === null) return 'null';
   if (Array.isArray(v)) return 'array';
+  // "Expected a whole number, but found a number" would not say what is wrong with 1.5.
+  if (typeof v === 'number' && !Number.isInteger(v)) return 'decimal';
   return typeof v;
 }
 
@@ -38,13 +40,20 @@ export function zodProblems(error: z.ZodError, data: unknown): FileProblem[] {
       case 'too_small': {
         const minimum = String(issue.minimum);
         const sized = issue.origin === 'string' || issue.origin === 'array';
-        out.push(problem(path, sized ? 'tooShort' : 'tooSmall', { minimum }));
+        // `.gt(0)` is exclusive: "at least 0" would tell the author that 0 is fine.
+        const code = sized
+          ? 'tooShort'
+          : issue.inclusive === false
+            ? 'tooSmallExclusive'
+            : 'tooSmall';
+        out.push(problem(path, code, { minimum }));
         break;
       }
       case 'too_big': {
         const maximum = String(issue.maximum);
         const sized = issue.origin === 'string' || issue.origin === 'array';
-        out.push(problem(path, sized ? 'tooLong' : 'tooBig', { maximum }));
+        const code = sized ? 'tooLong' : issue.inclusive === false ? 'tooBigExclusive' : 'tooBig';
+        out.push(problem(path, code, { maximum }));
         break;
       }
       case 'invalid_format':
@@ -75,6 +84,9 @@ export function zodProblems(error: z.ZodError, data: unknown): FileProblem[] {
               allowed: Array.isArray(options) ? options.map(String).join(', ') : '',
             }),
           );
+        } else if (at(data, issue.path) === undefined) {
+          // A missing field whose type is a union (e.g. a condition's value) is missing, not "invalid".
+          out.push(problem(path, 'missing'));
         } else out.push(problem(path, 'invalid'));
         break;
       }
