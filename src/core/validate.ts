@@ -108,16 +108,17 @@ export function semanticProblems(q: Questionnaire): FileProblem[] {
       out.push(problem(`riskBands[${i}]`, 'bandRange', { min: b.min, max: b.max }));
     for (let v = b.min; v <= b.max; v++) cover.set(v, (cover.get(v) ?? 0) + 1);
   });
+  // Every gap and every overlap is reported (once per run of values, at its first value), so
+  // an author sees all band problems at once rather than one per attempt.
+  let prevState = 'ok';
   for (let v = 1; v <= 25; v++) {
     const n = cover.get(v) ?? 0;
-    if (n === 0) {
+    const state = n === 0 ? 'gap' : n > 1 ? 'overlap' : 'ok';
+    if (state === 'gap' && prevState !== 'gap')
       out.push(problem('riskBands', 'bandGap', { value: v }));
-      break;
-    }
-    if (n > 1) {
+    if (state === 'overlap' && prevState !== 'overlap')
       out.push(problem('riskBands', 'bandOverlap', { value: v }));
-      break;
-    }
+    prevState = state;
   }
 
   // Questions: unique ids over the whole questionnaire, points, conditions.
@@ -260,7 +261,9 @@ export function semanticProblems(q: Questionnaire): FileProblem[] {
         checkValue(c.value, `${path}.value`);
         return;
       case 'in':
-        c.values.forEach((v, i) => checkValue(v, `${path}.values[${i}]`));
+        // One problem for the operator, not one per listed value.
+        if (target.type === 'multiChoice') typeError();
+        else c.values.forEach((v, i) => checkValue(v, `${path}.values[${i}]`));
         return;
       case 'includes':
         if (target.type !== 'multiChoice') typeError();
