@@ -14,6 +14,7 @@ import { createAssessment, serializeAssessment } from '../../src/core/assessment
 import { summarize } from '../../src/core/summary';
 import { validateQuestionnaire } from '../../src/core/validate';
 import type { Assessment } from '../../src/core/assessment-schema';
+import { addSignOff } from '../../src/core/signoff';
 import mini from '../fixtures/mini-questionnaire.json';
 import {
   makeCa,
@@ -316,5 +317,50 @@ describe('sign-off and PDF signatures in the browser', () => {
     );
     expect(w.cspViolations).toEqual([]);
     expect(w.pageErrors).toEqual([]);
+  });
+
+  it('verifies an assessment file in English: the seal holds, then a changed answer breaks it', async () => {
+    const en = await openPage(browser, { locale: 'en-GB' });
+    const v = validateQuestionnaire(mini);
+    if (!v.valid) throw new Error('invalid');
+    const signedOff = await addSignOff(
+      await readyAssessment(),
+      v.questionnaire,
+      {
+        role: 'preparer',
+        name: 'Anna de Vries',
+        function: 'Adviser',
+        organisation: 'Zuidstad',
+        date: '2026-01-05',
+        place: 'Zuidstad',
+        signature: { kind: 'typed', data: 'Anna de Vries' },
+      },
+      { id: 'so-1', now: new Date().toISOString(), locale: 'en' },
+    );
+    const good = join(dir, 'good.fria.json');
+    writeFileSync(good, serializeAssessment(signedOff));
+    const bad = join(dir, 'bad.fria.json');
+    writeFileSync(
+      bad,
+      serializeAssessment({
+        ...signedOff,
+        answers: { ...signedOff.answers, purpose: 'Something else' },
+      }),
+    );
+    await en.page.goto(`${SINGLE_FILE_URL}#/verify`);
+    await en.page.getByRole('heading', { level: 1, name: 'Verify a file' }).waitFor();
+    await en.page.getByLabel('PDF or assessment file (.pdf, .json)').setInputFiles(good);
+    const result = en.page.getByTestId('verify-result');
+    await expect.poll(() => result.getAttribute('data-status')).toBe('valid');
+    expect(await result.innerText()).toContain(
+      'Unchanged since Anna de Vries (preparer) signed on 2026-01-05.',
+    );
+    await en.page.getByLabel('PDF or assessment file (.pdf, .json)').setInputFiles(bad);
+    await expect.poll(() => result.getAttribute('data-status')).toBe('failed');
+    expect(await result.innerText()).toContain('The content was changed after it was signed.');
+    await expectNoAxe(en.page, 'verify result (en)');
+    expect(en.cspViolations).toEqual([]);
+    expect(en.pageErrors).toEqual([]);
+    await en.context.close();
   });
 });
