@@ -160,7 +160,9 @@ export const questionnaireArb: fc.Arbitrary<Questionnaire> = fc.gen().map((g) =>
     minLevel: g(fc.constantFrom, ...LEVELS),
     text: en(`rf${i}`),
   }));
-  const t = g(fc.uniqueArray, fc.integer({ min: 1, max: 99 }), { minLength: 3, maxLength: 3 });
+  const t: number[] = g(() =>
+    fc.uniqueArray(fc.integer({ min: 1, max: 99 }), { minLength: 3, maxLength: 3 }),
+  );
   const thresholds = [...t].sort((x, y) => x - y).map((x) => x / 100);
   const mitigation = g(fc.boolean);
   if (mitigation) {
