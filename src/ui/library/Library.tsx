@@ -202,7 +202,7 @@ export function Library() {
               </p>
             ) : null}
             {shown.length === 0 ? <p>{t('noMatch')}</p> : null}
-            <ul className="card-list library-list">
+            <ul className="card-list library-list" aria-labelledby={headingId}>
               {shown.map((s) => (
                 <LibraryItem
                   key={s.id}

@@ -30,7 +30,9 @@ export function LibraryItem({
   const title = ctx.displayTitle(s);
   const [confirming, setConfirming] = useState(false);
   const deleteButton = useRef<HTMLButtonElement>(null);
-  const forTitle = <span className="visually-hidden"> {t('item.actionsFor', { title })}</span>;
+  // The visible text plus the title, so each button is unique for screen-reader users (and the
+  // visible words come first, as WCAG "label in name" asks).
+  const named = (text: string) => `${text} ${t('item.actionsFor', { title })}`;
   const versionText = t('item.version', { version: s.version ?? 1 });
 
   async function onExport() {
@@ -84,9 +86,13 @@ export function LibraryItem({
         </p>
         <p className="library-item__problem">{t(`storage.error.${s.problem}`)}</p>
         <div className="actions">
-          <button type="button" className="button" onClick={() => void onExportAnyway()}>
+          <button
+            type="button"
+            className="button"
+            aria-label={named(t('actions.exportAnyway'))}
+            onClick={() => void onExportAnyway()}
+          >
             {t('actions.exportAnyway')}
-            {forTitle}
           </button>
         </div>
       </li>
@@ -126,27 +132,38 @@ export function LibraryItem({
         )}
       </p>
       <div className="actions library-item__actions">
-        <a className="button" href={href({ name: 'summary', id: s.id })}>
+        <a
+          className="button"
+          href={href({ name: 'summary', id: s.id })}
+          aria-label={named(t('actions.summary'))}
+        >
           {t('actions.summary')}
-          {forTitle}
         </a>
-        <button type="button" className="button" onClick={() => void onExport()}>
+        <button
+          type="button"
+          className="button"
+          aria-label={named(t('actions.export'))}
+          onClick={() => void onExport()}
+        >
           {t('actions.export')}
-          {forTitle}
         </button>
-        <button type="button" className="button" onClick={() => void onDuplicate()}>
+        <button
+          type="button"
+          className="button"
+          aria-label={named(t('actions.duplicate'))}
+          onClick={() => void onDuplicate()}
+        >
           {t('actions.duplicate')}
-          {forTitle}
         </button>
         <button
           ref={deleteButton}
           type="button"
           className="button button--danger"
           aria-expanded={confirming}
+          aria-label={named(t('actions.delete'))}
           onClick={() => setConfirming(true)}
         >
           {t('actions.delete')}
-          {forTitle}
         </button>
       </div>
       {confirming ? (
@@ -250,9 +267,8 @@ function Versions({
 
   return (
     <details className="library-versions" onToggle={(e) => setOpen(e.currentTarget.open)}>
-      <summary>
+      <summary aria-label={`${t('versions.title')} ${t('item.actionsFor', { title })}`}>
         {t('versions.title')}
-        <span className="visually-hidden"> {t('item.actionsFor', { title })}</span>
       </summary>
       {versions === null ? (
         <p>{t('versions.loading')}</p>
@@ -267,13 +283,18 @@ function Versions({
               return (
                 <li key={`${v.savedAt}-${i}`}>
                   <span>{when}</span>{' '}
-                  <button type="button" className="link-button" onClick={() => void goBack(v)}>
+                  <button
+                    type="button"
+                    className="link-button"
+                    aria-label={`${t('versions.restore')} (${when})`}
+                    onClick={() => void goBack(v)}
+                  >
                     {t('versions.restore')}
-                    <span className="visually-hidden"> ({when})</span>
                   </button>{' '}
                   <button
                     type="button"
                     className="link-button"
+                    aria-label={`${t('versions.download')} (${when})`}
                     onClick={() =>
                       downloadFile(
                         serializeAssessment(v.assessment),
@@ -283,7 +304,6 @@ function Versions({
                     }
                   >
                     {t('versions.download')}
-                    <span className="visually-hidden"> ({when})</span>
                   </button>
                 </li>
               );
