@@ -2,6 +2,8 @@ import { useCallback, useRef, useSyncExternalStore } from 'react';
 import type { Assessment } from '../../core/assessment-schema';
 import type { AnswerValue } from '../../core/answers';
 import { isAnswered } from '../../core/answers';
+import { isLocked } from '../../core/signoff';
+import { changesSignedContent } from '../../core/seal';
 
 type Listener = () => void;
 
@@ -15,12 +17,24 @@ export class AssessmentStore {
   private readonly now: () => string;
   /** Called after every change (the composition root wires it to autosave). */
   onChange: ((a: Assessment) => void) | null = null;
-  readonly readOnly: boolean;
+  /** Another tab holds the edit lock. */
+  private readonly tabReadOnly: boolean;
 
   constructor(initial: Assessment, opts: { now?: () => string; readOnly?: boolean } = {}) {
     this.state = initial;
     this.now = opts.now ?? (() => new Date().toISOString());
-    this.readOnly = opts.readOnly ?? false;
+    this.tabReadOnly = opts.readOnly ?? false;
+  }
+
+  /** Edits are refused: another tab edits this assessment, or this version is signed (issue 6). */
+  get readOnly(): boolean {
+    return this.tabReadOnly || isLocked(this.state);
+  }
+
+  /** Why edits are refused, so a screen can say the right thing (and offer a new version). */
+  get readOnlyReason(): 'otherTab' | 'signed' | null {
+    if (this.tabReadOnly) return 'otherTab';
+    return isLocked(this.state) ? 'signed' : null;
   }
 
   get(): Assessment {
@@ -32,11 +46,21 @@ export class AssessmentStore {
     return () => this.listeners.delete(l);
   };
 
-  /** Applies a change; returns false (and changes nothing) when the store is read-only. */
+  /**
+   * Applies a change; returns false (and changes nothing) when the store is read-only. A signed
+   * version takes only changes outside its seal (more sign-offs) or the start of a new version.
+   */
   update(change: (a: Assessment) => Assessment): boolean {
-    if (this.readOnly) return false;
+    if (this.tabReadOnly) return false;
     const next = change(this.state);
     if (next === this.state) return true;
+    if (
+      isLocked(this.state) &&
+      next.version === this.state.version &&
+      changesSignedContent(this.state, next)
+    ) {
+      return false;
+    }
     this.state = { ...next, updatedAt: this.now() };
     for (const l of this.listeners) l();
     this.onChange?.(this.state);
