@@ -39,6 +39,7 @@ import { HeatMaps } from './HeatMap';
 import { DismissDialog } from './DismissDialog';
 import { Dialog } from './Dialog';
 import { domainLabel, domId } from './labels';
+import { LockedNotice } from '../signing/LockedNotice';
 
 type Editor =
   | { kind: 'new'; draft: RiskDraft; initial: RiskDraft; returnTo: string }
@@ -260,7 +261,8 @@ export function RegisterScreen() {
         <PageHeading title={t('title')}>{t('title')}</PageHeading>
         <p className="lead">{t('lead')}</p>
         <SaveStatusText autosaver={autosaver} />
-        {readOnly ? (
+        <LockedNotice linkToSignOff />
+        {store.readOnlyReason === 'otherTab' ? (
           <p className="notice" role="note">
             {t('library:storage.error.readOnly')}
           </p>

@@ -21,6 +21,7 @@ import { DomainBars } from '../register/DomainBars';
 import { OverrideDialog } from '../register/OverrideDialog';
 import { RegisterSummary } from '../register/RegisterSummary';
 import { ConclusionForm } from '../register/ConclusionForm';
+import { LockedNotice } from '../signing/LockedNotice';
 
 /** Overall and per-domain levels with their reasons, red flags, open questions, and export. */
 export function SummaryScreen() {
@@ -66,6 +67,7 @@ export function SummaryScreen() {
           {a.meta.organisation ? ` · ${a.meta.organisation}` : ''}
         </p>
         <SaveStatusText autosaver={autosaver} />
+        <LockedNotice linkToSignOff />
         <section aria-labelledby="overall" className="panel overall">
           <h2 id="overall">{t('overall')}</h2>
           <p className="overall__level">

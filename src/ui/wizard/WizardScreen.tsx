@@ -6,6 +6,8 @@ import type { Section } from '../../core/questionnaire-schema';
 import { pick } from '../../core/localized';
 import { useSession } from '../state/session';
 import { useStoreValue } from '../state/assessment-store';
+import { isLocked } from '../../core/signoff';
+import { LockedNotice } from '../signing/LockedNotice';
 import { PageHeading } from '../components/PageHeading';
 import { ErrorSummary, type FieldError } from '../components/ErrorSummary';
 import { SaveStatusText } from '../components/SaveStatusText';
@@ -28,6 +30,8 @@ import { sameJson, sectionProgress, visibleInSection } from './visible';
 export function WizardScreen({ step }: { step: number }) {
   const { store, questionnaire: q } = useSession();
   const progress = useStoreValue(store, (a) => sectionProgress(q, a), sameJson);
+  // Re-render when the version is signed or a new one starts: the fields follow store.readOnly.
+  useStoreValue(store, isLocked);
   const id = store.get().id;
   const current = progress[step];
   const visibleSteps = progress.filter((p) => p.visible).map((p) => p.index);
@@ -172,7 +176,8 @@ function StepForm({
         </div>
       ) : null}
       <SaveStatusText autosaver={autosaver} />
-      {store.readOnly ? (
+      <LockedNotice linkToSignOff />
+      {store.readOnlyReason === 'otherTab' ? (
         <p className="notice" role="note">
           {t('library:storage.error.readOnly')}
         </p>
