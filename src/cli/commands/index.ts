@@ -3,6 +3,8 @@ import { schemaCommand } from './schema';
 import { reportCommand } from './report';
 import { signCommand } from './sign';
 import { verifyCommand } from './verify';
+import { validateCommand } from './validate';
+import { scoreCommand } from './score';
 
 /** Every CLI command by name. Each lives in its own file in this folder. */
 export const commands: Record<string, CliCommand> = {
@@ -10,4 +12,6 @@ export const commands: Record<string, CliCommand> = {
   report: reportCommand,
   sign: signCommand,
   verify: verifyCommand,
+  validate: validateCommand,
+  score: scoreCommand,
 };
