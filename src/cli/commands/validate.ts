@@ -1,0 +1,102 @@
+import { validateQuestionnaireText } from '../../core/validate';
+import { parseJsonSafely, problemText } from '../../core/safe-json';
+import { CliUsageError, parseArgs, readText, type CliCommand } from '../io';
+
+const USAGE =
+  'validate <questionnaire.json> [--json] [--lang nl|en] — check a questionnaire file and list every problem (exit 0 valid, 1 invalid)';
+
+/** What `validate --json` prints (issue 2 fixes these keys). */
+export interface ValidateJson {
+  valid: boolean;
+  id: string | null;
+  version: string | null;
+  locales: string[];
+  domains: string[];
+  questions: number;
+  redFlags: number;
+  errors: { path: string; message: string }[];
+}
+
+/** Options every command of this kind accepts; anything else is a typo worth saying so. */
+export function checkOptions(options: Record<string, unknown>, allowed: string[]): void {
+  for (const name of Object.keys(options)) {
+    if (!allowed.includes(name)) throw new CliUsageError(`Unknown option --${name}.`);
+  }
+}
+
+/** `--lang nl|en`, English by default. */
+export function langOption(options: Record<string, string | true>): 'nl' | 'en' {
+  const lang = options.lang;
+  if (lang === undefined) return 'en';
+  if (lang !== 'nl' && lang !== 'en') throw new CliUsageError('--lang must be nl or en.');
+  return lang;
+}
+
+/**
+ * The summary fields, read from whatever could be parsed, so that an invalid file still says what
+ * it is (id, domains, counts) as far as its shape allows; nothing is guessed beyond that.
+ */
+function summaryOf(data: unknown): Omit<ValidateJson, 'valid' | 'errors'> {
+  const rec = (v: unknown): Record<string, unknown> | null =>
+    v !== null && typeof v === 'object' && !Array.isArray(v)
+      ? (v as Record<string, unknown>)
+      : null;
+  const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+  const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
+  const q = rec(data);
+  return {
+    id: str(q?.id),
+    version: str(q?.version),
+    locales: list(q?.locales).filter((x): x is string => typeof x === 'string'),
+    domains: list(q?.domains)
+      .map((d) => str(rec(d)?.id))
+      .filter((x): x is string => x !== null),
+    questions: list(q?.sections).reduce<number>((n, s) => n + list(rec(s)?.questions).length, 0),
+    redFlags: list(q?.redFlags).length,
+  };
+}
+
+export const validateCommand: CliCommand = {
+  usage: USAGE,
+  async run(args, io) {
+    const { positionals, options } = parseArgs(args, ['json']);
+    checkOptions(options, ['json', 'lang']);
+    const lang = langOption(options);
+    if (positionals.length !== 1) throw new CliUsageError('Give one questionnaire file.');
+    const file = positionals[0]!;
+    const text = await readText(file);
+
+    const result = validateQuestionnaireText(text);
+    const parsed = parseJsonSafely(text);
+    const summary = summaryOf(
+      result.valid ? result.questionnaire : parsed.ok ? parsed.value : null,
+    );
+    const errors = result.problems.map((p) => ({ path: p.path, message: problemText(p, lang) }));
+
+    if (options.json) {
+      const out: ValidateJson = { valid: result.valid, ...summary, errors };
+      io.out(JSON.stringify(out, null, 2));
+      return result.valid ? 0 : 1;
+    }
+    if (result.valid) {
+      const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+      const { id, version, locales, domains, questions, redFlags } = summary;
+      io.out(
+        lang === 'nl'
+          ? `${file}: geldige vragenlijst "${id}" versie ${version} (talen ${locales.join(', ')}; ${count(domains.length, 'domein', 'domeinen')}, ${count(questions, 'vraag', 'vragen')}, ${count(redFlags, 'rode vlag', 'rode vlaggen')}).`
+          : `${file}: valid questionnaire "${id}" version ${version} (languages ${locales.join(', ')}; ${count(domains.length, 'domain', 'domains')}, ${count(questions, 'question', 'questions')}, ${count(redFlags, 'red flag', 'red flags')}).`,
+      );
+      return 0;
+    }
+    const n = errors.length;
+    io.out(
+      lang === 'nl'
+        ? `${file}: geen geldige vragenlijst, ${n} ${n === 1 ? 'probleem' : 'problemen'}:`
+        : `${file}: not a valid questionnaire, ${n} ${n === 1 ? 'problem' : 'problems'}:`,
+    );
+    // Every problem, not the first few: the author fixes them in one go.
+    for (const e of errors)
+      io.out(`  ${e.path || (lang === 'nl' ? '(bestand)' : '(file)')}: ${e.message}`);
+    return 1;
+  },
+};
