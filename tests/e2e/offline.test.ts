@@ -38,7 +38,9 @@ async function wholeFlow(page: Page, dir: string): Promise<{ json: string; pdf: 
   await page
     .getByRole('heading', { level: 1, name: 'Impact op grondrechten beoordelen' })
     .waitFor();
-  await page.locator('input[type=file][accept*=json]').first().setInputFiles(MINI_QUESTIONNAIRE);
+  await page
+    .getByLabel('Kies een bestand met een vragenlijst (.json)')
+    .setInputFiles(MINI_QUESTIONNAIRE);
   await page.getByRole('heading', { level: 1, name: 'Nieuwe beoordeling' }).waitFor();
   await expect(page.getByRole('radio').first().isChecked()).resolves.toBe(true);
   await startAssessment(page, { systemName: SYSTEM, organisation: 'Gemeente Noordstad' });
