@@ -25,7 +25,7 @@ const templates = {
     duplicateId: 'The id "{id}" is used more than once ({kind}).',
     missingTranslation: 'The text in language "{locale}" is missing.',
     extraTranslation: 'Text in language "{locale}", which the questionnaire does not declare.',
-    thresholdCount: 'There are {count} thresholds, but {levels} levels need exactly {expected}.',
+    thresholdCount: 'Number of thresholds: {count}, but {levels} levels need exactly {expected}.',
     thresholdOrder:
       'The thresholds must go up step by step: {value} does not come after {previous}.',
     unknownLevel: 'Unknown level "{id}".',
@@ -72,7 +72,7 @@ const templates = {
     missingTranslation: 'De tekst in de taal "{locale}" ontbreekt.',
     extraTranslation: 'Tekst in de taal "{locale}", die de vragenlijst niet noemt.',
     thresholdCount:
-      'Er zijn {count} drempels, maar {levels} niveaus hebben er precies {expected} nodig.',
+      'Aantal drempels: {count}, maar {levels} niveaus hebben er precies {expected} nodig.',
     thresholdOrder: 'De drempels moeten stap voor stap oplopen: {value} komt niet na {previous}.',
     unknownLevel: 'Onbekend niveau "{id}".',
     unknownDomain: 'Onbekend domein "{id}".',

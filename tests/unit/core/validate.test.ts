@@ -353,8 +353,8 @@ describe('semantic problems, with path and plain text in en and nl', () => {
     expectOne(
       (q) => (q.thresholds = [0.25, 0.5]),
       'thresholds',
-      'There are 2 thresholds, but 4 levels need exactly 3.',
-      'Er zijn 2 drempels, maar 4 niveaus hebben er precies 3 nodig.',
+      'Number of thresholds: 2, but 4 levels need exactly 3.',
+      'Aantal drempels: 2, maar 4 niveaus hebben er precies 3 nodig.',
     );
     expectOne(
       (q) => (q.thresholds = [0.25, 0.75, 0.5]),
