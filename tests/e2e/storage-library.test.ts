@@ -12,6 +12,8 @@ import { axeViolations, describeViolations } from './axe';
 import { importFiles, sampleAssessments, writeBackup } from './storage-helpers';
 import { readAssessmentFile } from '../../src/core/backup';
 import type { Assessment } from '../../src/core/assessment-schema';
+import { renderReportPdf } from '../../src/pdf/render';
+import { miniQuestionnaire } from './storage-helpers';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -247,5 +249,37 @@ describe('storage in the browser', () => {
     expect(fresh.pageErrors).toEqual([]);
     expect(fresh.cspViolations).toEqual([]);
     await fresh.context.close();
+  });
+
+  it('opens a PDF made by the app (its embedded assessment) and explains a PDF that is not one', async () => {
+    const w = await openPage(browser, { locale: 'nl-NL' });
+    await w.page.goto(SINGLE_FILE_URL);
+    const [a] = await sampleAssessments(1);
+    const dir = tempDir();
+    const pdf = join(dir, 'rapport.pdf');
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(
+      pdf,
+      await renderReportPdf(a!, miniQuestionnaire(), 'nl', { appVersion: '0.1.0' }),
+    );
+    const other = join(dir, 'ander.pdf');
+    writeFileSync(
+      other,
+      '%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n',
+    );
+    await importFiles(w.page, [pdf, other]);
+    await w.page.getByText('1 beoordeling toegevoegd').waitFor();
+    await w.page
+      .getByRole('alert')
+      .getByText(/ander\.pdf/)
+      .waitFor();
+    await library(w.page).getByRole('link', { name: a!.meta.title, exact: true }).click();
+    await w.page.getByRole('heading', { level: 1, name: 'Context' }).waitFor();
+    expect(await w.page.getByLabel(PURPOSE, { exact: false }).first().inputValue()).toBe(
+      a!.answers.purpose,
+    );
+    expect(w.pageErrors).toEqual([]);
+    expect(w.cspViolations).toEqual([]);
+    await w.context.close();
   });
 });
