@@ -299,6 +299,15 @@ describe('sign-off and PDF signatures in the browser', () => {
     expect(out).toContain('Signature Field Name: Goedkeurder');
     expect(out.match(/The signature form field is not signed\./g)).toHaveLength(2);
 
+    // The signed version is locked in the wizard too: read-only fields and the notice.
+    await page.goto(`${SINGLE_FILE_URL}#/a/e2e-sign/step/0`);
+    await page
+      .getByRole('heading', { name: 'Deze versie is ondertekend en vergrendeld' })
+      .waitFor();
+    const purpose = page.getByRole('textbox', { name: /Wat is het doel van het systeem/ });
+    expect(await purpose.isEditable()).toBe(false);
+    await page.goto(`${SINGLE_FILE_URL}#/a/e2e-sign/signoff`);
+    await page.getByRole('heading', { level: 1, name: 'Ondertekenen' }).waitFor();
     await page.getByRole('button', { name: 'Nieuwe versie maken om te wijzigen' }).click();
     const confirm = page.getByRole('button', { name: 'Ja, maak versie 2' });
     await confirm.waitFor();
@@ -315,6 +324,16 @@ describe('sign-off and PDF signatures in the browser', () => {
     expect(await previous.innerText()).toContain(
       'Deze handtekening hoort bij versie 1. Die geldt niet voor versie 2.',
     );
+    // Version 2 can be edited again.
+    await page.goto(`${SINGLE_FILE_URL}#/a/e2e-sign/step/0`);
+    const purpose2 = page.getByRole('textbox', { name: /Wat is het doel van het systeem/ });
+    await purpose2.waitFor();
+    expect(await purpose2.isEditable()).toBe(true);
+    expect(
+      await page
+        .getByRole('heading', { name: 'Deze versie is ondertekend en vergrendeld' })
+        .count(),
+    ).toBe(0);
     expect(w.cspViolations).toEqual([]);
     expect(w.pageErrors).toEqual([]);
   });
