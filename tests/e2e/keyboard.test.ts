@@ -135,6 +135,8 @@ describe('keyboard only', () => {
     await page.keyboard.type('Toetsenbordsysteem');
     await tabTo(page, (f) => f.text === 'Beoordeling starten');
     await page.keyboard.press('Enter');
+    await page.waitForURL(/#\/a\/[^/]+\/step\/0$/);
+    await page.waitForFunction(() => document.activeElement?.tagName === 'H1');
 
     for (let step = 0; step < 40; step++) {
       const h1 = page.getByRole('heading', { level: 1 });
