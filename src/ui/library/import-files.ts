@@ -7,6 +7,7 @@ import type { Assessment } from '../../core/assessment-schema';
 import { readAssessmentFile } from '../../core/backup';
 import { formatMessage } from '../../core/messages';
 import { DEFAULT_LIMITS, formatSize, problemText } from '../../core/safe-json';
+import { fileSizeProblem } from '../../core/limits';
 
 export interface FileOutcome {
   fileName: string;
@@ -23,6 +24,16 @@ async function isPdf(file: File): Promise<boolean> {
 }
 
 async function readPdf(file: File, locale: string): Promise<FileOutcome> {
+  // Refused before it is read into memory (src/core/limits.ts).
+  const tooLarge = fileSizeProblem('pdf', file.size);
+  if (tooLarge) {
+    return {
+      fileName: file.name,
+      kind: 'pdf',
+      assessments: [],
+      problems: [problemText(tooLarge, locale)],
+    };
+  }
   // The PDF reader loads on demand: the start screen does not pay for it.
   const { readEmbeddedAssessment, embeddedErrorText } = await import('../../pdf/read-embedded');
   const r = await readEmbeddedAssessment(new Uint8Array(await file.arrayBuffer()));
