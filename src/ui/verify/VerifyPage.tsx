@@ -2,6 +2,9 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReportLine, VerifyReport } from '../../signing/verify';
 import { pick } from '../../core/localized';
+import { fileSizeProblem } from '../../core/limits';
+import { problemText } from '../../core/safe-json';
+import { SigningError } from '../../signing/messages';
 import { PageHeading } from '../components/PageHeading';
 import '../signing/signing.css';
 
@@ -17,7 +20,7 @@ const MARKS: Record<ReportLine['tone'], string> = { ok: '✓', warn: '!', error:
  * what was checked. The verification code loads when a file is chosen.
  */
 export default function VerifyPage() {
-  const { t } = useTranslation('signing');
+  const { t, i18n } = useTranslation('signing');
   const [file, setFile] = useState<File | null>(null);
   const [trusted, setTrusted] = useState<File[]>([]);
   const [busy, setBusy] = useState(false);
@@ -37,6 +40,11 @@ export default function VerifyPage() {
     setBusy(true);
     setError('');
     try {
+      // Too large to read into memory: refused before reading (src/core/limits.ts).
+      const tooLarge =
+        fileSizeProblem('pdf', f.size) ??
+        trust.map((x) => fileSizeProblem('certificate', x.size)).find((p) => p !== null);
+      if (tooLarge) throw new Error(problemText(tooLarge, i18n.language));
       const { verifyFile } = await import('../../signing/verify');
       const bytes = new Uint8Array(await f.arrayBuffer());
       const anchors = await Promise.all(
@@ -47,7 +55,13 @@ export default function VerifyPage() {
     } catch (e) {
       if (mine === run.current) {
         setResult(null);
-        setError(t('verify.readError', { detail: e instanceof Error ? e.message : String(e) }));
+        const detail =
+          e instanceof SigningError
+            ? e.text(i18n.language)
+            : e instanceof Error
+              ? e.message
+              : String(e);
+        setError(t('verify.readError', { detail }));
       }
     } finally {
       if (mine === run.current) setBusy(false);
