@@ -142,6 +142,18 @@ describe('score', () => {
     expect(JSON.parse(r.out).questionnaire.hashMatches).toBe(false);
   });
 
+  it('warns when the embedded copy was changed after the assessment was made', async () => {
+    const a = await assessment();
+    a.questionnaireSnapshot!.thresholds = [0.1, 0.2, 0.3];
+    const r = await cli('score', file(a));
+    expect(r.code).toBe(0);
+    expect(r.err).toMatch(
+      /^Warning: questionnaire "mini" 1\.0\.0 \(embedded\) is not the exact one/,
+    );
+    // Scored with the copy as it is now: autonomy 0.5 is above 0.3 → veryHigh.
+    expect(JSON.parse(r.out).domains.autonomy.level).toBe('veryHigh');
+  });
+
   it('no questionnaire to be found: exit 1 with what to do', async () => {
     const r = await cli('score', file(await assessment({}, false)));
     expect(r.code).toBe(1);
