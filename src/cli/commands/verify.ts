@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { CliUsageError, parseArgs, type CliCommand } from '../io';
 import { reportLines, verifyFile, type VerifyReport } from '../../signing/verify';
+import { SigningError } from '../../signing/messages';
 
 const USAGE =
   'verify <file.pdf|file.fria.json> [--trust <ca.pem>]… [--json] [--lang nl|en] — check signatures and the integrity seal (exit 0 valid, 1 not valid or not signed)';
@@ -63,7 +64,17 @@ export const verifyCommand: CliCommand = {
     const lang = options.lang ?? 'en';
     if (lang !== 'nl' && lang !== 'en') throw new CliUsageError('--lang must be nl or en.');
     const trusted = await Promise.all(trustFiles.map(readBytes));
-    const report = await verifyFile(await readBytes(input), { trusted });
+    let report: VerifyReport;
+    try {
+      report = await verifyFile(await readBytes(input), { trusted });
+    } catch (e) {
+      // E.g. a --trust file that is not a certificate: say so in the chosen language.
+      if (e instanceof SigningError) {
+        io.err(e.text(lang));
+        return 1;
+      }
+      throw e;
+    }
     if (options.json === true) io.out(JSON.stringify(jsonReport(report, lang), null, 2));
     else {
       const mark = { ok: '✓', warn: '!', error: '✗', info: '·' } as const;

@@ -172,5 +172,8 @@ describe('fria verify', () => {
     expect(await run(['verify', input], c)).toBe(1);
     expect(c.stdout).toContain('This PDF has no digital signature.');
     expect(await run(['verify', join(dir, 'missing.pdf')], io())).toBe(2);
+    const notCert = io();
+    expect(await run(['verify', signed, '--trust', input, '--lang', 'nl'], notCert)).toBe(1);
+    expect(notCert.stderr).toMatch(/certificaat/i);
   });
 });
