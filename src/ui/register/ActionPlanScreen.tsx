@@ -101,7 +101,7 @@ export function ActionPlanScreen() {
   }
 
   return (
-    <div className="wizard">
+    <div className="wizard wizard--wide">
       <StepList current="register" />
       <div className="wizard__main stack">
         <PageHeading title={t('plan.title')}>{t('plan.title')}</PageHeading>

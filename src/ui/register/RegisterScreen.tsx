@@ -255,7 +255,7 @@ export function RegisterScreen() {
     .find((i) => result.visibility.sections.has(q.sections[i]!.id));
 
   return (
-    <div className="wizard">
+    <div className="wizard wizard--wide">
       <StepList current="register" />
       <div className="wizard__main stack register">
         <PageHeading title={t('title')}>{t('title')}</PageHeading>
