@@ -58,7 +58,7 @@ export function SummaryScreen() {
   }
 
   return (
-    <div className="wizard">
+    <div className="wizard wizard--wide">
       <StepList current="summary" />
       <div className="wizard__main stack">
         <PageHeading title={t('title')}>{t('title')}</PageHeading>
