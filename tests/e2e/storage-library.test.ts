@@ -120,7 +120,7 @@ describe('storage in the browser', () => {
     await page.evaluate(() => {
       (window as unknown as { __friaStorageFaults: unknown }).__friaStorageFaults = { quota: true };
     });
-    await field.press('End');
+    await field.press('Control+End');
     await field.pressSequentially(' Getypt terwijl de schijf vol is.');
     const status = page
       .getByRole('status')

@@ -87,7 +87,8 @@ describe('autosave survives reloads and crashes', () => {
       ).join(' ');
       const chunk = `${point}:${words}; `;
       await field.click();
-      await page.keyboard.press('End');
+      // Control+End: the end of the text (End alone stops at the end of a wrapped line).
+      await page.keyboard.press('Control+End');
       await page.keyboard.type(chunk, { delay: 5 + Math.floor(rnd() * 20) });
       typed += chunk;
 
