@@ -11,6 +11,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
+import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRawStream, PDFString } from 'pdf-lib';
 import { launch, openPage, SINGLE_FILE_URL, tempDir, type Watched } from './browser';
 import { answerStep, download, installXssTrap, startAssessment } from './offline-helpers';
 import { createAssessment } from '../../src/core/assessment';
@@ -172,6 +173,46 @@ function expectAllShown(texts: string[], payloads: string[]): void {
   expect(missing).toEqual([]);
 }
 
+const DANGEROUS_ACTIONS = new Set(
+  [
+    'JavaScript',
+    'Launch',
+    'SubmitForm',
+    'ImportData',
+    'GoToR',
+    'GoToE',
+    'Rendition',
+    'Movie',
+    'Sound',
+    'RichMediaExecute',
+  ].map((n) => `/${n}`),
+);
+
+/** Every dictionary of the PDF: none may be a script, an automatic action or a launch. */
+async function pdfActions(file: string): Promise<string[]> {
+  const doc = await PDFDocument.load(readFileSync(file), { updateMetadata: false });
+  const found: string[] = [];
+  const visit = (obj: unknown, where: string) => {
+    if (obj instanceof PDFDict) {
+      for (const [k, v] of obj.entries()) {
+        const key = k.asString();
+        if (['/JS', '/JavaScript', '/AA', '/Launch', '/SubmitForm', '/ImportData'].includes(key))
+          found.push(`${where} ${key}`);
+        // Action types that run code, open files or send data (an OutputIntent's /S is harmless).
+        if (key === '/S' && v instanceof PDFName && DANGEROUS_ACTIONS.has(v.asString()))
+          found.push(`${where} /S ${v.asString()}`);
+        visit(v, where);
+      }
+    } else if (obj instanceof PDFArray) {
+      for (let i = 0; i < obj.size(); i++) visit(obj.get(i), where);
+    } else if (obj instanceof PDFRawStream) {
+      visit(obj.dict, where);
+    }
+  };
+  for (const [ref, obj] of doc.context.enumerateIndirectObjects()) visit(obj, ref.toString());
+  return found;
+}
+
 function expectInPdf(file: string, payloads: string[]): void {
   // A character the PDF font lacks (the bidi controls) is printed as U+FFFD, a visible mark: so the
   // "factuur\u202Efdp.exe" trick shows its seams in the PDF instead of reading as "exe.pdf".
@@ -201,6 +242,17 @@ describe('the detectors', () => {
     expect(await trapped()).toEqual(['__xss(99)', 'alert(hi)']);
     expect(await injected(w.page)).toEqual(['1 × iframe', 'A href=javascript:void 0']);
     await w.context.close();
+
+    // A PDF that opens with a script is caught.
+    const doc = await PDFDocument.create();
+    doc.addPage();
+    const action = doc.context.obj({ S: 'JavaScript', JS: PDFString.of('app.alert(1)') });
+    doc.catalog.set(PDFName.of('OpenAction'), doc.context.register(action));
+    const file = join(dir, 'with-script.pdf');
+    writeFileSync(file, await doc.save());
+    const found = await pdfActions(file);
+    expect(found.some((f) => f.endsWith('/JS'))).toBe(true);
+    expect(found.some((f) => f.endsWith('/S /JavaScript'))).toBe(true);
   });
 });
 
@@ -252,6 +304,8 @@ describe('XSS corpus in a questionnaire file and in what the user types', () => 
 
     const pdf = await download(page, 'Pdf-rapport downloaden', dir, 'xss-questionnaire.pdf');
     expectInPdf(pdf, P);
+    // No payload became PDF structure: no script, no automatic action anywhere in the file.
+    expect(await pdfActions(pdf)).toEqual([]);
     const json = await download(page, /Beoordelingsbestand downloaden/, dir, 'xss.fria.json');
     const exported = JSON.parse(readFileSync(json, 'utf8')) as Assessment;
     expect(exported.meta.systemName).toBe(P[0]);
@@ -371,6 +425,7 @@ describe('XSS corpus in an assessment file from elsewhere', () => {
     await page.getByRole('heading', { level: 1, name: 'Samenvatting' }).waitFor();
     const pdf = await download(page, 'Pdf-rapport downloaden', dir, 'xss-assessment.pdf');
     expectInPdf(pdf, P);
+    expect(await pdfActions(pdf)).toEqual([]);
 
     // The Verify screen reads the PDF back and names what it found.
     await page.goto(`${SINGLE_FILE_URL}#/verify`);
