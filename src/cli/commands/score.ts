@@ -5,12 +5,20 @@ import { parseAssessmentText, questionnaireHash } from '../../core/assessment';
 import { IdSchema, type Questionnaire } from '../../core/questionnaire-schema';
 import { problemText, type FileProblem } from '../../core/safe-json';
 import { validateQuestionnaire, validateQuestionnaireText } from '../../core/validate';
-import { score, type ScoreResult } from '../../core/scoring';
+import { bandLevel, riskProducts, score, type ScoreResult } from '../../core/scoring';
+import {
+  actionPlan,
+  conclusionProblems,
+  residualAboveInherent,
+  riskNumbers,
+  riskProblems,
+} from '../../core/register';
+import { dismissedProposals, proposalTitle, proposalViews } from '../../core/proposals';
 import { CliUsageError, parseArgs, readText, type CliCommand, type CliIO } from '../io';
 import { checkOptions, langOption } from './validate';
 
 const USAGE =
-  'score <assessment.json> [--questionnaire <file.json>] [--lang nl|en] — print the scores as JSON: levels, red flags, trace per domain';
+  'score <assessment.json> [--questionnaire <file.json>] [--lang nl|en] — print the scores as JSON: levels, red flags, trace per domain, register, proposals, overrides, action plan, conclusion';
 
 /** Built-in questionnaires: questionnaires/<id>/questionnaire.json at the repository root. */
 const BUILTIN_DIR = fileURLToPath(new URL('../../../questionnaires/', import.meta.url));
@@ -23,7 +31,9 @@ export function scoreJson(
   q: Questionnaire,
   r: ScoreResult,
   source: { from: QuestionnaireSource; hash: string; file?: string },
+  lang = 'en',
 ): unknown {
+  const numbers = riskNumbers(a.register);
   return {
     assessment: { id: a.id, version: a.version, title: a.meta.title },
     questionnaire: {
@@ -63,6 +73,31 @@ export function scoreJson(
     register: a.register,
     overrides: a.overrides,
     conclusion: a.conclusion ?? null,
+    // The register as the app shows it (issue 4): numbers, products and bands, rule problems.
+    risks: a.register.map((risk) => {
+      const { inherent, residual } = riskProducts(risk);
+      return {
+        id: risk.id,
+        number: numbers.get(risk.id),
+        domain: risk.domain,
+        title: risk.title,
+        inherent: { product: inherent, level: bandLevel(q, inherent) },
+        residual: { product: residual, level: bandLevel(q, residual) },
+        residualAboveInherent: residualAboveInherent(risk),
+        problems: riskProblems(risk, q),
+      };
+    }),
+    proposals: proposalViews(q, a, r).map((p) => ({
+      id: p.id,
+      domain: p.domain,
+      title: proposalTitle(q, p, lang),
+      status: p.status,
+      riskId: p.riskId,
+      suggestedMeasures: p.suggestedMeasures,
+    })),
+    dismissedProposals: dismissedProposals(q, a, lang, r),
+    actionPlan: actionPlan(a),
+    conclusionProblems: conclusionProblems(a.conclusion),
   };
 }
 
@@ -129,7 +164,7 @@ export const scoreCommand: CliCommand = {
       );
     }
     const r = score(q, a);
-    const out = scoreJson(a, q, r, { from, hash, ...(qFile ? { file: qFile } : {}) });
+    const out = scoreJson(a, q, r, { from, hash, ...(qFile ? { file: qFile } : {}) }, lang);
     io.out(JSON.stringify(out, null, 2));
     return 0;
   },
