@@ -16,7 +16,6 @@ import { ExportPdfButton } from './ExportPdfButton';
 import { useStoreValue } from '../state/assessment-store';
 import type { Assessment } from '../../core/assessment-schema';
 import type { DomainScore, TraceEntry } from '../../core/scoring';
-import { riskNumbers } from '../../core/register';
 import { DomainBars } from '../register/DomainBars';
 import { OverrideDialog } from '../register/OverrideDialog';
 import { RegisterSummary } from '../register/RegisterSummary';
@@ -34,17 +33,8 @@ export function SummaryScreen() {
   const [exported, setExported] = useState('');
   const [overriding, setOverriding] = useState<DomainScore | null>(null);
   const [overrideMessage, setOverrideMessage] = useState('');
-  const numbers = riskNumbers(a.register);
   // A register line names the risk by its number and title (the trace itself holds its id).
-  const traceLine = (e: TraceEntry) => {
-    if (e.kind !== 'register') return explainTrace(e, q, lang);
-    const r = a.register.find((x) => x.id === e.riskId);
-    return t('register:trace.register', {
-      risk: r ? `${numbers.get(r.id)} “${r.title}”` : e.riskId,
-      p: e.product,
-      level: pick(q.levels.find((l) => l.id === e.level)?.label, lang),
-    });
-  };
+  const traceLine = (e: TraceEntry) => explainTrace(e, q, lang, { register: a.register });
 
   async function exportJson() {
     await flush();
