@@ -172,6 +172,8 @@ function repositoryOf(pkg: PackageJson): string | null {
   return r
     .replace(/^git\+/, '')
     .replace(/\.git$/, '')
+    .replace(/^ssh:\/\/git@/, 'https://')
+    .replace(/^git@([^:]+):/, 'https://$1/')
     .replace(/^git:\/\//, 'https://')
     .replace(/^github:/, 'https://github.com/')
     .replace(/^([\w.-]+\/[\w.-]+)$/, 'https://github.com/$1');
