@@ -63,9 +63,11 @@ export function explainTrace(
           ? `Maatregelen: ${entry.raw} van ${entry.max} punten, onder de drempel van ${pct(entry.threshold)} → geen verlaging`
           : `Mitigation: ${entry.raw} of ${entry.max} points, below the threshold of ${pct(entry.threshold)} → no reduction`;
     case 'thresholds':
+      // The level's own name after the arrow, with no word before it: names such as
+      // "Level II: moderate" already say "level", and "Hoog" needs no "niveau" to be read as one.
       return nl
-        ? `${pct(entry.ratio)} met drempels ${entry.thresholds.map(pct).join(', ')} → niveau ${level(entry.level)}`
-        : `${pct(entry.ratio)} against thresholds ${entry.thresholds.map(pct).join(', ')} → level ${level(entry.level)}`;
+        ? `${pct(entry.ratio)} vergeleken met de drempels ${entry.thresholds.map(pct).join(', ')} → ${level(entry.level)}`
+        : `${pct(entry.ratio)} compared with the thresholds ${entry.thresholds.map(pct).join(', ')} → ${level(entry.level)}`;
     case 'redFlag': {
       const flag = q.redFlags?.find((f) => f.id === entry.flagId);
       const name = flag ? pick(flag.text, locale) : entry.flagId;
