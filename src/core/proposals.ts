@@ -322,9 +322,77 @@ export function proposalDraft(
 }
 
 /**
- * Accepts a proposal as the user edited it: stores the risk linked by `proposal` and records the
- * decision. Refused when the draft is invalid.
+ * The risk form's starting point for several proposals taken together as one risk (e.g. all open
+ * proposals of a domain): no title yet (the team names the risk), the reasons as description, the
+ * common domain (empty when they differ), the domain's suggested measures once, and no ratings.
  */
+export function combinedDraft(
+  q: Questionnaire,
+  ps: readonly Proposal[],
+  locale: string,
+  ids: { riskId: string; measureId: (n: number) => string },
+): RiskDraft {
+  const domains = [...new Set(ps.map((p) => p.domain))];
+  const domain = domains.length === 1 ? (domains[0] ?? null) : null;
+  const suggested = [...new Set(ps.flatMap((p) => p.suggestedMeasures))];
+  return {
+    id: ids.riskId,
+    domain: domain ?? '',
+    title: ps.length === 1 ? proposalTitle(q, ps[0]!, locale) : '',
+    description: ps
+      .map((p) => `• ${proposalTitle(q, p, locale)}: ${proposalReason(q, p, locale)}`)
+      .join('\n'),
+    affectedGroups: '',
+    likelihood: null,
+    severity: null,
+    residualLikelihood: null,
+    residualSeverity: null,
+    measures: suggested.map((sid, n) => ({
+      id: ids.measureId(n),
+      text: pick(q.suggestedMeasures?.find((m) => m.id === sid)?.text, locale),
+      owner: '',
+      dueDate: '',
+      status: 'planned' as const,
+      suggestedMeasure: sid,
+    })),
+    ...(ps[0] ? { proposal: ps[0].id } : {}),
+  };
+}
+
+/**
+ * Accepts one or more proposals as one risk, as the user edited it: stores the risk (linked by
+ * `proposal` to the first) and records an "accepted" decision for each, pointing at the risk.
+ * Refused when the draft is invalid or an id is not a proposal id.
+ */
+export function acceptProposals(
+  a: Assessment,
+  q: Questionnaire,
+  proposalIds: readonly string[],
+  draft: RiskDraft,
+  at: string,
+): Change {
+  if (proposalIds.length === 0 || !proposalIds.every((id) => parseProposalId(id))) {
+    return { ok: false, problems: [{ path: 'proposal', code: 'unknownProposal' }] };
+  }
+  const problems = riskProblems(draft, q);
+  if (problems.length > 0) return { ok: false, problems };
+  const item = { ...toRiskItem(draft), proposal: proposalIds[0]! };
+  const i = a.register.findIndex((r) => r.id === item.id);
+  const register = i >= 0 ? a.register.with(i, item) : [...a.register, item];
+  const proposals = { ...a.proposals };
+  for (const id of proposalIds) proposals[id] = { status: 'accepted', riskId: item.id, at };
+  return {
+    ok: true,
+    assessment: withHistory(
+      { ...a, register, proposals },
+      at,
+      'proposalAccepted',
+      proposalIds.join(', '),
+    ),
+  };
+}
+
+/** Accepts one proposal as a risk (see `acceptProposals`). */
 export function acceptProposal(
   a: Assessment,
   q: Questionnaire,
@@ -332,56 +400,40 @@ export function acceptProposal(
   draft: RiskDraft,
   at: string,
 ): Change {
-  if (!parseProposalId(proposalId)) {
-    return { ok: false, problems: [{ path: 'proposal', code: 'unknownProposal' }] };
-  }
-  const problems = riskProblems(draft, q);
+  return acceptProposals(a, q, [proposalId], draft, at);
+}
+
+/**
+ * Dismisses one or more proposals with one reason; the reason is required and is kept with each,
+ * for the summary and the report.
+ */
+export function dismissProposals(
+  a: Assessment,
+  proposalIds: readonly string[],
+  reason: string,
+  at: string,
+): Change {
+  const problems = [];
+  if (proposalIds.length === 0 || !proposalIds.every((id) => parseProposalId(id)))
+    problems.push({ path: 'proposal', code: 'unknownProposal' as const });
+  if (reason.trim() === '') problems.push({ path: 'reason', code: 'reasonRequired' as const });
   if (problems.length > 0) return { ok: false, problems };
-  const item = { ...toRiskItem(draft), proposal: proposalId };
-  const i = a.register.findIndex((r) => r.id === item.id);
-  const register = i >= 0 ? a.register.with(i, item) : [...a.register, item];
+  const proposals = { ...a.proposals };
+  for (const id of proposalIds) proposals[id] = { status: 'dismissed', reason: reason.trim(), at };
   return {
     ok: true,
-    assessment: withHistory(
-      {
-        ...a,
-        register,
-        proposals: { ...a.proposals, [proposalId]: { status: 'accepted', riskId: item.id, at } },
-      },
-      at,
-      'proposalAccepted',
-      proposalId,
-    ),
+    assessment: withHistory({ ...a, proposals }, at, 'proposalDismissed', proposalIds.join(', ')),
   };
 }
 
-/** Dismisses a proposal; a reason is required and is kept for the summary and the report. */
+/** Dismisses one proposal (see `dismissProposals`). */
 export function dismissProposal(
   a: Assessment,
   proposalId: string,
   reason: string,
   at: string,
 ): Change {
-  const problems = [];
-  if (!parseProposalId(proposalId))
-    problems.push({ path: 'proposal', code: 'unknownProposal' as const });
-  if (reason.trim() === '') problems.push({ path: 'reason', code: 'reasonRequired' as const });
-  if (problems.length > 0) return { ok: false, problems };
-  return {
-    ok: true,
-    assessment: withHistory(
-      {
-        ...a,
-        proposals: {
-          ...a.proposals,
-          [proposalId]: { status: 'dismissed', reason: reason.trim(), at },
-        },
-      },
-      at,
-      'proposalDismissed',
-      proposalId,
-    ),
-  };
+  return dismissProposals(a, [proposalId], reason, at);
 }
 
 /** Takes a dismissal back: the proposal is open again (its reason is removed with it). */

@@ -223,12 +223,12 @@ export function saveRisk(a: Assessment, q: Questionnaire, draft: RiskDraft, at: 
 export interface RemovedRisk {
   risk: RiskItem;
   index: number;
-  /** The accepted proposal decision that pointed at it, if any. */
-  decision: { id: string; decision: ProposalDecision } | null;
+  /** The accepted proposal decisions that pointed at it (one risk may cover several proposals). */
+  decisions: { id: string; decision: ProposalDecision }[];
 }
 
 /**
- * Removes a risk. If it came from a proposal, the "accepted" decision goes too: the proposal is
+ * Removes a risk. If it came from proposals, their "accepted" decisions go too: the proposals are
  * open again, so removing a proposed risk is never a silent way of dismissing it without a reason.
  */
 export function removeRisk(
@@ -239,31 +239,28 @@ export function removeRisk(
   const index = a.register.findIndex((r) => r.id === riskId);
   if (index < 0) return null;
   const risk = a.register[index]!;
-  let decision: RemovedRisk['decision'] = null;
-  let proposals = a.proposals;
+  const decisions: RemovedRisk['decisions'] = [];
+  const proposals = { ...a.proposals };
   for (const [id, d] of Object.entries(a.proposals)) {
     if (d.status === 'accepted' && (d.riskId === riskId || id === risk.proposal)) {
-      decision = { id, decision: d };
-      proposals = { ...a.proposals };
+      decisions.push({ id, decision: d });
       delete proposals[id];
-      break;
     }
   }
   const next = { ...a, register: a.register.filter((r) => r.id !== riskId), proposals };
   return {
     assessment: withHistory(next, at, 'riskRemoved', risk.title),
-    removed: { risk, index, decision },
+    removed: { risk, index, decisions },
   };
 }
 
-/** Puts a removed risk back where it was, with its proposal decision (undo of `removeRisk`). */
+/** Puts a removed risk back where it was, with its proposal decisions (undo of `removeRisk`). */
 export function restoreRisk(a: Assessment, removed: RemovedRisk, at: string): Assessment {
   if (a.register.some((r) => r.id === removed.risk.id)) return a;
   const register = [...a.register];
   register.splice(Math.min(removed.index, register.length), 0, removed.risk);
-  const proposals = removed.decision
-    ? { ...a.proposals, [removed.decision.id]: removed.decision.decision }
-    : a.proposals;
+  const proposals = { ...a.proposals };
+  for (const d of removed.decisions) proposals[d.id] = d.decision;
   return withHistory({ ...a, register, proposals }, at, 'riskRestored', removed.risk.title);
 }
 

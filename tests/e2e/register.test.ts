@@ -101,7 +101,7 @@ describe('risk register, override and conclusion, end to end', () => {
       .click();
     await page.getByRole('heading', { level: 1, name: 'Risicoregister' }).waitFor();
     const proposals = page.getByRole('region', { name: "Voorgestelde risico's" });
-    await expect(proposals.getByRole('heading', { level: 3 }).allInnerTexts()).resolves.toEqual([
+    await expect(proposals.getByRole('heading', { level: 4 }).allInnerTexts()).resolves.toEqual([
       '⚑ Rode vlag: Bijzondere gegevens zonder grondslag',
       'Verwerkt het systeem persoonsgegevens? — ja',
       '⚑ Rode vlag: Besluit zonder mens',
@@ -152,7 +152,7 @@ describe('risk register, override and conclusion, end to end', () => {
       .getByRole('button', { name: /^Afwijzen… ?: Verwerkt het systeem persoonsgegevens\? — ja$/ })
       .click();
     const dismiss = page.getByRole('dialog', { name: 'Voorgesteld risico afwijzen' });
-    await dismiss.getByLabel(/Waarom is dit risico niet/).fill('Gedekt door risico R1');
+    await dismiss.getByLabel(/Waarom is dit niet/).fill('Gedekt door risico R1');
     await shoot(page, 'dismiss-dialog', dismiss);
     await dismiss.getByRole('button', { name: 'Voorstel afwijzen' }).click();
     await dismiss.waitFor({ state: 'detached' });

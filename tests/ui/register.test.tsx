@@ -65,7 +65,7 @@ describe('risk register screen', () => {
     const proposals = screen.getByRole('region', { name: "Voorgestelde risico's" });
     expect(
       within(proposals)
-        .getAllByRole('heading', { level: 3 })
+        .getAllByRole('heading', { level: 4 })
         .map((h) => h.textContent),
     ).toEqual([
       '⚑ Rode vlag: Bijzondere gegevens zonder grondslag',
@@ -235,7 +235,7 @@ describe('risk register screen', () => {
     });
     await user.click(opener);
     let dialog = screen.getByRole('dialog', { name: 'Voorgesteld risico afwijzen' });
-    const reason = within(dialog).getByRole('textbox', { name: /Waarom is dit risico niet/ });
+    const reason = within(dialog).getByRole('textbox', { name: /Waarom is dit niet/ });
     expect(reason).toHaveFocus();
     // Tab cycles inside the dialog: reason → confirm → cancel → back to reason.
     await user.tab();
@@ -253,7 +253,7 @@ describe('risk register screen', () => {
       within(dialog).getByText(/Schrijf op waarom dit voorgestelde risico/),
     ).toBeInTheDocument();
     await user.type(
-      within(dialog).getByRole('textbox', { name: /Waarom is dit risico niet/ }),
+      within(dialog).getByRole('textbox', { name: /Waarom is dit niet/ }),
       'Alleen e-mailadressen van medewerkers',
     );
     await user.click(within(dialog).getByRole('button', { name: 'Voorstel afwijzen' }));
@@ -280,6 +280,87 @@ describe('risk register screen', () => {
       'Verwerkt het systeem persoonsgegevens? — ja (Privacy) — Reden: Alleen e-mailadressen van medewerkers',
     );
     expect(reg).toHaveTextContent('1 voorgesteld risico is nog niet behandeld.');
+  });
+
+  it('groups proposals per domain; all of a domain can be dismissed with one reason or taken as one risk', async () => {
+    const repo = createMemoryRepository();
+    // privacy: personalData 2/2 and dataKinds 6/7; inclusion: dataKinds (ethnicity) 2/2.
+    await seedAssessment(repo, {
+      answers: { ...ANSWERS, dataKinds: ['health', 'ethnicity'], legalGround: 'yes' },
+    });
+    await renderApp(testServices(repo), { hash: '#/a/a1/register' });
+    const user = userEvent.setup();
+    const proposals = await screen.findByRole('region', { name: "Voorgestelde risico's" });
+    expect(
+      within(proposals)
+        .getAllByRole('heading', { level: 3 })
+        .map((h) => h.textContent),
+    ).toEqual(['Privacy (2 voorstellen)', 'Inclusie (1 voorstel)']);
+
+    const privacy = within(proposals).getByRole('group', { name: /^Privacy/ });
+    await user.click(
+      within(privacy).getByRole('button', { name: 'Alle 2 opnemen als één risico…' }),
+    );
+    expect(
+      screen.getByRole('heading', {
+        name: "2 voorgestelde risico's als één risico opnemen in het register",
+      }),
+    ).toHaveFocus();
+    const title = screen.getByRole('textbox', { name: /Titel van het risico/ });
+    expect(title).toHaveValue('');
+    expect(screen.getByRole('textbox', { name: /^Beschrijving/ })).toHaveValue(
+      '• Verwerkt het systeem persoonsgegevens? — ja: Voorgesteld door het antwoord “ja” op “Verwerkt het systeem persoonsgegevens?”: 2 van 2 punten voor Privacy.\n' +
+        '• Welke gegevens? — Gezondheid, Etniciteit: Voorgesteld door het antwoord “Gezondheid, Etniciteit” op “Welke gegevens?”: 6 van 7 punten voor Privacy.',
+    );
+    await user.type(title, 'Gevoelige gegevens in het model');
+    await rate(user, /Risico vóór maatregelen/, '3 – mogelijk', '4 – ernstig');
+    await rate(user, /Risico na maatregelen/, '2 – onwaarschijnlijk', '4 – ernstig');
+    await user.click(screen.getByRole('button', { name: 'Opnemen in het register' }));
+    await screen.findByRole('article', { name: /R1 Gevoelige gegevens in het model/ });
+    expect(within(proposals).queryByRole('group', { name: /^Privacy/ })).toBeNull();
+
+    const inclusion = within(proposals).getByRole('group', { name: /^Inclusie/ });
+    await user.click(within(inclusion).getByRole('button', { name: /^Afwijzen…/ }));
+    const dialog = screen.getByRole('dialog', { name: 'Voorgesteld risico afwijzen' });
+    await user.type(
+      within(dialog).getByRole('textbox', { name: /Waarom is dit niet/ }),
+      'Geen etniciteit in de echte gegevens',
+    );
+    await user.click(within(dialog).getByRole('button', { name: 'Voorstel afwijzen' }));
+    expect(screen.getByRole('heading', { name: "Voorgestelde risico's" })).toHaveFocus();
+    await waitFor(async () => {
+      const a = await repo.get('a1');
+      expect(a?.proposals).toMatchObject({
+        'answer:personalData:privacy': { status: 'accepted', riskId: a?.register[0]?.id },
+        'answer:dataKinds:privacy': { status: 'accepted', riskId: a?.register[0]?.id },
+        'answer:dataKinds:inclusion': {
+          status: 'dismissed',
+          reason: 'Geen etniciteit in de echte gegevens',
+        },
+      });
+    });
+  });
+
+  it('dismisses all proposals of a domain with one reason', async () => {
+    const repo = createMemoryRepository();
+    await seedAssessment(repo, { answers: ANSWERS });
+    await renderApp(testServices(repo), { hash: '#/a/a1/register' });
+    const user = userEvent.setup();
+    const proposals = await screen.findByRole('region', { name: "Voorgestelde risico's" });
+    await user.click(within(proposals).getByRole('button', { name: 'Alle 2 afwijzen…' }));
+    const dialog = screen.getByRole('dialog', { name: "2 voorgestelde risico's afwijzen" });
+    expect(
+      within(dialog)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual([
+      'Bijzondere gegevens zonder grondslag',
+      'Verwerkt het systeem persoonsgegevens? — ja',
+    ]);
+    await user.type(within(dialog).getByRole('textbox'), 'Proefopstelling zonder echte gegevens');
+    await user.click(within(dialog).getByRole('button', { name: '2 voorstellen afwijzen' }));
+    expect(screen.getByText('2 voorstellen afgewezen.')).toBeInTheDocument();
+    expect(screen.getByText('2 afgewezen voorstellen')).toBeInTheDocument();
   });
 
   it('keeps an unsaved risk form when the page is left and opened again', async () => {

@@ -2,9 +2,12 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
   acceptProposal,
+  acceptProposals,
+  combinedDraft,
   computeProposals,
   dismissedProposals,
   dismissProposal,
+  dismissProposals,
   parseProposalId,
   proposalDraft,
   proposalReason,
@@ -252,6 +255,80 @@ describe('accept, dismiss, reopen', () => {
     const reopened = reopenProposal(r.assessment, 'answer:personalData:privacy', AT);
     expect(reopened.proposals).toEqual({});
     expect(proposalViews(q, reopened).every((x) => x.status === 'open')).toBe(true);
+  });
+
+  it('takes several proposals together as one risk; removing it opens all of them again', async () => {
+    // ethnicity: privacy 3+... and inclusion; personalData: privacy. Three answer proposals.
+    const a = await assessment({
+      personalData: true,
+      dataKinds: ['health', 'ethnicity'],
+      legalGround: 'yes',
+    });
+    const open = proposalViews(q, a).filter((p) => p.domain === 'privacy');
+    expect(open.map((p) => p.id)).toEqual([
+      'answer:personalData:privacy',
+      'answer:dataKinds:privacy',
+    ]);
+    const d = combinedDraft(q, open, 'en', idsFor);
+    // No title yet (the team names the risk); both reasons; the domain's measure once.
+    expect(d.title).toBe('');
+    expect(d.domain).toBe('privacy');
+    expect(d.description.split('\n')).toEqual([
+      '• Does the system process personal data? — yes: Proposed because of the answer “yes” to “Does the system process personal data?”: 2 of 2 points for Privacy.',
+      '• Which data? — Health, Ethnicity: Proposed because of the answer “Health, Ethnicity” to “Which data?”: 6 of 7 points for Privacy.',
+    ]);
+    expect(d.measures.map((m) => m.suggestedMeasure)).toEqual(['minimise']);
+    const rated = {
+      ...d,
+      title: 'Sensitive data in the model',
+      likelihood: 3,
+      severity: 4,
+      residualLikelihood: 2,
+      residualSeverity: 4,
+    };
+    const r = acceptProposals(
+      a,
+      q,
+      open.map((p) => p.id),
+      rated,
+      AT,
+    );
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.assessment.register.map((x) => [x.id, x.proposal])).toEqual([
+      ['r-1', 'answer:personalData:privacy'],
+    ]);
+    expect(proposalViews(q, r.assessment).map((v) => [v.id, v.status, v.riskId])).toEqual([
+      ['answer:personalData:privacy', 'accepted', 'r-1'],
+      ['answer:dataKinds:privacy', 'accepted', 'r-1'],
+      ['answer:dataKinds:inclusion', 'open', null],
+    ]);
+    const removed = removeRisk(r.assessment, 'r-1', AT)!;
+    expect(proposalViews(q, removed.assessment).every((v) => v.status === 'open')).toBe(true);
+    const back = restoreRisk(removed.assessment, removed.removed, AT);
+    expect(back.proposals).toEqual(r.assessment.proposals);
+  });
+
+  it('dismisses several proposals with one reason, kept with each', async () => {
+    const a = await assessment({
+      personalData: true,
+      dataKinds: ['ethnicity'],
+      legalGround: 'yes',
+    });
+    const r = dismissProposals(
+      a,
+      ['answer:personalData:privacy', 'answer:dataKinds:inclusion'],
+      'Synthetic test data only',
+      AT,
+    );
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(dismissedProposals(q, r.assessment, 'en').map((d) => [d.id, d.reason])).toEqual([
+      ['answer:personalData:privacy', 'Synthetic test data only'],
+      ['answer:dataKinds:inclusion', 'Synthetic test data only'],
+    ]);
+    expect(dismissProposals(a, [], 'x', AT).ok).toBe(false);
+    expect(dismissProposals(a, ['answer:personalData:privacy'], ' ', AT).ok).toBe(false);
   });
 
   it('refuses decisions on ids that are not proposal ids', async () => {

@@ -6,11 +6,14 @@ import { TextField } from './RiskForm';
 /** Asks why a proposed risk does not apply; the reason is required and kept in the report. */
 export function DismissDialog({
   title,
+  count = 1,
   onDismiss,
   onClose,
   returnFocus,
 }: {
+  /** The proposals' titles, one per line. */
   title: string;
+  count?: number;
   onDismiss(reason: string): void;
   onClose(): void;
   returnFocus?: () => HTMLElement | null;
@@ -30,8 +33,12 @@ export function DismissDialog({
   return (
     <Dialog labelledBy="dismiss-title" onClose={onClose} returnFocus={returnFocus}>
       <form noValidate onSubmit={submit} className="stack dialog__body">
-        <h2 id="dismiss-title">{t('dismiss.title')}</h2>
-        <p className="dialog__subject">{title}</p>
+        <h2 id="dismiss-title">{t('dismiss.title', { count })}</h2>
+        <ul className="dialog__subject">
+          {title.split('\n').map((line, i) => (
+            <li key={i}>{line}</li>
+          ))}
+        </ul>
         <TextField
           id="dismiss-reason"
           label={t('dismiss.reason')}
@@ -48,7 +55,7 @@ export function DismissDialog({
         />
         <div className="actions">
           <button type="submit" className="button button--primary">
-            {t('dismiss.confirm')}
+            {t('dismiss.confirm', { count })}
           </button>
           <button type="button" className="button" onClick={onClose}>
             {t('dismiss.cancel')}

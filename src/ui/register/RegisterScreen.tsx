@@ -15,9 +15,10 @@ import {
   type RiskDraft,
 } from '../../core/register';
 import {
-  acceptProposal,
+  acceptProposals,
+  combinedDraft,
   dismissedProposals,
-  dismissProposal,
+  dismissProposals,
   proposalDraft,
   proposalReason,
   proposalTitle,
@@ -49,11 +50,14 @@ type Editor =
       draft: RiskDraft;
       initial: RiskDraft;
       returnTo: string;
-      proposalId: string;
+      /** One proposal, or several taken together as one risk. */
+      proposalIds: string[];
     };
 
 const addButtonId = (domain: string) => `add-risk-${domId(domain)}`;
 const acceptButtonId = (proposalId: string) => `accept-${domId(proposalId)}`;
+const groupAcceptId = (domain: string | null) => `accept-all-${domId(domain ?? 'none')}`;
+const groupHeadingId = (domain: string | null) => `proposals-${domId(domain ?? 'none')}`;
 
 /**
  * An unsaved risk form survives leaving the page (sessionStorage, this tab only): it comes back
@@ -102,7 +106,11 @@ export function RegisterScreen() {
     if (!e) return null;
     if (
       e.kind === 'proposal' &&
-      !proposals.some((p) => p.id === e.proposalId && p.status === 'open')
+      !(
+        Array.isArray(e.proposalIds) &&
+        e.proposalIds.length > 0 &&
+        e.proposalIds.every((id) => proposals.some((p) => p.id === id && p.status === 'open'))
+      )
     )
       return null;
     if (e.kind === 'edit' && !a.register.some((r) => r.id === e.draft.id)) return null;
@@ -110,7 +118,7 @@ export function RegisterScreen() {
   });
   const [editor, setEditorState] = useState<Editor | null>(restored);
   const [confirm, setConfirm] = useState<{ next: () => void } | null>(null);
-  const [dismissing, setDismissing] = useState<ProposalView | null>(null);
+  const [dismissing, setDismissing] = useState<ProposalView[] | null>(null);
   const [removed, setRemoved] = useState<{ removed: RemovedRisk; label: string } | null>(null);
   const [message, setMessage] = useState('');
   const focusId = useRef<string | null>(null);
@@ -150,18 +158,11 @@ export function RegisterScreen() {
     const d = toRiskDraft(r);
     open({ kind: 'edit', draft: d, initial: d, returnTo: editButtonId(id) });
   };
-  const acceptRisk = (p: ProposalView) => {
-    const d = proposalDraft(q, p, lang, {
-      riskId: `r-${services.newId()}`,
-      measureId: () => `m-${services.newId()}`,
-    });
-    open({
-      kind: 'proposal',
-      draft: d,
-      initial: d,
-      returnTo: acceptButtonId(p.id),
-      proposalId: p.id,
-    });
+  const acceptRisk = (ps: ProposalView[], returnTo: string) => {
+    const ids = { riskId: `r-${services.newId()}`, measureId: () => `m-${services.newId()}` };
+    const d =
+      ps.length === 1 ? proposalDraft(q, ps[0]!, lang, ids) : combinedDraft(q, ps, lang, ids);
+    open({ kind: 'proposal', draft: d, initial: d, returnTo, proposalIds: ps.map((p) => p.id) });
   };
   const cancel = () => {
     if (!editor) return;
@@ -174,7 +175,7 @@ export function RegisterScreen() {
     store.update((cur) => {
       const r =
         editor.kind === 'proposal'
-          ? acceptProposal(cur, q, editor.proposalId, draft, services.now())
+          ? acceptProposals(cur, q, editor.proposalIds, draft, services.now())
           : saveRisk(cur, q, draft, services.now());
       if (!r.ok) {
         problems = r.problems;
@@ -211,16 +212,28 @@ export function RegisterScreen() {
     setMessage(t('risk.restored', { title: removed.removed.risk.title }));
     setRemoved(null);
   };
-  const dismiss = (p: ProposalView, reason: string) => {
+  const dismiss = (ps: ProposalView[], reason: string) => {
+    // Focus goes to the next open proposal after these, else the one before, else the heading.
     const openOnes = proposals.filter((x) => x.status === 'open');
-    const i = openOnes.findIndex((x) => x.id === p.id);
-    const next = openOnes[i + 1] ?? openOnes[i - 1];
+    const gone = new Set(ps.map((p) => p.id));
+    const first = openOnes.findIndex((x) => gone.has(x.id));
+    const rest = openOnes.filter((x) => !gone.has(x.id));
+    const next = rest.find((_, i) => openOnes.indexOf(rest[i]!) > first) ?? rest.at(-1);
     store.update((cur) => {
-      const r = dismissProposal(cur, p.id, reason, services.now());
+      const r = dismissProposals(
+        cur,
+        ps.map((p) => p.id),
+        reason,
+        services.now(),
+      );
       return r.ok ? r.assessment : cur;
     });
     focusId.current = next ? acceptButtonId(next.id) : 'proposals-heading';
-    setMessage(t('proposals.dismissed', { title: proposalTitle(q, p, lang) }));
+    setMessage(
+      ps.length === 1
+        ? t('proposals.dismissed', { title: proposalTitle(q, ps[0]!, lang) })
+        : t('proposals.dismissedMany', { count: ps.length }),
+    );
     setDismissing(null);
   };
   const reopen = (id: string, title: string) => {
@@ -230,6 +243,13 @@ export function RegisterScreen() {
   };
 
   const openProposals = proposals.filter((p) => p.status === 'open');
+  // Open proposals per domain (questionnaire order; "overall" flags without a domain first).
+  const proposalGroups: { domain: string | null; items: ProposalView[] }[] = [];
+  for (const p of openProposals) {
+    const g = proposalGroups.find((x) => x.domain === p.domain);
+    if (g) g.items.push(p);
+    else proposalGroups.push({ domain: p.domain, items: [p] });
+  }
   const accepted = proposals.filter((p) => p.status === 'accepted').length;
   const editorFor = (kind: Editor['kind'], match: (e: Editor) => boolean) =>
     editor && editor.kind === kind && match(editor) ? (
@@ -243,7 +263,9 @@ export function RegisterScreen() {
           editor.kind === 'edit'
             ? t('form.headingEdit', { n: numbers.get(editor.draft.id) ?? '' })
             : editor.kind === 'proposal'
-              ? t('form.headingProposal')
+              ? editor.proposalIds.length > 1
+                ? t('form.headingCombined', { count: editor.proposalIds.length })
+                : t('form.headingProposal')
               : t('form.headingNew', { domain: domainLabel(q, editor.draft.domain, lang) })
         }
         saveLabel={editor.kind === 'proposal' ? t('form.saveProposal') : t('form.save')}
@@ -300,51 +322,102 @@ export function RegisterScreen() {
                   })}
             </p>
           ) : (
-            <ul className="proposal-list">
-              {openProposals.map((p) => {
-                const title = proposalTitle(q, p, lang);
-                return (
-                  <li key={p.id} className="proposal">
-                    <h3 className="proposal__title">
-                      {p.source.kind === 'redFlag' ? (
-                        <span className="proposal__flag">
-                          <span aria-hidden="true">⚑ </span>
-                          {t('proposals.redFlag')}:{' '}
-                        </span>
-                      ) : null}
-                      {title}
-                    </h3>
-                    <p>{proposalReason(q, p, lang)}</p>
-                    <p className="proposal__meta">
-                      {p.domain
-                        ? t('proposals.domain', { domain: domainLabel(q, p.domain, lang) })
-                        : t('proposals.noDomain')}
-                      {p.suggestedMeasures.length > 0
-                        ? ` · ${t('proposals.suggested', { count: p.suggestedMeasures.length })}`
-                        : ''}
-                    </p>
-                    {editorFor('proposal', (e) => e.kind === 'proposal' && e.proposalId === p.id) ??
-                      (readOnly ? null : (
-                        <div className="actions">
-                          <button
-                            type="button"
-                            className="button button--primary"
-                            id={acceptButtonId(p.id)}
-                            onClick={() => acceptRisk(p)}
-                          >
-                            {t('proposals.accept')}
-                            <span className="visually-hidden">: {title}</span>
-                          </button>
-                          <button type="button" className="button" onClick={() => setDismissing(p)}>
-                            {t('proposals.dismiss')}
-                            <span className="visually-hidden">: {title}</span>
-                          </button>
-                        </div>
-                      ))}
-                  </li>
-                );
-              })}
-            </ul>
+            proposalGroups.map((g) => (
+              <div
+                key={g.domain ?? ''}
+                className="proposal-group"
+                role="group"
+                aria-labelledby={groupHeadingId(g.domain)}
+              >
+                <h3 id={groupHeadingId(g.domain)} className="proposal-group__title">
+                  {g.domain ? domainLabel(q, g.domain, lang) : t('proposals.noDomainGroup')}{' '}
+                  <span className="proposal-group__count">
+                    ({t('proposals.count', { count: g.items.length })})
+                  </span>
+                </h3>
+                {g.items.length > 1
+                  ? (editorFor(
+                      'proposal',
+                      (e) =>
+                        e.kind === 'proposal' &&
+                        e.proposalIds.length > 1 &&
+                        e.returnTo === groupAcceptId(g.domain),
+                    ) ??
+                    (readOnly ? null : (
+                      <div className="actions proposal-group__actions">
+                        <button
+                          type="button"
+                          className="button"
+                          id={groupAcceptId(g.domain)}
+                          onClick={() => acceptRisk(g.items, groupAcceptId(g.domain))}
+                        >
+                          {t('proposals.acceptAll', { count: g.items.length })}
+                        </button>
+                        <button
+                          type="button"
+                          className="button"
+                          onClick={() => setDismissing(g.items)}
+                        >
+                          {t('proposals.dismissAll', { count: g.items.length })}
+                        </button>
+                      </div>
+                    )))
+                  : null}
+                <ul className="proposal-list">
+                  {g.items.map((p) => {
+                    const title = proposalTitle(q, p, lang);
+                    return (
+                      <li key={p.id} className="proposal">
+                        <h4 className="proposal__title">
+                          {p.source.kind === 'redFlag' ? (
+                            <span className="proposal__flag">
+                              <span aria-hidden="true">⚑ </span>
+                              {t('proposals.redFlag')}:{' '}
+                            </span>
+                          ) : null}
+                          {title}
+                        </h4>
+                        <p>{proposalReason(q, p, lang)}</p>
+                        <p className="proposal__meta">
+                          {p.domain ? null : `${t('proposals.noDomain')} · `}
+                          {p.suggestedMeasures.length > 0
+                            ? t('proposals.suggested', { count: p.suggestedMeasures.length })
+                            : t('proposals.noSuggested')}
+                        </p>
+                        {editorFor(
+                          'proposal',
+                          (e) =>
+                            e.kind === 'proposal' &&
+                            e.proposalIds.length === 1 &&
+                            e.proposalIds[0] === p.id,
+                        ) ??
+                          (readOnly ? null : (
+                            <div className="actions">
+                              <button
+                                type="button"
+                                className="button button--primary"
+                                id={acceptButtonId(p.id)}
+                                onClick={() => acceptRisk([p], acceptButtonId(p.id))}
+                              >
+                                {t('proposals.accept')}
+                                <span className="visually-hidden">: {title}</span>
+                              </button>
+                              <button
+                                type="button"
+                                className="button"
+                                onClick={() => setDismissing([p])}
+                              >
+                                {t('proposals.dismiss')}
+                                <span className="visually-hidden">: {title}</span>
+                              </button>
+                            </div>
+                          ))}
+                      </li>
+                    );
+                  })}
+                </ul>
+              </div>
+            ))
           )}
           {dismissed.length > 0 ? (
             <details className="dismissed">
@@ -451,7 +524,8 @@ export function RegisterScreen() {
 
       {dismissing ? (
         <DismissDialog
-          title={proposalTitle(q, dismissing, lang)}
+          title={dismissing.map((p) => proposalTitle(q, p, lang)).join('\n')}
+          count={dismissing.length}
           onDismiss={(reason) => dismiss(dismissing, reason)}
           onClose={() => setDismissing(null)}
           returnFocus={() => (focusId.current ? document.getElementById(focusId.current) : null)}
