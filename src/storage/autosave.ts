@@ -60,7 +60,10 @@ export interface Autosaver {
   subscribe(listener: (s: AutosaveStatus) => void): () => void;
   /** States not saved yet (newest per assessment): what "export now" must offer after an error. */
   unsaved(): Assessment[];
-  /** Milliseconds of main-thread work of the last save (summary + checks before the write). */
+  /**
+   * Milliseconds of main-thread work of the last save: the summary, plus (in a separate task) the
+   * checks and serialising before the write.
+   */
   lastCostMs(): number | null;
   /** Saves what is pending and stops listening. */
   dispose(): Promise<boolean>;
@@ -76,6 +79,25 @@ const final = new Set<AutosaveErrorCode>([
 ]);
 
 let measured = 0;
+
+/**
+ * Ends the current task so that input waiting behind it is handled first. scheduler.yield where
+ * the browser has it; else a message to ourselves (faster than setTimeout, which is clamped, and
+ * not postponed by test fake timers).
+ */
+function yieldToMain(): Promise<void> {
+  const s = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  if (typeof s?.yield === 'function') return s.yield();
+  if (typeof MessageChannel === 'undefined') return Promise.resolve();
+  return new Promise((resolve) => {
+    const ch = new MessageChannel();
+    ch.port1.onmessage = () => {
+      ch.port1.close();
+      resolve();
+    };
+    ch.port2.postMessage(null);
+  });
+}
 
 function mark(name: string, start: number, end: number): void {
   try {
@@ -161,18 +183,23 @@ export function createAutosaver(opts: AutosaverOptions): Autosaver {
       // While in error, keep showing the error until a save succeeds, rather than flickering.
       if (status.kind !== 'error') setStatus({ kind: 'saving' });
       try {
+        inFlight = a;
         const t0 = performance.now();
         const summary = opts.summarize(a);
-        inFlight = a;
-        const write = opts.repository.put(a, summary);
         const t1 = performance.now();
-        cost = t1 - t0;
+        // Let a keystroke that arrived meanwhile in before the second half (checks, serialising).
+        await yieldToMain();
+        const t2 = performance.now();
+        const write = opts.repository.put(a, summary);
+        const t3 = performance.now();
+        cost = t1 - t0 + (t3 - t2);
         await write;
         inFlight = null;
         if (journalled.delete(a.id)) clearJournal(journal, a.id, a.updatedAt);
         // Visible in the browser's performance panel, and read by the benchmarks: the main-thread
         // work of a save ("prepare") and the time until the browser confirmed it ("save").
-        mark('fria:save-prepare', t0, t1);
+        mark('fria:save-summary', t0, t1);
+        mark('fria:save-write', t2, t3);
         mark('fria:save', t0, performance.now());
       } catch (e) {
         inFlight = null;

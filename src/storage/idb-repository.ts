@@ -14,6 +14,7 @@ import {
 } from '../core/assessment-schema';
 import { QuestionnaireSchema } from '../core/questionnaire-schema';
 import { defaultJournalStorage, dropJournal, readJournal } from './journal';
+import { assessmentJson } from './serialize';
 import {
   createMemoryRepository,
   StorageError,
@@ -523,7 +524,7 @@ export async function openIdbRepository(opts: IdbRepositoryOptions = {}): Promis
         savedAt: at.toISOString(),
         formatVersion: assessment.formatVersion,
         version: assessment.version,
-        json: JSON.stringify(assessment),
+        json: assessmentJson(assessment),
       };
       await write(['assessments', 'summaries', 'versions'], async (tx) => {
         const records = tx.objectStore('assessments');

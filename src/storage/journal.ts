@@ -10,6 +10,7 @@
  */
 import type { Assessment } from '../core/assessment-schema';
 import type { AssessmentSummary } from '../core/repository';
+import { assessmentJson } from './serialize';
 
 const PREFIX = 'fria-wizard:unsaved:';
 const FORMAT = 1;
@@ -44,7 +45,7 @@ export function writeJournal(
     format: FORMAT,
     id: a.id,
     updatedAt: a.updatedAt,
-    json: JSON.stringify(a),
+    json: assessmentJson(a),
     summary,
   };
   try {

@@ -126,12 +126,14 @@ describe('autosave', () => {
     const saver = createAutosaver({ repository: repo, summarize: summaryOf, events: page.events });
     saver.schedule(typed('before hiding'));
     page.hide();
-    await vi.advanceTimersByTimeAsync(0);
-    expect(puts).toEqual(['before hiding']);
+    // Well before the 400 ms pause would end.
+    await vi.waitFor(() => expect(puts).toEqual(['before hiding']), { timeout: 100, interval: 1 });
     saver.schedule(typed('before closing'));
     page.pagehide();
-    await vi.advanceTimersByTimeAsync(0);
-    expect(puts).toEqual(['before hiding', 'before closing']);
+    await vi.waitFor(() => expect(puts).toEqual(['before hiding', 'before closing']), {
+      timeout: 100,
+      interval: 1,
+    });
     await saver.dispose();
     saver.schedule(typed('after dispose'));
     page.pagehide();

@@ -17,8 +17,9 @@ const DOMAINS = [
   'sustainability',
 ];
 
-export function bigQuestionnaire(): Questionnaire {
-  const sections = Array.from({ length: 20 }, (_, s) => ({
+/** `sections` × 15 questions (20 → 300 questions). */
+export function bigQuestionnaire(sectionCount = 20): Questionnaire {
+  const sections = Array.from({ length: sectionCount }, (_, s) => ({
     id: `s${s}`,
     title: t(`Section ${s}`),
     questions: Array.from({ length: 15 }, (_, i): Question => {
@@ -93,7 +94,7 @@ export function bigQuestionnaire(): Questionnaire {
   return v.questionnaire;
 }
 
-export async function bigAssessment(q: Questionnaire): Promise<Assessment> {
+export async function bigAssessment(q: Questionnaire, risks = 50): Promise<Assessment> {
   const a = await createAssessment(
     q,
     { title: 'Groot', systemName: 'Groot systeem', organisation: 'O', owner: 'P', locale: 'nl' },
@@ -108,7 +109,7 @@ export async function bigAssessment(q: Questionnaire): Promise<Assessment> {
       if (qu.type === 'scale') a.answers[qu.id] = 'ox2';
       a.notes[qu.id] = 'Toelichting bij deze vraag. '.repeat(5);
     }
-  a.register = Array.from({ length: 50 }, (_, i) => ({
+  a.register = Array.from({ length: risks }, (_, i) => ({
     id: `r${i}`,
     domain: 'privacy',
     title: `Risk ${i}`,
