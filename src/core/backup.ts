@@ -2,6 +2,7 @@ import { z } from './zod-setup';
 import { ASSESSMENT_FORMAT, type Assessment } from './assessment-schema';
 import { parseAssessment } from './assessment';
 import { canonicalJson } from './canonical';
+import { isLocked, startNewVersion } from './signoff';
 import { migrateChain, type MigrationStep } from './migrations';
 import { parseJsonSafely, problem, type FileProblem, type SafeParse } from './safe-json';
 import { zodProblems } from './zod-problems';
@@ -163,7 +164,8 @@ export async function planImport(
 
 /**
  * The assessment to store for an import item and the user's decision, or null when nothing is to
- * be stored. "Keep both" stores the incoming one under `newId`, with a history line saying so.
+ * be stored. "Keep both" stores the incoming one under `newId`, with a history line saying so (and,
+ * when it is signed, as its next unsigned version).
  */
 export function resolveImport(
   item: ImportItem,
@@ -174,11 +176,16 @@ export function resolveImport(
   if (item.status === 'new') return item.incoming;
   if (decision === 'cancel') return null;
   if (decision === 'replace') return item.incoming;
+  // A copy is not the document that was signed (its id differs, so the seal would not hold): a
+  // signed one becomes the next, unsigned version, its sign-offs shown as of a previous version.
+  const base = isLocked(item.incoming)
+    ? startNewVersion(item.incoming, { now: opts.now })
+    : item.incoming;
   return {
-    ...item.incoming,
+    ...base,
     id: opts.newId,
     history: [
-      ...item.incoming.history,
+      ...base.history,
       { at: opts.now, action: 'importedAsCopy', detail: `copy of ${item.incoming.id}` },
     ],
   };

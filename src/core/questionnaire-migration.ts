@@ -4,6 +4,7 @@ import type { AnswerValue } from './answers';
 import type { Question, Questionnaire } from './questionnaire-schema';
 import { questionnaireHash } from './assessment';
 import { indexQuestionnaire } from './questionnaire-index';
+import { isLocked } from './signoff';
 
 export type SetAsideAnswer = z.infer<typeof SetAsideAnswerSchema>;
 
@@ -11,7 +12,7 @@ export type SetAsideAnswer = z.infer<typeof SetAsideAnswerSchema>;
 export type QuestionnaireMigrationRefusal =
   /** The target is a different questionnaire, not a new version of the same one. */
   | 'otherQuestionnaire'
-  /** The assessment is signed: start a new version first, so the signed one stays as it was. */
+  /** The current version is signed: start a new version first, so the signed one stays as it was. */
   | 'signed'
   /** The assessment already uses exactly this questionnaire content. */
   | 'sameVersion';
@@ -69,7 +70,8 @@ export async function migrateToQuestionnaire(
   opts: { now: string; from?: Questionnaire; embedQuestionnaire?: boolean },
 ): Promise<QuestionnaireMigrationResult> {
   if (to.id !== assessment.questionnaire.id) return { ok: false, reason: 'otherQuestionnaire' };
-  if (assessment.signOffs.length > 0) return { ok: false, reason: 'signed' };
+  // Sign-offs of earlier versions do not lock; those of the current version do.
+  if (isLocked(assessment)) return { ok: false, reason: 'signed' };
   const toHash = await questionnaireHash(to);
   if (toHash === assessment.questionnaire.hash) return { ok: false, reason: 'sameVersion' };
 

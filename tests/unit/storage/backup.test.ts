@@ -154,6 +154,30 @@ describe('import conflicts', () => {
     expect(resolveImport(item!, 'cancel', { newId: 'x', now: NOW })).toBeNull();
   });
 
+  it('keeping both of a signed assessment makes the copy its next, unsigned version', async () => {
+    const stored = await makeAssessment('a1');
+    const signedOff = {
+      id: 's1',
+      role: 'preparer',
+      name: 'N',
+      function: 'F',
+      organisation: 'O',
+      date: '2026-03-02',
+      place: 'P',
+      declaration: 'D',
+      contentHash: '0'.repeat(64),
+      version: 1,
+      at: '2026-03-02T00:00:00.000Z',
+    };
+    const incoming = { ...edit(stored, 'purpose', 'Signed elsewhere', 'T'), signOffs: [signedOff] };
+    const [item] = await planImport([incoming], lookupIn([stored]));
+    const copy = resolveImport(item!, 'keepBoth', { newId: 'copy', now: NOW });
+    expect(copy).toMatchObject({ id: 'copy', version: 2, signOffs: [signedOff] });
+    expect(copy?.history.map((h) => h.action).slice(-2)).toEqual(['newVersion', 'importedAsCopy']);
+    // "Replace" keeps the signed document exactly as it is.
+    expect(resolveImport(item!, 'replace', { newId: 'x', now: NOW })).toBe(incoming);
+  });
+
   it('a new or identical item needs no decision', async () => {
     const a = await makeAssessment('a1');
     const [fresh] = await planImport([a], lookupIn([]));
