@@ -58,5 +58,7 @@ describe('stress: 60 long answers, 60 long notes, 50 risks', () => {
     console.log(
       `stress report: ${pages} pages, ${Math.round(pdf.length / 1024)} KB, ${chars} characters of answers, notes and risks, ${Math.round(ms)} ms`,
     );
-  });
+    // A content check, not a speed check: while other jobs load the machine, drawing 170 pages
+    // and reading them back with poppler takes longer than vitest's 5-second default.
+  }, 120_000);
 });
