@@ -69,6 +69,10 @@ const en = {
   colOverride: 'Changed by assessor',
   scoreValue: '{raw} of {max} ({pct})',
   overrideValue: 'From {from} to {to}. Reason: {reason}',
+  levelGuideTitle: 'What the levels mean',
+  levelGuideIntro:
+    'The domains do not all end at the same level. Per level: what it means, in the words of the questionnaire, and which domains are at that level.',
+  levelGuideDomains: 'Domains: {domains}',
   whyTitle: 'Why these levels',
   whyIntro: 'How each level came about, step by step.',
   redFlagsTitle: 'Red flags',
@@ -289,6 +293,10 @@ const nl: Record<ReportTextKey, string> = {
   colOverride: 'Aangepast door beoordelaar',
   scoreValue: '{raw} van {max} ({pct})',
   overrideValue: 'Van {from} naar {to}. Reden: {reason}',
+  levelGuideTitle: 'Wat de niveaus betekenen',
+  levelGuideIntro:
+    'Niet alle domeinen hebben hetzelfde niveau. Per niveau: wat het betekent, in de woorden van de vragenlijst, en welke domeinen dat niveau hebben.',
+  levelGuideDomains: 'Domeinen: {domains}',
   whyTitle: 'Waarom deze niveaus',
   whyIntro: 'Hoe elk niveau tot stand kwam, stap voor stap.',
   redFlagsTitle: 'Rode vlaggen',

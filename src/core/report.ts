@@ -58,6 +58,19 @@ export interface LevelRef {
   count: number;
   /** #rrggbb; never the only carrier of meaning (the PDF adds text and a pattern). */
   color: string;
+  /**
+   * What the level means or what to do next, as the questionnaire words it (plain text; markdown
+   * is flattened). Null when the questionnaire gives none.
+   */
+  description: string | null;
+}
+
+/** One level that some domains ended at, with what it means for them. */
+export interface ReportLevelGuide {
+  level: LevelRef;
+  /** The labels of the domains whose final level this is, in questionnaire order. */
+  domains: string[];
+  description: string;
 }
 
 export type ReportPartId =
@@ -237,6 +250,8 @@ export interface ReportModel {
     fields: LabelValue[];
     overall: LevelRef | null;
     overallText: string;
+    /** The overall level's description (often the next step); null when there is none. */
+    overallDescription: string | null;
     provisional: string | null;
     note: string | null;
   };
@@ -244,8 +259,14 @@ export interface ReportModel {
     intro: string;
     overall: LevelRef | null;
     overallText: string;
+    overallDescription: string | null;
     overallHow: string;
     domains: ReportDomain[];
+    /**
+     * Per final level of the domains (highest first), its description and the domains at it.
+     * Empty when all domains share one level: the overall description then says it all.
+     */
+    levelGuide: ReportLevelGuide[];
     redFlags: ReportRedFlag[];
     heatMap: ReportHeatMap;
     levels: LevelRef[];
@@ -316,13 +337,17 @@ export async function buildReport(
   const seal = await verifySeal(a);
   const index = indexQuestionnaire(q);
 
-  const levelRefs = q.levels.map((l, i): LevelRef => ({
-    id: l.id,
-    label: pick(l.label, lang),
-    index: i,
-    count: q.levels.length,
-    color: l.color,
-  }));
+  const levelRefs = q.levels.map((l, i): LevelRef => {
+    const description = l.description ? markdownToPlainText(pick(l.description, lang)).trim() : '';
+    return {
+      id: l.id,
+      label: pick(l.label, lang),
+      index: i,
+      count: q.levels.length,
+      color: l.color,
+      description: description === '' ? null : description,
+    };
+  });
   const level = (id: string | null | undefined): LevelRef | null =>
     id ? (levelRefs.find((l) => l.id === id) ?? null) : null;
   const levelLabel = (id: string | null | undefined) => level(id)?.label ?? t('notAssessed');
@@ -580,6 +605,19 @@ export async function buildReport(
   const roleIds = new Set(roles.map((r) => r.id));
 
   const overall = level(result.overall.level);
+  // What each level means for the domains at it; only worth a list when the domains differ.
+  const finalLevels = new Set(domains.map((d) => d.final?.id).filter((id) => id !== undefined));
+  const levelGuide: ReportLevelGuide[] =
+    finalLevels.size < 2
+      ? []
+      : [...levelRefs]
+          .reverse()
+          .filter((l) => l.description !== null && finalLevels.has(l.id))
+          .map((l) => ({
+            level: l,
+            domains: domains.filter((d) => d.final?.id === l.id).map((d) => d.label),
+            description: l.description!,
+          }));
   const provisional = result.complete
     ? null
     : t('coverProvisional', { count: result.openRequired.length });
@@ -667,6 +705,7 @@ export async function buildReport(
       ].filter((f) => f.value.trim() !== ''),
       overall,
       overallText: overall ? overall.label : t('notAssessed'),
+      overallDescription: overall?.description ?? null,
       provisional,
       note: signed ? null : t('coverNotSignedNote'),
     },
@@ -674,10 +713,12 @@ export async function buildReport(
       intro: t('summaryIntro'),
       overall,
       overallText: t('summaryOverallLine', { level: overall ? overall.label : t('notAssessed') }),
+      overallDescription: overall?.description ?? null,
       overallHow: t(
         result.overall.aggregation === 'mean' ? 'summaryOverallHowMean' : 'summaryOverallHow',
       ),
       domains,
+      levelGuide,
       redFlags,
       heatMap,
       levels: levelRefs,

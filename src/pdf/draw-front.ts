@@ -3,7 +3,7 @@ import type { LevelRef, ReportHeatMap, ReportModel } from '../core/report';
 import { drawable } from './fonts';
 import { drawLevelMeter, drawLevelPattern } from './graphics';
 import { COLOR, CONTENT_WIDTH, PAGE, SIZE, lineHeight, tint, type Flow } from './layout';
-import { fieldTable, meterWidth, table } from './tables';
+import { METER, fieldTable, meterWidth, table } from './tables';
 
 export function drawCover(flow: Flow, m: ReportModel): void {
   const doc = flow.doc;
@@ -17,10 +17,14 @@ export function drawCover(flow: Flow, m: ReportModel): void {
   doc.line(PAGE.left, flow.y, PAGE.left + 28, flow.y);
   flow.space(8);
 
-  // The overall level: name, pattern and colour together.
+  // The overall level: name, pattern and colour together, and what it means (often the next step).
   const boxTop = flow.y;
   const level = m.cover.overall;
-  const boxH = 24;
+  const descStyle = { size: SIZE.body, indent: 5, width: CONTENT_WIDTH - 5 };
+  const descLines = m.cover.overallDescription
+    ? flow.wrap(m.cover.overallDescription, descStyle)
+    : [];
+  const boxH = 24 + (descLines.length > 0 ? descLines.length * lineHeight(SIZE.body) + 2 : 0);
   doc.setFillColor(level ? tint(level.color, 0.86) : COLOR.noteFill);
   doc.setDrawColor(level ? level.color : COLOR.rule);
   doc.setLineWidth(0.4);
@@ -29,6 +33,10 @@ export function drawCover(flow: Flow, m: ReportModel): void {
   flow.text(m.labels.coverOverall, { size: SIZE.small, color: COLOR.muted, indent: 5 });
   flow.text(m.cover.overallText, { size: SIZE.h1 + 2, bold: true, indent: 5 });
   if (level) drawLevelMeter(doc, PAGE.left + 5, flow.y + 0.5, level, 3.2, 1);
+  if (descLines.length > 0) {
+    flow.y = boxTop + 24;
+    flow.lines(descLines, descStyle);
+  }
   flow.y = boxTop + boxH + 4;
   if (m.cover.provisional)
     flow.text(m.cover.provisional, { size: SIZE.small, color: COLOR.muted, after: 2 });
@@ -79,6 +87,7 @@ export function drawSummary(flow: Flow, m: ReportModel): void {
       1,
     );
   }
+  if (s.overallDescription) flow.text(s.overallDescription, { size: SIZE.body, after: 1.5 });
   flow.text(s.overallHow, { size: SIZE.small, color: COLOR.muted, after: 1 });
   if (s.provisional) flow.text(s.provisional, { size: SIZE.small, color: COLOR.muted });
   flow.space(3);
@@ -124,6 +133,7 @@ export function drawSummary(flow: Flow, m: ReportModel): void {
   });
 
   drawLegend(flow, s.levels, m.labels.legendTitle);
+  drawLevelGuide(flow, m);
 
   flow.heading(m.labels.redFlagsTitle, SIZE.h2, { before: 4 });
   if (s.redFlags.length === 0) flow.text(m.labels.redFlagsNone, { after: 2 });
@@ -175,6 +185,26 @@ export function drawSummary(flow: Flow, m: ReportModel): void {
       color: COLOR.text,
     });
     for (const line of d.why) flow.text(`• ${line}`, { size: SIZE.small, indent: 2 });
+  }
+}
+
+/** Per level the domains end at: its meter and name, the domains, and what it means. */
+function drawLevelGuide(flow: Flow, m: ReportModel): void {
+  const guide = m.summary.levelGuide;
+  if (guide.length === 0) return;
+  flow.heading(m.labels.levelGuideTitle, SIZE.h2, { before: 4 });
+  flow.text(m.labels.levelGuideIntro, { size: SIZE.small, color: COLOR.muted, after: 2 });
+  const indent = meterWidth(m.summary.levels.length) + 3;
+  for (const g of guide) {
+    const domains = m.labels.levelGuideDomains.replace('{domains}', g.domains.join(', '));
+    const title = flow.wrap(g.level.label, { bold: true, indent });
+    const first = flow.wrap(domains, { size: SIZE.small, indent });
+    // Keep the level's name with its domains and the start of its description.
+    flow.ensure((title.length + first.length + 2) * lineHeight(SIZE.body));
+    drawLevelMeter(flow.doc, PAGE.left, flow.y + 1.1, g.level, METER.size, METER.gap);
+    flow.lines(title, { bold: true, indent });
+    flow.lines(first, { size: SIZE.small, color: COLOR.muted, indent });
+    flow.text(g.description, { indent, after: 2.5 });
   }
 }
 

@@ -74,3 +74,63 @@ describe('the "why these levels" lines read well whatever the levels are called'
     expect(line).toMatch(/ → (Laag|Midden|Hoog|Zeer hoog)$/);
   });
 });
+
+describe('the level descriptions ("next step") reach the report', () => {
+  const priority = {
+    en: 'Next step: do the full FRIA, and a DPIA where needed, before you buy, build or use the system. Start with the topics in this colour.',
+    nl: 'Volgende stap: doe de volledige FRIA, en waar nodig een DPIA, voordat u het systeem koopt, bouwt of gebruikt. Begin met de onderwerpen met deze kleur.',
+  };
+
+  it.each(['nl', 'en'] as const)(
+    'quick scan: the overall level’s next step on the cover and in the summary (%s)',
+    async (locale) => {
+      const m = await report('quick-scan', 'youth-risk-signals', locale);
+      expect(m.summary.overall?.id).toBe('priority');
+      expect(m.cover.overallDescription).toBe(priority[locale]);
+      expect(m.summary.overallDescription).toBe(priority[locale]);
+    },
+  );
+
+  it('quick scan: per level the domains end at, highest first, with its next step', async () => {
+    const m = await report('quick-scan', 'youth-risk-signals', 'en');
+    // expected.json: privacy, equal treatment, wellbeing, transparency "priority"; autonomy and
+    // safety "attention"; inclusion, sustainability and digital autonomy "low".
+    expect(m.summary.levelGuide.map((g) => [g.level.id, g.domains])).toEqual([
+      [
+        'priority',
+        [
+          'Privacy and data',
+          'Equal treatment',
+          'Wellbeing and health',
+          'Transparency, contestability and good administration',
+        ],
+      ],
+      ['attention', ['Autonomy and human agency', 'Safety and security']],
+      [
+        'low',
+        ['Inclusion and accessibility', 'Sustainability', 'Digital autonomy and dependencies'],
+      ],
+    ]);
+    expect(m.summary.levelGuide[1]!.description).toMatch(/^Next step: discuss this topic/);
+  });
+
+  it('gives no per-level list when every domain has the same level (the overall text says it)', async () => {
+    const m = await report('quick-scan', 'road-maintenance', 'nl');
+    expect(m.summary.overall?.id).toBe('low');
+    expect(m.summary.levelGuide).toEqual([]);
+    expect(m.cover.overallDescription).toMatch(/^Volgende stap: een volledige toets is/);
+  });
+
+  it('flattens markdown in a description and leaves it out when there is none', async () => {
+    const q = questionnaire('quick-scan');
+    q.levels[2]!.description = { nl: 'Doe **eerst** de [FRIA](https://example.org).', en: 'x' };
+    q.levels[0]!.description = undefined;
+    const a = fixture('quick-scan', 'youth-risk-signals');
+    const m = await buildReport(a, q, 'nl', OPTS);
+    expect(m.cover.overallDescription).toBe('Doe eerst de FRIA.');
+    expect(m.summary.levelGuide.map((g) => g.level.id)).toEqual(['priority', 'attention']);
+    const r = await buildReport(fixture('quick-scan', 'road-maintenance'), q, 'nl', OPTS);
+    expect(r.cover.overallDescription).toBeNull();
+    expect(r.summary.overallDescription).toBeNull();
+  });
+});

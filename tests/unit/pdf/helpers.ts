@@ -259,3 +259,78 @@ export function signaturePng(width = 120, height = 40): string {
   ]);
   return `data:image/png;base64,${png.toString('base64')}`;
 }
+
+export interface PdfWord {
+  page: number;
+  text: string;
+  /** Points from the top left of the page. */
+  xMin: number;
+  xMax: number;
+  yMin: number;
+  yMax: number;
+}
+
+export interface PdfBlock {
+  page: number;
+  /** The block's lines joined with single spaces: how a reader reads a wrapped cell or paragraph. */
+  text: string;
+  words: PdfWord[];
+}
+
+const unescapeXml = (s: string) =>
+  s
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, '&');
+
+/**
+ * Text blocks with word boxes, from `pdftotext -bbox-layout`. A table cell, a heading or a
+ * paragraph is one block, so a word broken over two lines shows up as two words of one block.
+ */
+export function textBlocks(path: string): { pageWidth: number; blocks: PdfBlock[] } {
+  const xml = execFileSync('pdftotext', ['-enc', 'UTF-8', '-bbox-layout', path, '-'], {
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  const blocks: PdfBlock[] = [];
+  let pageWidth = 0;
+  const pages = xml.split('<page ').slice(1);
+  pages.forEach((pageXml, i) => {
+    pageWidth = Number(/width="([\d.]+)"/.exec(pageXml)?.[1]);
+    for (const blockXml of pageXml.split('<block ').slice(1)) {
+      const words: PdfWord[] = [];
+      const lines = blockXml.split('<line ').slice(1);
+      const lineTexts = lines.map((lineXml) => {
+        const texts: string[] = [];
+        for (const w of lineXml.matchAll(
+          /<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g,
+        )) {
+          const text = unescapeXml(w[5]!);
+          texts.push(text);
+          words.push({
+            page: i + 1,
+            text,
+            xMin: Number(w[1]),
+            yMin: Number(w[2]),
+            xMax: Number(w[3]),
+            yMax: Number(w[4]),
+          });
+        }
+        return texts.join(' ');
+      });
+      blocks.push({ page: i + 1, text: lineTexts.join(' '), words });
+    }
+  });
+  return { pageWidth, blocks };
+}
+
+/** The text of one page (1-based), as pdftotext lays it out. */
+export function pageText(path: string, page: number): string {
+  return execFileSync(
+    'pdftotext',
+    ['-enc', 'UTF-8', '-f', String(page), '-l', String(page), path, '-'],
+    { encoding: 'utf8' },
+  );
+}
