@@ -24,13 +24,19 @@ const visible = (r: ScoreResult) => ({
 
 const questions = (q: Questionnaire) => q.sections.flatMap((s) => s.questions);
 
+/**
+ * Shrinking a generated questionnaire (fc.gen) can take many minutes; the first counterexample
+ * is already small (at most 8 questions), so report it as found.
+ */
+const runs = (numRuns: number) => ({ numRuns, endOnFailure: true });
+
 describe('generated questionnaires', () => {
   it('are accepted by the validator (generator and validator agree)', () => {
     fc.assert(
       fc.property(questionnaireArb, (q) => {
         expect(validateQuestionnaire(q).problems).toEqual([]);
       }),
-      { numRuns: 200 },
+      runs(200),
     );
   });
 });
@@ -59,7 +65,7 @@ describe('scoring invariants', () => {
           expect(idx(d.final)).toBeGreaterThanOrEqual(idx(d.ratioLevel));
         }
       }),
-      { numRuns: 300 },
+      runs(300),
     );
   });
 
@@ -85,7 +91,7 @@ describe('scoring invariants', () => {
           expect([...b.visibility.questions]).toEqual([...a.visibility.questions]);
         },
       ),
-      { numRuns: 300 },
+      runs(300),
     );
   });
 
@@ -123,7 +129,7 @@ describe('scoring invariants', () => {
           }
         },
       ),
-      { numRuns: 300 },
+      runs(300),
     );
   });
 
@@ -161,7 +167,7 @@ describe('scoring invariants', () => {
           expect(idx(after.overall.level)).toBeGreaterThanOrEqual(idx(before.overall.level));
         },
       ),
-      { numRuns: 300 },
+      runs(300),
     );
   });
 
@@ -198,7 +204,7 @@ describe('scoring invariants', () => {
           }
         },
       ),
-      { numRuns: 200 },
+      runs(200),
     );
   });
 
@@ -219,7 +225,7 @@ describe('scoring invariants', () => {
         expect(JSON.stringify(q)).toBe(qBefore);
         expect(JSON.stringify(answers)).toBe(aBefore);
       }),
-      { numRuns: 200 },
+      runs(200),
     );
   });
 });
