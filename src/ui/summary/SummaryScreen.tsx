@@ -21,6 +21,7 @@ import { OverrideDialog } from '../register/OverrideDialog';
 import { RegisterSummary } from '../register/RegisterSummary';
 import { ConclusionForm } from '../register/ConclusionForm';
 import { LockedNotice } from '../signing/LockedNotice';
+import { Markdown } from '../components/Markdown';
 
 /** Overall and per-domain levels with their reasons, red flags, open questions, and export. */
 export function SummaryScreen() {
@@ -35,6 +36,11 @@ export function SummaryScreen() {
   const [overrideMessage, setOverrideMessage] = useState('');
   // A register line names the risk by its number and title (the trace itself holds its id).
   const traceLine = (e: TraceEntry) => explainTrace(e, q, lang, { register: a.register });
+  // What the overall level means, often the next step (the quick scan's "Volgende stap …").
+  const overallDescription = pick(
+    q.levels.find((l) => l.id === result.overall.level)?.description,
+    lang,
+  ).trim();
 
   async function exportJson() {
     await flush();
@@ -63,6 +69,11 @@ export function SummaryScreen() {
           <p className="overall__level">
             <LevelBadge q={q} level={result.overall.level} provisional={!result.complete} />
           </p>
+          {overallDescription ? (
+            <div className="overall__description">
+              <Markdown source={overallDescription} />
+            </div>
+          ) : null}
           {!result.complete ? (
             <p>{t('provisional', { count: result.openRequired.length })}</p>
           ) : null}
