@@ -7,6 +7,10 @@ import type { Assessment } from '../../src/core/assessment-schema';
 import { readAssessmentFile } from '../../src/core/backup';
 import { deletedThisVisit } from '../../src/ui/library/deleted-this-visit';
 import { renderApp, seedAssessment, testServices } from './harness';
+import { createAssessment } from '../../src/core/assessment';
+import { summarize } from '../../src/core/summary';
+import { validateQuestionnaire } from '../../src/core/validate';
+import friaCore from '../../questionnaires/fria-core/questionnaire.json';
 
 /** Files the app offered for download, as text. */
 let downloads: { name: string; text: Promise<string> }[] = [];
@@ -357,5 +361,69 @@ describe('library', () => {
     );
     expect(screen.getByRole('region', { name: 'Storage on this device' })).toBeInTheDocument();
     await act(async () => {});
+  });
+
+  it('offers a newer questionnaire version, moves the answers and lists what it set aside', async () => {
+    // Version 0.9.0 of the built-in questionnaire: one question and one choice that 1.0.0 lacks.
+    const old = structuredClone(friaCore) as Record<string, unknown> & {
+      version: string;
+      sections: { questions: Record<string, unknown>[] }[];
+    };
+    old.version = '0.9.0';
+    const first = old.sections[0]!;
+    const legal = first.questions.find((q) => q.id === 'legalBasis') as {
+      options: Record<string, unknown>[];
+    };
+    legal.options.push({ id: 'oldChoice', label: { nl: 'Oude keuze', en: 'Old choice' } });
+    first.questions.push({
+      id: 'oldQuestion',
+      type: 'longText',
+      label: { nl: 'Een vraag die verdwijnt', en: 'A question that goes' },
+    });
+    const v = validateQuestionnaire(old);
+    if (!v.valid) throw new Error(v.problems[0]?.message);
+    const created = await createAssessment(
+      v.questionnaire,
+      { title: 'Oude lijst', systemName: 'S', organisation: 'O', owner: 'P', locale: 'nl' },
+      { id: 'old1', now: '2026-11-27T10:00:00.000Z' },
+    );
+    const a = {
+      ...created,
+      answers: { purpose: 'Blijft staan', legalBasis: 'oldChoice', oldQuestion: 'Oud antwoord' },
+      notes: { oldQuestion: 'Notitie bij de oude vraag' },
+    };
+    const repo = createMemoryRepository();
+    await repo.put(a, summarize(a, v.questionnaire));
+    await renderApp(testServices(repo));
+    const user = userEvent.setup();
+    const lib = await library();
+    const item = within(lib).getByRole('listitem', { name: 'Oude lijst' });
+    expect(
+      await within(item).findByText(/Er is een nieuwere versie van de vragenlijst: 1\.0\.0\./),
+    ).toBeInTheDocument();
+    await user.click(
+      within(item).getByRole('button', { name: 'Overzetten naar versie 1.0.0 voor “Oude lijst”' }),
+    );
+
+    const note = await within(lib).findByText(/gebruikt nu versie 1\.0\.0 van de vragenlijst/);
+    const box = note.closest('div')!;
+    expect(box).toHaveTextContent('Overgenomen antwoorden: 1. Apart gezet: 2.');
+    expect(box).toHaveTextContent(
+      'Een vraag die verdwijnt: Oud antwoord (de vraag bestaat niet meer) — notitie: Notitie bij de oude vraag',
+    );
+    expect(box).toHaveTextContent(': Oude keuze (deze keuze bestaat niet meer)');
+
+    const moved = await repo.get('old1');
+    expect(moved?.questionnaire.version).toBe('1.0.0');
+    expect(moved?.answers).toEqual({ purpose: 'Blijft staan' });
+    expect(moved?.setAside.map((x) => [x.questionId, x.value, x.reason])).toEqual([
+      ['legalBasis', 'oldChoice', 'optionRemoved'],
+      ['oldQuestion', 'Oud antwoord', 'questionRemoved'],
+    ]);
+    // The state before the move is kept to go back to.
+    expect((await repo.versions('old1'))[0]?.assessment).toEqual(a);
+    await waitFor(() =>
+      expect(within(lib).queryByText(/Er is een nieuwere versie van de vragenlijst/)).toBeNull(),
+    );
   });
 });

@@ -9,6 +9,7 @@ import { downloadFile } from '../download';
 import {
   applyQuery,
   backupFileName,
+  compareVersions,
   DEFAULT_QUERY,
   needsReminder,
   type LibraryQuery,
@@ -55,7 +56,7 @@ export function Library() {
   const [loadFailed, setLoadFailed] = useState(false);
   const [query, setQuery] = useState<LibraryQuery>(DEFAULT_QUERY);
   const [note, setNote] = useState<Note | null>(null);
-  const questionnaireOf = useQuestionnaires(items);
+  const { questionnaireOf, newerBuiltin } = useQuestionnaires(items);
   const deleted = useDeletedThisVisit();
   const headingId = useId();
 
@@ -107,7 +108,12 @@ export function Library() {
           : d.toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short' });
       },
       errorText: (error, title) => {
-        if (error === 'busyElsewhere' || error === 'notFound') {
+        if (
+          error === 'busyElsewhere' ||
+          error === 'notFound' ||
+          error === 'otherQuestionnaire' ||
+          error === 'sameVersion'
+        ) {
           return { kind: 'error', text: t(`errors.${error}`, { title }) };
         }
         return {
@@ -209,6 +215,7 @@ export function Library() {
                   summary={s}
                   questionnaire={questionnaireOf(s)}
                   questionnaireTitle={questionnaireTitle(s)}
+                  upgrade={newerBuiltin(s)}
                   ctx={ctx}
                 />
               ))}
@@ -267,11 +274,23 @@ function useQuestionnaires(items: AssessmentSummary[] | null) {
         .then((q) => setEmbedded((m) => new Map(m).set(key, q)));
     }
   }, [items, builtins, builtin, repository]);
-  return useCallback(
+  const questionnaireOf = useCallback(
     (s: AssessmentSummary): Questionnaire | null =>
       builtin(s) ?? embedded.get(`${s.questionnaireId}@${s.questionnaireVersion}`) ?? null,
     [builtin, embedded],
   );
+  /** The newest built-in version of the summary's questionnaire, when it is newer than the one used. */
+  const newerBuiltin = useCallback(
+    (s: AssessmentSummary): Questionnaire | null => {
+      if (s.problem) return null;
+      const newest = (builtins ?? [])
+        .filter((q) => q.id === s.questionnaireId)
+        .sort((a, b) => compareVersions(b.version, a.version))[0];
+      return newest && compareVersions(newest.version, s.questionnaireVersion) > 0 ? newest : null;
+    },
+    [builtins],
+  );
+  return { questionnaireOf, newerBuiltin };
 }
 
 function Announcer({ note }: { note: Note | null }) {
@@ -281,9 +300,18 @@ function Announcer({ note }: { note: Note | null }) {
     <>
       <div role="status" className="library-note">
         {note?.kind === 'ok' ? (
-          <p className="notice">
-            {note.text} {note.link ? <a href={note.link.href}>{note.link.text}</a> : null}
-          </p>
+          <div className="notice">
+            <p>
+              {note.text} {note.link ? <a href={note.link.href}>{note.link.text}</a> : null}
+            </p>
+            {note.details && note.details.length > 0 ? (
+              <ul>
+                {note.details.map((d, i) => (
+                  <li key={i}>{d}</li>
+                ))}
+              </ul>
+            ) : null}
+          </div>
         ) : null}
       </div>
       {note?.kind === 'error' ? (

@@ -8,7 +8,15 @@ import { href } from '../router';
 import { downloadFile } from '../download';
 import { LevelBadge } from '../components/LevelBadge';
 import { assessmentFileName, hasUnexportedChanges } from './library-model';
-import { duplicate, exportOne, exportUnreadable, remove, restoreVersion } from './library-actions';
+import {
+  duplicate,
+  exportOne,
+  exportUnreadable,
+  moveToQuestionnaire,
+  remove,
+  restoreVersion,
+} from './library-actions';
+import { setAsideLines } from './set-aside-text';
 import { deletedThisVisit } from './deleted-this-visit';
 import type { LibraryContext } from './Library';
 
@@ -17,15 +25,18 @@ export function LibraryItem({
   summary: s,
   questionnaire,
   questionnaireTitle,
+  upgrade,
   ctx,
 }: {
   summary: AssessmentSummary;
   questionnaire: Questionnaire | null;
   questionnaireTitle: string;
+  /** A newer built-in version of the questionnaire, to offer moving to. */
+  upgrade: Questionnaire | null;
   ctx: LibraryContext;
 }) {
   const services = useServices();
-  const { t } = useTranslation('library');
+  const { t, i18n } = useTranslation('library');
   const titleId = useId();
   const title = ctx.displayTitle(s);
   const [confirming, setConfirming] = useState(false);
@@ -60,6 +71,29 @@ export function LibraryItem({
         href: href({ name: 'step', id: r.value.id, step: 0 }),
         text: t('done.openCopy', { version: r.value.version }),
       },
+    });
+    await ctx.refresh();
+  }
+
+  async function onMove(to: Questionnaire) {
+    const r = await moveToQuestionnaire(services, s.id, to);
+    if (!r.ok) return ctx.announce(ctx.errorText(r.error, title));
+    const { migration, from, newVersion } = r.value;
+    ctx.announce({
+      kind: 'ok',
+      text: [
+        t('upgrade.done', {
+          title,
+          version: to.version,
+          carried: migration.carried.length,
+          aside: migration.setAside.length,
+        }),
+        newVersion ? t('upgrade.doneSigned', { version: migration.assessment.version }) : '',
+        migration.setAside.length > 0 ? t('upgrade.asideIntro') : '',
+      ]
+        .filter(Boolean)
+        .join(' '),
+      details: setAsideLines(migration.setAside, from, i18n.language, (k, o) => t(k, o)),
     });
     await ctx.refresh();
   }
@@ -131,6 +165,19 @@ export function LibraryItem({
           <span>{s.overallLevel ?? '—'}</span>
         )}
       </p>
+      {upgrade ? (
+        <p className="library-item__upgrade">
+          {t('upgrade.available', { version: upgrade.version })}{' '}
+          <button
+            type="button"
+            className="link-button"
+            aria-label={named(t('upgrade.button', { version: upgrade.version }))}
+            onClick={() => void onMove(upgrade)}
+          >
+            {t('upgrade.button', { version: upgrade.version })}
+          </button>
+        </p>
+      ) : null}
       <div className="actions library-item__actions">
         <a
           className="button"

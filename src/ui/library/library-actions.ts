@@ -18,9 +18,16 @@ import { summarize } from '../../core/summary';
 import { resolveQuestionnaire } from '../questionnaires';
 import type { Services } from '../services';
 import { assessmentFileName, duplicateAsNewVersion } from './library-model';
+import type { Questionnaire } from '../../core/questionnaire-schema';
+import {
+  migrateToQuestionnaire,
+  type QuestionnaireMigration,
+} from '../../core/questionnaire-migration';
+import { isLocked, startNewVersion } from '../../core/signoff';
 
 /** Why an action could not be done. */
-export type ActionError = StorageErrorCode | 'busyElsewhere' | 'notFound';
+export type ActionError =
+  StorageErrorCode | 'busyElsewhere' | 'notFound' | 'otherQuestionnaire' | 'sameVersion';
 
 export class LibraryActionError extends Error {
   constructor(readonly code: ActionError) {
@@ -253,4 +260,43 @@ export async function finishImport(
     } else out.keptBoth.push(a);
   }
   return out;
+}
+
+export interface QuestionnaireMove {
+  migration: QuestionnaireMigration;
+  /** The questionnaire the answers were given under (for the labels of what was set aside). */
+  from: Questionnaire | null;
+  /** True when the assessment was signed and the move started its next version. */
+  newVersion: boolean;
+}
+
+/**
+ * Moves an assessment to another version of its questionnaire: answers carry over by question id,
+ * the rest is set aside in the assessment (core/questionnaire-migration.ts). A signed assessment
+ * first starts its next version. The state before is kept as an earlier version to go back to.
+ */
+export function moveToQuestionnaire(
+  s: Services,
+  id: string,
+  to: Questionnaire,
+): Promise<Result<QuestionnaireMove>> {
+  return attempt(() =>
+    withLock(s, id, async () => {
+      const stored = await s.repository.get(id);
+      if (!stored) throw new LibraryActionError('notFound');
+      const from = await resolveQuestionnaire(stored);
+      const now = s.now();
+      const newVersion = isLocked(stored);
+      const base = newVersion ? startNewVersion(stored, { now }) : stored;
+      const r = await migrateToQuestionnaire(base, to, {
+        now,
+        ...(from ? { from } : {}),
+      });
+      if (!r.ok) {
+        throw new LibraryActionError(r.reason === 'signed' ? 'failed' : r.reason);
+      }
+      await store(s, r.value.assessment, true);
+      return { migration: r.value, from, newVersion };
+    }),
+  );
 }
