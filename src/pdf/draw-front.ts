@@ -210,25 +210,47 @@ function drawLevelGuide(flow: Flow, m: ReportModel): void {
 
 function drawLegend(flow: Flow, levels: LevelRef[], title: string): void {
   const doc = flow.doc;
-  flow.ensure(9);
+  const rowH = 5.2;
   doc.setFont('DejaVuSans', 'normal');
   doc.setFontSize(SIZE.tiny + 0.5);
-  doc.setTextColor(COLOR.muted);
-  let x = PAGE.left;
+  const head = drawable(`${title}:`);
+  const start = PAGE.left + doc.getTextWidth(head) + 3;
+  const right = PAGE.width - PAGE.right;
+  // Lay the items out first: one that would run past the right margin starts a new row,
+  // aligned under the first item (level names such as "Level IV: very high" are long).
+  const items = levels.map((l) => {
+    const label = drawable(l.label);
+    const meter = l.count * (2.2 + 0.6) - 0.6; // drawLevelMeter's width at size 2.2, gap 0.6
+    return { level: l, label, meter, width: 8 + meter + doc.getTextWidth(label) };
+  });
+  const placed: { item: (typeof items)[number]; x: number; row: number }[] = [];
+  let x = start;
+  let row = 0;
+  for (const item of items) {
+    if (x > start && x + item.width > right) {
+      row += 1;
+      x = start;
+    }
+    placed.push({ item, x, row });
+    x += item.width + 5;
+  }
+  flow.ensure((row + 1) * rowH + 2);
   const y = flow.y;
-  doc.text(drawable(`${title}:`), x, y + 3);
-  x += doc.getTextWidth(drawable(`${title}:`)) + 3;
-  for (const l of levels) {
-    drawLevelPattern(doc, x, y + 0.3, 5, 3.6, l);
+  doc.setTextColor(COLOR.muted);
+  doc.text(head, PAGE.left, y + 3);
+  for (const { item, x: ix, row: r } of placed) {
+    const iy = y + r * rowH;
+    drawLevelPattern(doc, ix, iy + 0.3, 5, 3.6, item.level);
     doc.setDrawColor(COLOR.rule);
     doc.setLineWidth(0.2);
-    doc.rect(x, y + 0.3, 5, 3.6, 'S');
-    const w = drawLevelMeter(doc, x + 6.5, y + 0.9, l, 2.2, 0.6);
+    doc.rect(ix, iy + 0.3, 5, 3.6, 'S');
+    const w = drawLevelMeter(doc, ix + 6.5, iy + 0.9, item.level, 2.2, 0.6);
+    doc.setFont('DejaVuSans', 'normal');
+    doc.setFontSize(SIZE.tiny + 0.5);
     doc.setTextColor(COLOR.text);
-    doc.text(drawable(l.label), x + 8 + w, y + 3);
-    x += 10 + w + doc.getTextWidth(drawable(l.label)) + 5;
+    doc.text(item.label, ix + 8 + w, iy + 3);
   }
-  flow.y = y + 7;
+  flow.y = y + (row + 1) * rowH + 1.8;
 }
 
 function drawHeatMaps(flow: Flow, map: ReportHeatMap, m: ReportModel): void {

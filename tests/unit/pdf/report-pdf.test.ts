@@ -32,6 +32,7 @@ import {
   signaturePng,
   squash,
   tempDir,
+  textBlocks,
   writeTemp,
 } from './helpers';
 
@@ -101,6 +102,15 @@ async function checkPdf(c: Case, locale: 'nl' | 'en') {
     if (model.running.draftMark) expect(text).toContain(model.running.draftMark);
   });
 
+  // Nothing runs past the side margins (22 mm = 62.4 pt), on any page: no clipped legend,
+  // cell or heading. Half a point of slack for rounding in the text boxes.
+  const { pageWidth, blocks } = textBlocks(path);
+  const margin = (22 * 72) / 25.4;
+  for (const w of blocks.flatMap((b) => b.words)) {
+    expect(w.xMin, `"${w.text}" on page ${w.page}`).toBeGreaterThanOrEqual(margin - 0.5);
+    expect(w.xMax, `"${w.text}" on page ${w.page}`).toBeLessThanOrEqual(pageWidth - margin + 0.5);
+  }
+
   // The attachment: listed by name, and byte for byte the assessment file.
   const { names, bytes } = detach(path);
   expect(names).toEqual([model.document.attachmentName]);
@@ -165,7 +175,8 @@ function builtinFixtures(): Case[] {
   return cases;
 }
 
-describe('the PDF report of the sample assessment', () => {
+// Each test draws a report and reads it back with poppler and qpdf: slow while the machine is busy.
+describe('the PDF report of the sample assessment', { timeout: 60_000 }, () => {
   let sample: Case;
   beforeAll(async () => {
     sample = {
@@ -305,7 +316,7 @@ describe('the PDF report of the sample assessment', () => {
   });
 });
 
-describe('the PDF report of every built-in example assessment', () => {
+describe('the PDF report of every built-in example assessment', { timeout: 60_000 }, () => {
   const cases = builtinFixtures();
   it('reads every example assessment file of the built-in questionnaires', () => {
     expect(unreadable).toEqual([]);
