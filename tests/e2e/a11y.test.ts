@@ -4,6 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { launch, openPage, SINGLE_FILE_URL } from './browser';
 import { axeViolations, describeViolations } from './axe';
@@ -17,6 +18,8 @@ afterAll(async () => {
 });
 
 const MINI = resolve('tests/fixtures/mini-questionnaire.json');
+const FIXTURE = resolve('questionnaires/fria-core/fixtures/fraud-risk-scoring.fria.json');
+const ID = (JSON.parse(readFileSync(FIXTURE, 'utf8')) as { id: string }).id;
 const themes = ['light', 'dark', 'contrast'] as const;
 
 async function setTheme(page: Page, theme: (typeof themes)[number]) {
@@ -98,6 +101,74 @@ describe('axe-core on every screen', () => {
     await page.getByRole('heading', { level: 1, name: 'Samenvatting' }).waitFor();
     await page.getByText('Toon de redenen').first().click();
     await check('summary with reasons open');
+
+    expect(problems.join('\n\n')).toBe('');
+    expect(w.pageErrors).toEqual([]);
+    await w.context.close();
+  });
+});
+
+describe('axe-core on a full assessment', () => {
+  it('finds no violations on every step, the register, action plan, summary with a dialog, sign-off, verify and library', async () => {
+    const w = await openPage(browser);
+    const { page } = w;
+    const problems: string[] = [];
+    const check = async (where: string) => {
+      for (const theme of themes) {
+        await setTheme(page, theme);
+        const v = await axeViolations(page);
+        if (v.length) problems.push(describeViolations(`${where} [${theme}]`, v));
+      }
+      await setTheme(page, 'light');
+    };
+    await page.goto(SINGLE_FILE_URL);
+    await page
+      .getByLabel('Bestanden importeren of terugzetten (.fria.json, back-up of pdf)')
+      .setInputFiles(FIXTURE);
+    const link = page
+      .getByRole('link', { name: /FRIA risicomodel rechtmatigheid bijstand/ })
+      .first();
+    await link.waitFor();
+    await check('library with an assessment');
+    await link.click();
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    const steps = page
+      .getByRole('navigation', { name: 'Stappen van de beoordeling' })
+      .getByRole('link');
+    const count = await steps.count();
+    expect(count).toBeGreaterThan(12);
+    for (let i = 0; i < count; i++) {
+      const step = steps.nth(i);
+      const name = (await step.innerText()).split('\n')[1] ?? `step ${i}`;
+      const target = (await step.getAttribute('href')) ?? '';
+      await step.click();
+      await page.waitForURL((u) => u.href.endsWith(target));
+      await page.getByRole('heading', { level: 1 }).waitFor();
+      await check(`step ${i + 1}: ${name}`);
+    }
+    await page.goto(`${page.url().replace(/#.*/, '')}#/a/${ID}/summary`);
+    await page.getByRole('heading', { level: 1, name: 'Samenvatting' }).waitFor();
+    await page
+      .getByRole('button', { name: /^Niveau aanpassen/ })
+      .first()
+      .click();
+    await page.getByRole('dialog').waitFor();
+    await check('summary with the override dialog open');
+    await page.keyboard.press('Escape');
+    for (const [path, name] of [
+      ['actions', /Actieplan/],
+      ['signoff', /Ondertekenen/],
+    ] as const) {
+      await page.goto(`${page.url().replace(/#.*/, '')}#/a/${ID}/${path}`);
+      await page.getByRole('heading', { level: 1, name }).waitFor();
+      await check(path);
+    }
+    await page.goto(`${page.url().replace(/#.*/, '')}#/verify`);
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    await page.locator('input[type=file]').first().setInputFiles(FIXTURE);
+    await page.getByRole('status').or(page.getByRole('alert')).first().waitFor();
+    await page.waitForTimeout(500);
+    await check('verify with a result');
 
     expect(problems.join('\n\n')).toBe('');
     expect(w.pageErrors).toEqual([]);
