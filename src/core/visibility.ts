@@ -1,12 +1,12 @@
 import type { Questionnaire } from './questionnaire-schema';
-import { isAnswered, type Answers } from './answers';
+import { answerFits, isAnswered, type Answers } from './answers';
 import { evaluate } from './condition';
 import { indexQuestionnaire } from './questionnaire-index';
 
 export interface Visibility {
   sections: Set<string>;
   questions: Set<string>;
-  /** Answers of visible questions only: what scoring, the report and completeness see. */
+  /** Answers of visible questions that fit their question: what scoring, the report and completeness see. */
   effective: Answers;
 }
 
@@ -26,9 +26,11 @@ export function computeVisibility(q: Questionnaire, answers: Answers): Visibilit
       if (!sectionVisible) continue;
       if (question.condition && !evaluate(question.condition, effective)) continue;
       questions.add(question.id);
-      if (Object.prototype.hasOwnProperty.call(answers, question.id)) {
-        effective[question.id] = answers[question.id];
-      }
+      const value = Object.prototype.hasOwnProperty.call(answers, question.id)
+        ? answers[question.id]
+        : undefined;
+      // Only answers that fit the question count; the stored value itself is kept untouched.
+      if (answerFits(question, value)) effective[question.id] = value;
     }
   }
   return { sections, questions, effective };
