@@ -1,4 +1,4 @@
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent, { type UserEvent } from '@testing-library/user-event';
 import { createMemoryRepository } from '../../src/core/repository';
@@ -39,6 +39,13 @@ function storedRisk(extra: Partial<RiskItem> = {}): RiskItem {
   };
 }
 
+/** The session opens asynchronously; on a busy machine that can take longer than findBy's 1 s. */
+const LOAD = { timeout: 5000 };
+
+// The register keeps an unsaved form in sessionStorage; one test's leftovers must not open a form
+// in the next (the shared setup clears localStorage only).
+afterEach(() => sessionStorage.clear());
+
 /** Chooses a rating in the "before" or "after" part of the open risk form. */
 async function rate(user: UserEvent, part: RegExp, l: string, s: string) {
   const group = screen.getByRole('group', { name: part });
@@ -54,13 +61,13 @@ async function rate(user: UserEvent, part: RegExp, l: string, s: string) {
   );
 }
 
-describe('risk register screen', () => {
+describe('risk register screen', { timeout: 20_000 }, () => {
   it('accepts a proposed risk after the team rates it; the risk is stored and linked', async () => {
     const repo = createMemoryRepository();
     await seedAssessment(repo, { answers: ANSWERS });
     await renderApp(testServices(repo), { hash: '#/a/a1/register' });
     const user = userEvent.setup();
-    await screen.findByRole('heading', { level: 1, name: 'Risicoregister' });
+    await screen.findByRole('heading', { level: 1, name: 'Risicoregister' }, LOAD);
 
     const proposals = screen.getByRole('region', { name: "Voorgestelde risico's" });
     expect(
@@ -97,7 +104,7 @@ describe('risk register screen', () => {
     await rate(user, /Risico na maatregelen/, '2 – onwaarschijnlijk', '4 – ernstig');
     await user.click(screen.getByRole('button', { name: 'Opnemen in het register' }));
 
-    const card = await screen.findByRole('article', { name: /R1 Bijzondere gegevens/ });
+    const card = await screen.findByRole('article', { name: /R1 Bijzondere gegevens/ }, LOAD);
     expect(within(card).getByRole('heading', { level: 3 })).toHaveFocus();
     expect(card).toHaveTextContent('4 × 5 = 20');
     expect(card).toHaveTextContent('2 × 4 = 8');
@@ -125,7 +132,7 @@ describe('risk register screen', () => {
     await seedAssessment(repo, { answers: { purpose: 'x', personalData: false } });
     await renderApp(testServices(repo), { hash: '#/a/a1/register' });
     const user = userEvent.setup();
-    await screen.findByRole('heading', { level: 1, name: 'Risicoregister' });
+    await screen.findByRole('heading', { level: 1, name: 'Risicoregister' }, LOAD);
 
     const add = screen.getByRole('button', { name: 'Risico toevoegen bij Autonomie' });
     await user.click(add);
@@ -152,7 +159,7 @@ describe('risk register screen', () => {
     await user.type(why, 'De leverancier stopt met ondersteuning');
     await user.click(screen.getByRole('button', { name: 'Risico opslaan' }));
 
-    const card = await screen.findByRole('article', { name: /R1 Geen bezwaar/ });
+    const card = await screen.findByRole('article', { name: /R1 Geen bezwaar/ }, LOAD);
     expect(card).toHaveTextContent('Bezwaarprocedure inrichten');
     expect(card).toHaveTextContent('Juridische zaken · 15 januari 2027 · Gepland');
     expect(card).toHaveTextContent('Waarom hoger na maatregelen: De leverancier stopt');
@@ -177,7 +184,7 @@ describe('risk register screen', () => {
     await seedAssessment(repo, { answers: ANSWERS, register: [storedRisk()] });
     await renderApp(testServices(repo), { hash: '#/a/a1/register' });
     const user = userEvent.setup();
-    const card = await screen.findByRole('article', { name: /R1 Profilering op postcode/ });
+    const card = await screen.findByRole('article', { name: /R1 Profilering op postcode/ }, LOAD);
 
     const edit = within(card).getByRole('button', { name: 'Wijzigen R1 Profilering op postcode' });
     await user.click(edit);
@@ -198,7 +205,7 @@ describe('risk register screen', () => {
     expect(notice).toHaveFocus();
     await waitFor(async () => expect((await repo.get('a1'))?.register).toEqual([]));
     await user.click(within(notice).getByRole('button', { name: 'Ongedaan maken' }));
-    const back = await screen.findByRole('article', { name: /R1 Profilering op postcode/ });
+    const back = await screen.findByRole('article', { name: /R1 Profilering op postcode/ }, LOAD);
     expect(within(back).getByRole('heading', { level: 3 })).toHaveFocus();
     await waitFor(async () => expect((await repo.get('a1'))?.register).toHaveLength(1));
   });
@@ -208,7 +215,7 @@ describe('risk register screen', () => {
     await seedAssessment(repo, { answers: ANSWERS, register: [storedRisk()] });
     await renderApp(testServices(repo), { hash: '#/a/a1/register' });
     const user = userEvent.setup();
-    await screen.findByRole('article', { name: /R1 Profilering/ });
+    await screen.findByRole('article', { name: /R1 Profilering/ }, LOAD);
     await user.click(screen.getByRole('button', { name: /^Wijzigen R1/ }));
     await user.type(screen.getByRole('textbox', { name: /Titel van het risico/ }), ' (extra)');
     await user.click(screen.getByRole('button', { name: 'Risico toevoegen bij Inclusie' }));
@@ -229,7 +236,7 @@ describe('risk register screen', () => {
     await seedAssessment(repo, { answers: ANSWERS });
     await renderApp(testServices(repo), { hash: '#/a/a1/register' });
     const user = userEvent.setup();
-    await screen.findByRole('heading', { level: 1, name: 'Risicoregister' });
+    await screen.findByRole('heading', { level: 1, name: 'Risicoregister' }, LOAD);
     const opener = screen.getByRole('button', {
       name: 'Afwijzen…: Verwerkt het systeem persoonsgegevens? — ja',
     });
@@ -274,7 +281,7 @@ describe('risk register screen', () => {
 
     // The summary lists it with the reason.
     window.location.hash = '#/a/a1/summary';
-    await screen.findByRole('heading', { level: 1, name: 'Samenvatting' });
+    await screen.findByRole('heading', { level: 1, name: 'Samenvatting' }, LOAD);
     const reg = screen.getByRole('region', { name: 'Risicoregister' });
     expect(reg).toHaveTextContent(
       'Verwerkt het systeem persoonsgegevens? — ja (Privacy) — Reden: Alleen e-mailadressen van medewerkers',
@@ -290,7 +297,7 @@ describe('risk register screen', () => {
     });
     await renderApp(testServices(repo), { hash: '#/a/a1/register' });
     const user = userEvent.setup();
-    const proposals = await screen.findByRole('region', { name: "Voorgestelde risico's" });
+    const proposals = await screen.findByRole('region', { name: "Voorgestelde risico's" }, LOAD);
     expect(
       within(proposals)
         .getAllByRole('heading', { level: 3 })
@@ -316,7 +323,7 @@ describe('risk register screen', () => {
     await rate(user, /Risico vóór maatregelen/, '3 – mogelijk', '4 – ernstig');
     await rate(user, /Risico na maatregelen/, '2 – onwaarschijnlijk', '4 – ernstig');
     await user.click(screen.getByRole('button', { name: 'Opnemen in het register' }));
-    await screen.findByRole('article', { name: /R1 Gevoelige gegevens in het model/ });
+    await screen.findByRole('article', { name: /R1 Gevoelige gegevens in het model/ }, LOAD);
     expect(within(proposals).queryByRole('group', { name: /^Privacy/ })).toBeNull();
 
     const inclusion = within(proposals).getByRole('group', { name: /^Inclusie/ });
@@ -346,7 +353,7 @@ describe('risk register screen', () => {
     await seedAssessment(repo, { answers: ANSWERS });
     await renderApp(testServices(repo), { hash: '#/a/a1/register' });
     const user = userEvent.setup();
-    const proposals = await screen.findByRole('region', { name: "Voorgestelde risico's" });
+    const proposals = await screen.findByRole('region', { name: "Voorgestelde risico's" }, LOAD);
     await user.click(within(proposals).getByRole('button', { name: 'Alle 2 afwijzen…' }));
     const dialog = screen.getByRole('dialog', { name: "2 voorgestelde risico's afwijzen" });
     expect(
@@ -368,7 +375,9 @@ describe('risk register screen', () => {
     await seedAssessment(repo, { answers: ANSWERS });
     const view = await renderApp(testServices(repo), { hash: '#/a/a1/register' });
     const user = userEvent.setup();
-    await user.click(await screen.findByRole('button', { name: 'Risico toevoegen bij Privacy' }));
+    await user.click(
+      await screen.findByRole('button', { name: 'Risico toevoegen bij Privacy' }, LOAD),
+    );
     await user.type(screen.getByRole('textbox', { name: /Titel van het risico/ }), 'Half af');
     view.unmount();
     await renderApp(testServices(repo), { hash: '#/a/a1/register' });
@@ -376,7 +385,6 @@ describe('risk register screen', () => {
       'Half af',
     );
     expect(screen.getByText(/Uw wijzigingen zijn teruggezet/)).toBeInTheDocument();
-    sessionStorage.clear();
   });
 
   it('draws the heat map with counts and a text alternative', async () => {
@@ -386,7 +394,7 @@ describe('risk register screen', () => {
       register: [storedRisk(), storedRisk({ id: 'r-2', title: 'Tweede', domain: 'autonomy' })],
     });
     await renderApp(testServices(repo), { hash: '#/a/a1/register' });
-    await screen.findByRole('heading', { level: 1, name: 'Risicoregister' });
+    await screen.findByRole('heading', { level: 1, name: 'Risicoregister' }, LOAD);
     const before = screen.getByRole('img', { name: /^Vóór maatregelen/ });
     // Both risks at likelihood 4, severity 5 before; 2 × 4 after.
     expect(before).toHaveAccessibleName(
@@ -400,13 +408,13 @@ describe('risk register screen', () => {
   });
 });
 
-describe('summary: overrides, bars, conclusion', () => {
+describe('summary: overrides, bars, conclusion', { timeout: 20_000 }, () => {
   it('overrides a domain with a required justification; computed and final stay side by side', async () => {
     const repo = createMemoryRepository();
     await seedAssessment(repo, { answers: ANSWERS });
     await renderApp(testServices(repo), { hash: '#/a/a1/summary' });
     const user = userEvent.setup();
-    await screen.findByRole('heading', { level: 1, name: 'Samenvatting' });
+    await screen.findByRole('heading', { level: 1, name: 'Samenvatting' }, LOAD);
     const table = screen.getByRole('table', { name: /Niveau per domein/ });
     const row = within(table).getByRole('row', { name: /Privacy/ });
     const opener = within(row).getByRole('button', { name: 'Niveau aanpassen…: Privacy' });
@@ -450,7 +458,7 @@ describe('summary: overrides, bars, conclusion', () => {
     await seedAssessment(repo, { answers: ANSWERS });
     await renderApp(testServices(repo), { hash: '#/a/a1/summary' });
     const user = userEvent.setup();
-    await screen.findByRole('heading', { level: 1, name: 'Samenvatting' });
+    await screen.findByRole('heading', { level: 1, name: 'Samenvatting' }, LOAD);
     const section = screen.getByRole('region', { name: 'Conclusie' });
     expect(section).toHaveTextContent('Er is nog geen besluit vastgelegd.');
     await user.click(within(section).getByRole('radio', { name: /Doorgaan onder voorwaarden/ }));
@@ -475,7 +483,7 @@ describe('summary: overrides, bars, conclusion', () => {
   });
 });
 
-describe('action plan', () => {
+describe('action plan', { timeout: 20_000 }, () => {
   const register = [
     storedRisk({
       measures: [
@@ -495,7 +503,7 @@ describe('action plan', () => {
     await seedAssessment(repo, { register });
     await renderApp(testServices(repo), { hash: '#/a/a1/actions' });
     const user = userEvent.setup();
-    await screen.findByRole('heading', { level: 1, name: 'Actieplan' });
+    await screen.findByRole('heading', { level: 1, name: 'Actieplan' }, LOAD);
     const table = screen.getByRole('table', { name: 'Maatregelen met eigenaar, datum en status' });
     const firstCells = () =>
       within(table)
@@ -534,7 +542,7 @@ describe('action plan', () => {
     const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {});
     await renderApp(testServices(repo), { hash: '#/a/a1/actions' });
     const user = userEvent.setup();
-    await user.click(await screen.findByRole('button', { name: 'Downloaden als CSV' }));
+    await user.click(await screen.findByRole('button', { name: 'Downloaden als CSV' }, LOAD));
     expect(click).toHaveBeenCalledTimes(1);
     const bytes = new Uint8Array(await blobs[0]!.arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Conclusion } from '../../core/assessment-schema';
 import { conclusionProblems, DECISIONS, setConclusion, type Decision } from '../../core/register';
@@ -8,8 +8,10 @@ import { problemText } from './labels';
 
 /**
  * The human conclusion (SCORING.md §7): recorded by people, never computed. Saved as it is typed,
- * like the answers; what is still missing is listed (and blocks signing). The reasoning and
- * conditions appear once a decision is chosen, so nothing typed is ever held outside the file.
+ * like the answers: written to the assessment 300 ms after typing stops, and at once when the
+ * decision changes, a condition is removed, a field is left or the page is left (so the summary is not re-scored
+ * on every keystroke). What is still missing is listed (and blocks signing). The reasoning and
+ * conditions appear once a decision is chosen, so there is always a conclusion to save them in.
  */
 export function ConclusionForm() {
   const { t } = useTranslation('register');
@@ -29,17 +31,30 @@ export function ConclusionForm() {
     focusAfter.current = null;
   });
 
-  const write = (c: Conclusion) => store.update((a) => setConclusion(a, c));
+  const pending = useRef<Conclusion | null>(null);
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const flush = useCallback(() => {
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = null;
+    const c = pending.current;
+    pending.current = null;
+    if (c) store.update((a) => setConclusion(a, c));
+  }, [store]);
+  useEffect(() => flush, [flush]);
   const save = (
     patch: Partial<{ decision: Decision; reasoning: string; conditions: string[] }>,
+    now = false,
   ) => {
     const d = patch.decision ?? decision;
     if (!d) return;
-    write({
+    pending.current = {
       decision: d,
       reasoning: patch.reasoning ?? reasoning,
       conditions: patch.conditions ?? conditions.map((c) => c.text),
-    });
+    };
+    if (timer.current) clearTimeout(timer.current);
+    if (now) flush();
+    else timer.current = setTimeout(flush, 300);
   };
 
   const setCondition = (i: number, text: string) => {
@@ -57,7 +72,7 @@ export function ConclusionForm() {
     focusAfter.current =
       next.length === 0 ? 'condition-add' : `condition-${Math.min(i, next.length - 1)}`;
     setConditions(next);
-    save({ conditions: next.map((c) => c.text) });
+    save({ conditions: next.map((c) => c.text) }, true);
   };
 
   const problems = decision
@@ -65,7 +80,8 @@ export function ConclusionForm() {
     : [];
 
   return (
-    <section aria-labelledby="conclusion-heading" className="conclusion panel stack">
+    // Leaving a field writes at once: a click on "Download PDF" right after typing has it all.
+    <section aria-labelledby="conclusion-heading" className="conclusion panel stack" onBlur={flush}>
       <h2 id="conclusion-heading">{t('conclusion.title')}</h2>
       <p className="hint">{t('conclusion.intro')}</p>
       <fieldset className="field" role="radiogroup" aria-required="true">
@@ -82,7 +98,7 @@ export function ConclusionForm() {
                 disabled={readOnly}
                 onChange={() => {
                   setDecision(d);
-                  save({ decision: d });
+                  save({ decision: d }, true);
                 }}
               />
               <span>

@@ -86,6 +86,9 @@ function storeEditor(id: string, e: Editor | null) {
   }
 }
 
+/** The form's latest draft per open form, kept outside React state (no re-render per keystroke). */
+const latestDrafts = new WeakMap<object, RiskDraft>();
+
 /** The risk register: proposals, risks per domain with their measures, and the heat map. */
 export function RegisterScreen() {
   const { t, i18n } = useTranslation('register');
@@ -124,10 +127,40 @@ export function RegisterScreen() {
   const focusId = useRef<string | null>(null);
   const undoRef = useRef<HTMLDivElement>(null);
 
+  // The form's latest draft is kept in `latestDrafts` without re-rendering the screen on each
+  // keystroke, and written to sessionStorage a moment after typing stops.
+  const persistTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const editorRef = useRef<Editor | null>(restored);
+  useEffect(() => {
+    editorRef.current = editor;
+  });
   const setEditor = (e: Editor | null) => {
     setEditorState(e);
     storeEditor(a.id, e);
   };
+  const id = a.id;
+  const draftChanged = (d: RiskDraft) => {
+    if (!editor) return;
+    const owner = editor;
+    latestDrafts.set(owner, d);
+    if (persistTimer.current) clearTimeout(persistTimer.current);
+    persistTimer.current = setTimeout(() => {
+      persistTimer.current = null;
+      // Only while that form is still the open one (not after save or cancel).
+      if (editorRef.current === owner) storeEditor(id, { ...owner, draft: d });
+    }, 300);
+  };
+  useEffect(
+    () => () => {
+      // Leaving the page: write the last keystrokes now.
+      if (!persistTimer.current) return;
+      clearTimeout(persistTimer.current);
+      const e = editorRef.current;
+      const d = e ? latestDrafts.get(e) : undefined;
+      if (e && d) storeEditor(id, { ...e, draft: d });
+    },
+    [id],
+  );
   useEffect(() => {
     if (!focusId.current) return;
     const el = document.getElementById(focusId.current);
@@ -144,7 +177,8 @@ export function RegisterScreen() {
       setRemoved(null);
       setEditor(next);
     };
-    if (editor && JSON.stringify(editor.draft) !== JSON.stringify(editor.initial)) {
+    const current = editor ? (latestDrafts.get(editor) ?? editor.draft) : null;
+    if (editor && JSON.stringify(current) !== JSON.stringify(editor.initial)) {
       setConfirm({ next: go });
     } else go();
   };
@@ -255,8 +289,8 @@ export function RegisterScreen() {
     editor && editor.kind === kind && match(editor) ? (
       <RiskForm
         key={editor.draft.id}
-        draft={editor.draft}
-        onChange={(d) => setEditor({ ...editor, draft: d })}
+        initialDraft={editor.draft}
+        onChange={draftChanged}
         onSave={save}
         onCancel={cancel}
         heading={

@@ -36,11 +36,12 @@ const fieldId = (path: string) => {
 /**
  * The form for one risk: domain, title, description, affected groups, likelihood × severity before
  * measures, the measures, and likelihood × severity after them (with a justification when that is
- * higher). The draft lives in the parent (so it survives leaving the page); it is stored only when
+ * higher). The draft is held here, so a keystroke re-renders only the form; every change is also
+ * reported to the parent (which keeps it for leaving the page unsaved). It is stored only when
  * the core's rules pass, so a stored risk is always valid.
  */
 export function RiskForm({
-  draft,
+  initialDraft,
   onChange,
   onSave,
   onCancel,
@@ -48,7 +49,8 @@ export function RiskForm({
   saveLabel,
   restored,
 }: {
-  draft: RiskDraft;
+  initialDraft: RiskDraft;
+  /** Every change, for the parent to keep (it must not re-render the form for it). */
   onChange(d: RiskDraft): void;
   /** Stores the draft; returns the problems if the store refused it. */
   onSave(d: RiskDraft): RegisterProblem[] | null;
@@ -62,6 +64,7 @@ export function RiskForm({
   const lang = i18n.language;
   const { questionnaire: q } = useSession();
   const services = useServices();
+  const [draft, setDraft] = useState(initialDraft);
   const [attempt, setAttempt] = useState(0);
   const [refused, setRefused] = useState<RegisterProblem[] | null>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -88,7 +91,9 @@ export function RiskForm({
 
   const set = (patch: Partial<RiskDraft>) => {
     setRefused(null);
-    onChange({ ...draft, ...patch });
+    const next = { ...draft, ...patch };
+    setDraft(next);
+    onChange(next);
   };
   const setMeasure = (i: number, patch: Partial<Measure>) =>
     set({ measures: draft.measures.with(i, { ...draft.measures[i]!, ...patch }) });
