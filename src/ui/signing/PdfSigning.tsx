@@ -1,6 +1,8 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { pick } from '../../core/localized';
+import { fileSizeProblem } from '../../core/limits';
+import { problemText } from '../../core/safe-json';
 import type { SignOffRole } from '../../core/signoff';
 import { useSession } from '../state/session';
 import { downloadFile, safeFileName } from '../download';
@@ -42,6 +44,15 @@ export function PdfSigning({ roles }: { roles: SignOffRole[] }) {
     if (!p12File) return setMessage({ tone: 'error', text: t('pdf.errors.p12') });
     if (source === 'file' && !pdfFile)
       return setMessage({ tone: 'error', text: t('pdf.errors.pdf') });
+    // Refuse oversized files before reading them into memory.
+    const tooLarge =
+      fileSizeProblem('p12', p12File.size) ??
+      (source === 'file' && pdfFile ? fileSizeProblem('pdf', pdfFile.size) : null);
+    if (tooLarge)
+      return setMessage({
+        tone: 'error',
+        text: t('pdf.error', { detail: problemText(tooLarge, lang) }),
+      });
     setBusy('sign');
     const a = store.get();
     try {
