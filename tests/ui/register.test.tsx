@@ -408,6 +408,57 @@ describe('risk register screen', { timeout: 20_000 }, () => {
   });
 });
 
+describe('in English', { timeout: 20_000 }, () => {
+  it('labels the register, the ratings and the CSV in English, with a comma separator', async () => {
+    const repo = createMemoryRepository();
+    await seedAssessment(repo, { answers: ANSWERS, register: [storedRisk()] });
+    const blobs: Blob[] = [];
+    Object.assign(URL, {
+      createObjectURL: (b: Blob) => (blobs.push(b), 'blob:test'),
+      revokeObjectURL: () => {},
+    });
+    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {});
+    await renderApp(testServices(repo), { lang: 'en', hash: '#/a/a1/register' });
+    const user = userEvent.setup();
+    await screen.findByRole('heading', { level: 1, name: 'Risk register' }, LOAD);
+    expect(screen.getByRole('heading', { level: 4, name: /Special-category data/ })).toBeVisible();
+    await user.click(screen.getByRole('button', { name: 'Add a risk in Autonomy' }));
+    const before = screen.getByRole('group', { name: /Risk before measures/ });
+    expect(
+      within(within(before).getByRole('radiogroup', { name: /^Likelihood/ }))
+        .getAllByRole('radio')
+        .map((r) => r.closest('label')?.textContent),
+    ).toEqual([
+      '1 – very unlikely',
+      '2 – unlikely',
+      '3 – possible',
+      '4 – likely',
+      '5 – almost certain',
+    ]);
+    expect(
+      within(within(before).getByRole('radiogroup', { name: /^Severity/ }))
+        .getAllByRole('radio')
+        .map((r) => r.closest('label')?.textContent),
+    ).toEqual([
+      '1 – minimal',
+      '2 – limited',
+      '3 – considerable',
+      '4 – serious',
+      '5 – very serious',
+    ]);
+    await user.click(screen.getByRole('button', { name: 'Cancel' }));
+
+    window.location.hash = '#/a/a1/actions';
+    await user.click(await screen.findByRole('button', { name: 'Download as CSV' }, LOAD));
+    const text = new TextDecoder().decode(new Uint8Array(await blobs[0]!.arrayBuffer()).slice(3));
+    expect(text.split('\r\n').slice(0, 2)).toEqual([
+      'No.,Risk,Domain,Measure,Owner,Due date,Status',
+      'R1,Profilering op postcode,Privacy,Postcode uit het model halen,Team Data,2027-03-01,Planned',
+    ]);
+    click.mockRestore();
+  });
+});
+
 describe('summary: overrides, bars, conclusion', { timeout: 20_000 }, () => {
   it('overrides a domain with a required justification; computed and final stay side by side', async () => {
     const repo = createMemoryRepository();
