@@ -1,6 +1,6 @@
 /**
  * The whole flow by keyboard alone (issue 7): start, answer every step, reach the summary and export
- * the PDF with Tab, Space, Enter and typing only. After each step change focus is on the new view's
+ * the PDF with Tab, Space, Enter, arrows and typing only, recording a risk in the register on the way. After each step change focus is on the new view's
  * heading; after a failed "next" it is on the error summary; every focused control shows a visible
  * focus indicator.
  */
@@ -28,6 +28,8 @@ interface Focused {
   boxShadow: string;
   checked: boolean;
   value: string;
+  /** Legends of the fieldsets around the element, outermost first. */
+  groups: string;
 }
 
 async function focused(page: Page): Promise<Focused> {
@@ -44,6 +46,13 @@ async function focused(page: Page): Promise<Focused> {
       boxShadow: cs?.boxShadow ?? '',
       checked: !!el?.checked,
       value: el?.value ?? '',
+      groups: (() => {
+        const out: string[] = [];
+        for (let f = el?.closest('fieldset'); f; f = f.parentElement?.closest('fieldset') ?? null) {
+          out.unshift(f.querySelector('legend')?.textContent?.trim() ?? '');
+        }
+        return out.join(' / ');
+      })(),
     };
   });
 }
@@ -155,6 +164,61 @@ describe('keyboard only', () => {
     await page.getByRole('heading', { level: 1, name: 'Samenvatting' }).waitFor();
     expect((await focused(page)).tag).toBe('H1');
 
+    // Record a risk in the register, by keyboard.
+    const registerLink = await tabTo(
+      page,
+      (f) => f.tag === 'A' && f.text.includes('Risicoregister'),
+    );
+    expectVisibleFocus(registerLink);
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: 'Risicoregister' }).waitFor();
+    expect((await focused(page)).tag).toBe('H1');
+    const add = await tabTo(
+      page,
+      (f) => f.tag === 'BUTTON' && f.text.startsWith('Risico toevoegen bij'),
+    );
+    expectVisibleFocus(add);
+    await page.keyboard.press('Enter');
+    await page.getByLabel(/Titel van het risico/).waitFor();
+    const ratedGroups = new Set<string>();
+    for (let i = 0; i < 120; i++) {
+      await page.keyboard.press('Tab');
+      const f = await focused(page);
+      if (f.tag === 'BUTTON' && f.text === 'Risico opslaan') {
+        expectVisibleFocus(f);
+        await page.keyboard.press('Enter');
+        break;
+      }
+      if (
+        f.tag === 'INPUT' &&
+        f.type === 'text' &&
+        f.value === '' &&
+        (
+          await page.evaluate(
+            () => (document.activeElement as HTMLInputElement).labels?.[0]?.textContent ?? '',
+          )
+        ).startsWith('Titel van het risico')
+      ) {
+        await page.keyboard.type('Toetsenbordrisico: uitsluiting zonder DigiD');
+      } else if (f.tag === 'INPUT' && f.type === 'radio' && !ratedGroups.has(f.groups)) {
+        // Space picks the first value; arrows move on: 3 before measures, 2 after.
+        await page.keyboard.press('Space');
+        const steps = f.groups.includes('vóór') ? 2 : 1;
+        for (let k = 0; k < steps; k++) await page.keyboard.press('ArrowDown');
+        ratedGroups.add(f.groups);
+      }
+    }
+    expect(ratedGroups.size).toBe(4);
+    await page.getByRole('article', { name: /R1 Toetsenbordrisico/ }).waitFor();
+    await page.waitForTimeout(1100);
+    const toSummary = await tabTo(
+      page,
+      (f) => f.tag === 'A' && f.text.includes('Samenvatting en export'),
+    );
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: 'Samenvatting' }).waitFor();
+    expectVisibleFocus(toSummary);
+
     const pdfButton = await tabTo(page, (f) => f.text === 'Pdf-rapport downloaden');
     expectVisibleFocus(pdfButton);
     const downloadPromise = page.waitForEvent('download');
@@ -164,6 +228,7 @@ describe('keyboard only', () => {
     const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' });
     expect(text).toContain('Toetsenbordsysteem');
     expect(text).toContain('Toetsenbord stap 0');
+    expect(text).toContain('Toetsenbordrisico: uitsluiting zonder DigiD');
     expect(w.pageErrors).toEqual([]);
     await w.context.close();
   });
