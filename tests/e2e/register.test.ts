@@ -284,4 +284,85 @@ describe('risk register, override and conclusion, end to end', () => {
     await w.context.close();
     console.log(`register screenshots in ${SHOTS}`);
   });
+
+  it('adds a risk with a measure by keyboard alone, and removes it again with undo', async () => {
+    const w = await openPage(browser, { locale: 'nl-NL' });
+    const { page } = w;
+    await page.goto(SINGLE_FILE_URL);
+    await page.getByLabel('Kies een bestand met een vragenlijst (.json)').setInputFiles(MINI);
+    await page.getByRole('heading', { level: 1, name: 'Nieuwe beoordeling' }).waitFor();
+    await page.getByLabel(/Naam van het systeem/).fill('Toetsenbordtest');
+    await page.getByRole('button', { name: 'Beoordeling starten' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Context' }).waitFor();
+    await page.goto(page.url().replace(/\/step\/\d+$/, '/register'));
+    await page.getByRole('heading', { level: 1, name: 'Risicoregister' }).waitFor();
+
+    const active = () =>
+      page.evaluate(() => {
+        const el = document.activeElement as HTMLInputElement | null;
+        return {
+          tag: el?.tagName ?? '',
+          type: el?.getAttribute('type') ?? '',
+          name: el?.getAttribute('name') ?? '',
+          text: (el?.textContent ?? '').trim(),
+          label: el?.labels?.[0]?.textContent?.trim() ?? '',
+          checked: !!el?.checked,
+        };
+      });
+    type Active = Awaited<ReturnType<typeof active>>;
+    const tabTo = async (match: (a: Active) => boolean, max = 80) => {
+      for (let i = 0; i < max; i++) {
+        await page.keyboard.press('Tab');
+        if (match(await active())) return;
+      }
+      throw new Error('not reached by Tab');
+    };
+
+    await tabTo((a) => a.tag === 'BUTTON' && a.text === 'Risico toevoegen bij Inclusie');
+    await page.keyboard.press('Enter');
+    await expect(active()).resolves.toMatchObject({ tag: 'H3', text: 'Nieuw risico bij Inclusie' });
+    await tabTo((a) => a.tag === 'INPUT' && a.label.startsWith('Titel van het risico'));
+    await page.keyboard.type('Uitsluiting van mensen zonder DigiD');
+    // Radio groups: Space picks the first, arrow keys move the choice.
+    for (const name of ['likelihood', 'severity']) {
+      await tabTo((a) => a.type === 'radio' && a.name === name);
+      await page.keyboard.press('Space');
+      for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight');
+      const picked = await active();
+      expect(picked.checked).toBe(true);
+      expect(picked.label).toMatch(/^4 – /);
+    }
+    await tabTo((a) => a.tag === 'BUTTON' && a.text === 'Maatregel toevoegen');
+    await page.keyboard.press('Enter');
+    await expect(active()).resolves.toMatchObject({ tag: 'TEXTAREA' });
+    await page.keyboard.type('Inloggen met eHerkenning of op de balie mogelijk maken');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('Klantcontactcentrum');
+    for (const name of ['residualLikelihood', 'residualSeverity']) {
+      await tabTo((a) => a.type === 'radio' && a.name === name);
+      await page.keyboard.press('Space');
+      await page.keyboard.press('ArrowRight');
+    }
+    await tabTo((a) => a.tag === 'BUTTON' && a.text === 'Risico opslaan');
+    await page.keyboard.press('Enter');
+    const card = page.getByRole('article', { name: /R1 Uitsluiting van mensen zonder DigiD/ });
+    await card.waitFor();
+    await expect(active()).resolves.toMatchObject({
+      tag: 'H3',
+      text: 'R1 Uitsluiting van mensen zonder DigiD',
+    });
+    const text = await card.innerText();
+    expect(text).toContain('4 × 4 = 16');
+    expect(text).toContain('2 × 2 = 4');
+    expect(text).toContain('Klantcontactcentrum · geen datum · Gepland');
+
+    await tabTo((a) => a.tag === 'BUTTON' && a.text.startsWith('Verwijderen'));
+    await page.keyboard.press('Enter');
+    await card.waitFor({ state: 'detached' });
+    await tabTo((a) => a.tag === 'BUTTON' && a.text === 'Ongedaan maken', 3);
+    await page.keyboard.press('Enter');
+    await card.waitFor();
+    expect(w.pageErrors).toEqual([]);
+    await w.context.close();
+  });
 });
