@@ -1,4 +1,6 @@
 /** Cover, summary (domain table, red flags, risk map, why) and context. */
+import type { jsPDF } from 'jspdf';
+import type { RowInput } from 'jspdf-autotable';
 import type { LevelRef, ReportHeatMap, ReportModel } from '../core/report';
 import { drawable } from './fonts';
 import { drawLevelMeter, drawLevelPattern } from './graphics';
@@ -93,41 +95,65 @@ export function drawSummary(flow: Flow, m: ReportModel): void {
   flow.space(3);
   flow.text(s.intro, { size: SIZE.body, after: 3 });
 
+  // Domain, points, computed and final level. An assessor's change gets its own row under the
+  // domain, across the other columns: a reason is a sentence, too long for a narrow column.
   const levelCells = new Map<string, LevelRef>();
-  s.domains.forEach((d, i) => {
-    if (d.computed) levelCells.set(`${i}:2`, d.computed);
-    if (d.final) levelCells.set(`${i}:3`, d.final);
-  });
-  const meterPad = meterWidth(s.levels.length) + 4;
-  table(flow, {
-    head: [
-      [
-        m.labels.colDomain,
-        m.labels.colScore,
-        m.labels.colComputed,
-        m.labels.colFinal,
-        m.labels.colOverride,
-      ],
-    ],
-    body: s.domains.map((d) => [
-      d.label,
+  const body: RowInput[] = [];
+  for (const d of s.domains) {
+    const row = body.length;
+    if (d.computed) levelCells.set(`${row}:2`, d.computed);
+    if (d.final) levelCells.set(`${row}:3`, d.final);
+    const name = d.override ? { content: d.label, rowSpan: 2 } : d.label;
+    body.push([
+      name,
       d.scoreText,
       d.computed?.label ?? m.labels.notAssessed,
       d.final?.label ?? m.labels.notAssessed,
-      d.override ? d.override.text : '—',
-    ]),
+    ]);
+    if (d.override) {
+      body.push([
+        {
+          content: `${m.labels.colOverride}: ${d.override.text}`,
+          colSpan: 3,
+          styles: { textColor: COLOR.muted, fillColor: COLOR.noteFill },
+        },
+      ]);
+    }
+  }
+  // Level columns as wide as the longest level name needs (22 to 30 mm of text), as long as the
+  // domain column keeps room for its longest word.
+  const meterPad = meterWidth(s.levels.length) + 4;
+  const cellSize = SIZE.small + 0.5;
+  const widest = (texts: string[], bold: boolean) => {
+    doc.setFont('DejaVuSans', bold ? 'bold' : 'normal');
+    doc.setFontSize(cellSize);
+    return Math.max(0, ...texts.map((t) => doc.getTextWidth(drawable(t))));
+  };
+  const domainWords = s.domains.flatMap((d) => d.label.split(/\s+/));
+  const domainMin = widest(domainWords, true) + 4.5;
+  const levelText = Math.min(
+    30,
+    Math.max(
+      22,
+      widest(
+        s.levels.map((l) => l.label),
+        false,
+      ) + 1,
+    ),
+  );
+  const room = (CONTENT_WIDTH - 32 - domainMin) / 2 - meterPad - 2;
+  const levelColumn = {
+    cellWidth: Math.max(16, Math.min(levelText, room)) + meterPad + 2,
+    cellPadding: { top: 1.6, bottom: 1.6, left: meterPad, right: 2 },
+  };
+  table(flow, {
+    head: [[m.labels.colDomain, m.labels.colScore, m.labels.colComputed, m.labels.colFinal]],
+    body,
     columnStyles: {
-      0: { cellWidth: 32, fontStyle: 'bold' },
-      1: { cellWidth: 26 },
-      2: {
-        cellWidth: 22 + meterPad,
-        cellPadding: { top: 1.6, bottom: 1.6, left: meterPad, right: 2 },
-      },
-      3: {
-        cellWidth: 22 + meterPad,
-        cellPadding: { top: 1.6, bottom: 1.6, left: meterPad, right: 2 },
-      },
-      4: { cellWidth: 'auto' },
+      0: { cellWidth: 'auto', fontStyle: 'bold' },
+      1: { cellWidth: 32 },
+      2: levelColumn,
+      3: levelColumn,
     },
     levelCells,
   });
@@ -208,56 +234,68 @@ function drawLevelGuide(flow: Flow, m: ReportModel): void {
   }
 }
 
-function drawLegend(flow: Flow, levels: LevelRef[], title: string): void {
-  const doc = flow.doc;
-  const rowH = 5.2;
+const LEGEND_ROW = 5.2;
+
+/**
+ * Where the legend's items go: one that would run past the right margin starts a new row,
+ * aligned under the first item (level names such as "Level IV: very high" are long).
+ */
+function layoutLegend(doc: jsPDF, levels: LevelRef[], title: string) {
   doc.setFont('DejaVuSans', 'normal');
   doc.setFontSize(SIZE.tiny + 0.5);
   const head = drawable(`${title}:`);
   const start = PAGE.left + doc.getTextWidth(head) + 3;
   const right = PAGE.width - PAGE.right;
-  // Lay the items out first: one that would run past the right margin starts a new row,
-  // aligned under the first item (level names such as "Level IV: very high" are long).
-  const items = levels.map((l) => {
-    const label = drawable(l.label);
-    const meter = l.count * (2.2 + 0.6) - 0.6; // drawLevelMeter's width at size 2.2, gap 0.6
-    return { level: l, label, meter, width: 8 + meter + doc.getTextWidth(label) };
-  });
-  const placed: { item: (typeof items)[number]; x: number; row: number }[] = [];
+  const placed: { level: LevelRef; label: string; x: number; row: number }[] = [];
   let x = start;
   let row = 0;
-  for (const item of items) {
-    if (x > start && x + item.width > right) {
+  for (const level of levels) {
+    const label = drawable(level.label);
+    const meter = level.count * (2.2 + 0.6) - 0.6; // drawLevelMeter's width at size 2.2, gap 0.6
+    const width = 8 + meter + doc.getTextWidth(label);
+    if (x > start && x + width > right) {
       row += 1;
       x = start;
     }
-    placed.push({ item, x, row });
-    x += item.width + 5;
+    placed.push({ level, label, x, row });
+    x += width + 5;
   }
-  flow.ensure((row + 1) * rowH + 2);
+  return { head, placed, height: (row + 1) * LEGEND_ROW + 1.8 };
+}
+
+function drawLegend(flow: Flow, levels: LevelRef[], title: string): void {
+  const doc = flow.doc;
+  const { head, placed, height } = layoutLegend(doc, levels, title);
+  flow.ensure(height);
   const y = flow.y;
+  doc.setFont('DejaVuSans', 'normal');
+  doc.setFontSize(SIZE.tiny + 0.5);
   doc.setTextColor(COLOR.muted);
   doc.text(head, PAGE.left, y + 3);
-  for (const { item, x: ix, row: r } of placed) {
-    const iy = y + r * rowH;
-    drawLevelPattern(doc, ix, iy + 0.3, 5, 3.6, item.level);
+  for (const item of placed) {
+    const iy = y + item.row * LEGEND_ROW;
+    drawLevelPattern(doc, item.x, iy + 0.3, 5, 3.6, item.level);
     doc.setDrawColor(COLOR.rule);
     doc.setLineWidth(0.2);
-    doc.rect(ix, iy + 0.3, 5, 3.6, 'S');
-    const w = drawLevelMeter(doc, ix + 6.5, iy + 0.9, item.level, 2.2, 0.6);
+    doc.rect(item.x, iy + 0.3, 5, 3.6, 'S');
+    const w = drawLevelMeter(doc, item.x + 6.5, iy + 0.9, item.level, 2.2, 0.6);
     doc.setFont('DejaVuSans', 'normal');
     doc.setFontSize(SIZE.tiny + 0.5);
     doc.setTextColor(COLOR.text);
-    doc.text(item.label, ix + 8 + w, iy + 3);
+    doc.text(item.label, item.x + 8 + w, iy + 3);
   }
-  flow.y = y + (row + 1) * rowH + 1.8;
+  flow.y = y + height;
 }
+
+const HEAT_CELL = 11;
+/** Title, grid and axis labels of the risk maps, in mm. */
+const HEAT_MAP_HEIGHT = HEAT_CELL * 5 + 22;
 
 function drawHeatMaps(flow: Flow, map: ReportHeatMap, m: ReportModel): void {
   const doc = flow.doc;
-  const cell = 11;
+  const cell = HEAT_CELL;
   const gridW = cell * 5;
-  const height = gridW + 22;
+  const height = HEAT_MAP_HEIGHT;
   flow.ensure(height);
   const top = flow.y;
   const drawOne = (x0: number, counts: number[][], title: string) => {

@@ -8,6 +8,7 @@ import type { LevelRef } from '../core/report';
 import { FONT_FAMILY, drawable } from './fonts';
 import { drawLevelMeter } from './graphics';
 import { BODY_BOTTOM, COLOR, PAGE, SIZE, type Flow } from './layout';
+import { wrapText } from './wrap';
 
 export const METER = { size: 2.4, gap: 0.8 } as const;
 
@@ -64,7 +65,11 @@ export function table(
       lineWidth: 0.2,
       cellPadding: { top: 1.6, bottom: 1.6, left: 2, right: 2 },
       valign: 'top',
-      overflow: 'linebreak',
+      // Break at spaces; inside a word only when it is wider than the column (wrap.ts). autotable
+      // has set the cell's font when it calls this, so getTextWidth measures the right face.
+      // The 1 pt of slack is autotable's own allowance for rounding in its 'linebreak' mode.
+      overflow: (text: string | string[], width: number) =>
+        wrapText(text, width + 1 / flow.doc.internal.scaleFactor, (s) => flow.doc.getTextWidth(s)),
       ...rest.styles,
     },
     headStyles: {

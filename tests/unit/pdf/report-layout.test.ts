@@ -10,7 +10,7 @@ import { validateQuestionnaireText } from '../../../src/core/validate';
 import { pick } from '../../../src/core/localized';
 import type { Assessment } from '../../../src/core/assessment-schema';
 import type { Questionnaire } from '../../../src/core/questionnaire-schema';
-import { GENERATED, pageText, squash, writeTemp } from './helpers';
+import { GENERATED, pageText, squash, textBlocks, writeTemp } from './helpers';
 
 const OPTS = { appVersion: '0.1.0', now: GENERATED, timeZone: 'UTC' };
 
@@ -52,6 +52,97 @@ describe('the level descriptions in the PDF', { timeout: 60_000 }, () => {
         squash(locale === 'nl' ? 'Wat de niveaus betekenen' : 'What the levels mean'),
       );
       expect(summary).toContain(squash(pick(level('attention').description, locale)));
+    },
+  );
+});
+
+const norm = (s: string) => s.replace(/\s+/g, ' ').trim();
+/** Squashed, and without soft hyphens: a hyphenated word still matches its label here. */
+const loose = (s: string) => squash(s).replace(/\u00ad/g, '');
+
+/**
+ * An example assessment made to fill every table with the questionnaire's longest words: a risk
+ * in every domain (the register table names the domain), risk scores in every band, an assessor's
+ * change on the domain with the longest label to the level with the longest name, measures.
+ */
+function longLabelAssessment(qid: string, q: Questionnaire, locale: 'nl' | 'en'): Assessment {
+  const base = fixture(qid, FIRST_FIXTURE[qid]!);
+  const longest = <T>(xs: T[], text: (x: T) => string) =>
+    xs.reduce((a, b) => (text(b).length > text(a).length ? b : a));
+  const domain = longest(q.domains, (d) => pick(d.label, locale));
+  const level = longest(q.levels, (l) => pick(l.label, locale));
+  const scores = [
+    [5, 5],
+    [4, 3],
+    [3, 3],
+    [2, 2],
+    [1, 1],
+  ] as const;
+  return {
+    ...base,
+    questionnaireSnapshot: q,
+    overrides: {
+      [domain.id]: {
+        level: level.id,
+        justification: 'Het assessorteam weegt de afhankelijkheid van één leverancier zwaarder.',
+      },
+    },
+    register: q.domains.map((d, i) => ({
+      id: `r${i + 1}`,
+      domain: d.id,
+      title: `Risico ${i + 1}`,
+      description: 'Beschrijving.',
+      affectedGroups: 'Inwoners',
+      likelihood: scores[i % 5]![0],
+      severity: scores[i % 5]![1],
+      residualLikelihood: scores[(i + 2) % 5]![0],
+      residualSeverity: scores[(i + 2) % 5]![1],
+      residualJustification: 'Omdat.',
+      measures: [
+        {
+          id: `m${i + 1}`,
+          text: 'Exitstrategie en jaarlijkse toets op leveranciersafhankelijkheid',
+          owner: 'Informatiebeveiligingsfunctionaris',
+          dueDate: '2026-09-15',
+          status: 'inProgress' as const,
+        },
+      ],
+    })),
+  };
+}
+
+const FIRST_FIXTURE: Record<string, string> = {
+  'fria-core': 'fraud-risk-scoring',
+  'quick-scan': 'youth-risk-signals',
+  'aia-benefits': 'special-assistance',
+};
+
+describe('words in tables break at spaces, not inside', { timeout: 60_000 }, () => {
+  const cases = Object.keys(FIRST_FIXTURE).flatMap((qid) =>
+    (['nl', 'en'] as const).map((l) => [qid, l] as const),
+  );
+  it.each(cases)(
+    '%s (%s): every domain and level name, whole, in every table',
+    async (qid, locale) => {
+      const q = questionnaire(qid);
+      const path = await pdfOf(longLabelAssessment(qid, q, locale), q, locale);
+      const { blocks } = textBlocks(path);
+      const labels = [
+        ...q.domains.map((d) => pick(d.label, locale)),
+        ...q.levels.map((l) => pick(l.label, locale)),
+      ];
+      for (const label of labels) {
+        const holding = blocks.filter((b) => loose(b.text).includes(loose(label)));
+        // In the summary table, the register table, the "why" headings and the level legend.
+        expect(holding.length, label).toBeGreaterThan(1);
+        for (const b of holding) expect(norm(b.text), `page ${b.page}`).toContain(norm(label));
+      }
+      // A word wider than its column (the owner in the action plan) is hyphenated, not cut:
+      // its pieces end in a soft hyphen and read back as the word.
+      const owner = blocks.find((b) => loose(b.text) === 'Informatiebeveiligingsfunctionaris');
+      expect(owner, 'owner cell').toBeDefined();
+      expect(owner!.words.length).toBeGreaterThan(1);
+      for (const w of owner!.words.slice(0, -1)) expect(w.text.endsWith('\u00ad')).toBe(true);
     },
   );
 });
