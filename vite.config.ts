@@ -1,10 +1,10 @@
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
-import { viteSingleFile } from 'vite-plugin-singlefile';
 import { VitePWA } from 'vite-plugin-pwa';
 import { fileURLToPath } from 'node:url';
 import { readFileSync } from 'node:fs';
 import { hostedHeaders } from './scripts/csp';
+import { singleFile } from './scripts/single-file';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as {
   version: string;
@@ -105,10 +105,7 @@ export default defineConfig(({ mode }) => {
     },
     // public/ holds the manifest icons: the single file carries no separate files and no service worker.
     publicDir: single ? false : 'public',
-    plugins: [
-      react(),
-      ...(single ? [viteSingleFile({ removeViteModuleLoader: true })] : [favicon(), ...pwa()]),
-    ],
+    plugins: [react(), ...(single ? [singleFile()] : [favicon(), ...pwa()])],
     // `vite preview` serves dist/ with the same headers as dist/_headers, so tests see production's CSP.
     preview: { headers: hostedHeaders() },
     build: {
@@ -118,6 +115,21 @@ export default defineConfig(({ mode }) => {
       sourcemap: false,
       reportCompressedSize: false,
       chunkSizeWarningLimit: 1000,
+      // The single file (scripts/single-file.ts) links its chunks itself: CommonJS chunks, no
+      // preload tags (there are no files to preload), and all CSS in one <style>.
+      ...(single
+        ? {
+            modulePreload: false,
+            cssCodeSplit: false,
+            rollupOptions: {
+              output: { format: 'cjs' as const },
+              // Vite's preload helper mentions import.meta, which CommonJS output replaces with {}
+              // (with modulePreload off the helper never reads it); scripts/single-file.ts refuses
+              // import.meta anywhere else, so this warning is not needed.
+              checks: { emptyImportMeta: false },
+            },
+          }
+        : {}),
     },
   };
 });

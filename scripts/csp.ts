@@ -6,6 +6,12 @@
 
 /** Name of the one Trusted Types policy (src/ui/pwa/register.ts): turns './sw.js' into a script URL. */
 export const SW_POLICY = 'fria-sw';
+/**
+ * The single file's one Trusted Types policy (scripts/single-file.ts): its loader turns the
+ * decompressed text of a part into the text of an inline <script>, which runs only if its hash is
+ * in script-src. Created by the loader before any app code runs; a policy name can be created once.
+ */
+export const CHUNK_POLICY = 'fria-chunks';
 
 export type BuildKind = 'hosted' | 'single';
 
@@ -22,8 +28,9 @@ export function cspDirectives(
   const list = (...sources: string[]) => sources.filter(Boolean).join(' ');
   return [
     "default-src 'none'",
-    // Hosted: the app's own files. Single file: only the inline script whose hash is listed (not
-    // even 'self', which under file:// would admit other local files).
+    // Hosted: the app's own files. Single file: only the inline scripts whose hashes are listed
+    // (the loader and the unpacked text of each compressed part; not even 'self', which under
+    // file:// would admit other local files).
     `script-src ${list(hosted ? "'self'" : '', ...scriptHashes) || "'none'"}`,
     `style-src ${list(hosted ? "'self'" : '', ...styleHashes) || "'none'"}`,
     // Drawn signatures are shown as data: images; blob: for previews of files the user picked.
@@ -35,10 +42,10 @@ export function cspDirectives(
     "object-src 'none'",
     "base-uri 'none'",
     "form-action 'none'",
-    // Trusted Types: no string may reach an HTML or script sink. Only the hosted build has a policy,
-    // for its service worker; the single file allows none.
+    // Trusted Types: no string may reach an HTML or script sink except through one named policy:
+    // the hosted build's for its service worker, the single file's for unpacking its parts.
     "require-trusted-types-for 'script'",
-    `trusted-types ${hosted ? SW_POLICY : "'none'"}`,
+    `trusted-types ${hosted ? SW_POLICY : CHUNK_POLICY}`,
   ];
 }
 

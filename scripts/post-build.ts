@@ -14,6 +14,7 @@ import { existsSync, readFileSync, readdirSync, renameSync, writeFileSync } from
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cspFor, hostedHeaders, type BuildKind } from './csp';
+import { isPart, payloadHash } from './single-file';
 
 export class PostBuildError extends Error {}
 
@@ -112,6 +113,13 @@ export function withCsp(html: string, kind: BuildKind): { html: string; csp: str
       continue;
     }
     if (el.body.trim() === '') continue;
+    if (el.tag === 'script' && isPart(el.attrs)) {
+      // A compressed part of the single file (a data block, never run as it is): the loader runs
+      // its decompressed text as an inline script, so that text's hash is what must be allowed.
+      if (kind !== 'single') problems.push('a compressed part outside the single file');
+      else scripts.push(payloadHash(el.body));
+      continue;
+    }
     (el.tag === 'script' ? scripts : styles).push(hashSource(el.body));
   }
   if (kind === 'hosted' && scripts.length > 0)

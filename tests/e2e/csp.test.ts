@@ -52,14 +52,14 @@ describe('the policy as written', () => {
     }
   };
 
-  it('single file: scripts and styles only by hash, no network, no Trusted Types policy', () => {
+  it('single file: scripts and styles only by hash, no network, one Trusted Types policy for unpacking its parts', () => {
     const d = directives(metaCsp(SINGLE_FILE));
     required(d);
     expect(d.get('script-src')!.length).toBeGreaterThan(0);
     expect(d.get('script-src')!.every((s) => /^'sha256-[A-Za-z0-9+/]+=*'$/.test(s))).toBe(true);
     expect(d.get('style-src')!.every((s) => /^'sha256-[A-Za-z0-9+/]+=*'$/.test(s))).toBe(true);
     expect(d.get('connect-src')).toEqual(["'none'"]);
-    expect(d.get('trusted-types')).toEqual(["'none'"]);
+    expect(d.get('trusted-types')).toEqual(['fria-chunks']);
     expect(d.has('worker-src')).toBe(false);
   });
 
@@ -135,6 +135,13 @@ async function probe(page: Page): Promise<string[]> {
       (
         window as unknown as { trustedTypes: { createPolicy(n: string, r: object): unknown } }
       ).trustedTypes.createPolicy('attacker', { createHTML: (s: string) => s });
+    });
+    // The single file's loader policy exists already (a name can be created once); the web app
+    // does not allow it at all.
+    attempt('loader policy', () => {
+      (
+        window as unknown as { trustedTypes: { createPolicy(n: string, r: object): unknown } }
+      ).trustedTypes.createPolicy('fria-chunks', { createScript: (s: string) => s });
     });
     // A javascript: link the user clicks.
     const a = document.createElement('a');

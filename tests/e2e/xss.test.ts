@@ -118,8 +118,9 @@ afterAll(async () => {
 async function injected(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const found: string[] = [];
-    const scripts = document.querySelectorAll('script');
-    // The single file has exactly one script: the app itself.
+    // The single file has exactly one script that runs: its loader. The app's compressed parts are
+    // data blocks (type application/x-fria-gz, never run as they are; scripts/single-file.ts).
+    const scripts = document.querySelectorAll('script:not([type="application/x-fria-gz"])');
     if (scripts.length !== 1) found.push(`${scripts.length} script elements`);
     for (const sel of [
       'iframe',
