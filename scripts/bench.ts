@@ -1,0 +1,477 @@
+/**
+ * `npm run bench`: builds the app, then measures what issue 8 asks for and prints a table; the full
+ * figures go to bench-results/bench.json. Timings are reported, never asserted (the size budgets are
+ * asserted by tests/e2e/size.test.ts). docs/performance.md defines every figure.
+ *
+ *   npm run bench                       build + everything, 5 runs per browser figure
+ *   npm run bench -- --runs=9           more runs
+ *   npm run bench -- --no-build         measure the current dist/ and dist-single/
+ *   npm run bench -- --only=sizes,start,wizard,node,pdf
+ *   npm run bench -- --single=FILE --dist=DIR --label=before   measure another build (no build step)
+ *
+ * The build and the browser runs hold /tmp/fria-e2e.lock, the lock the e2e tests use, so nobody
+ * rebuilds dist/ under the benchmark and no e2e run competes for the CPU.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { launch } from '../tests/e2e/browser';
+import { validateQuestionnaireText } from '../src/core/validate';
+import { stressAssessment, stressQuestionnaire } from '../tests/unit/pdf/stress-fixture';
+import { analyzeHosted, kindOf, type LazyKind } from './bench/analyze';
+import { measureNode } from './bench/node';
+import { measurePdf } from './bench/pdf';
+import {
+  FIRST_SCREEN_JS_GZ_BUDGET,
+  SINGLE_FILE_BUDGET,
+  firstScreenJs,
+  hostedAssets,
+  sizeOf,
+} from './bench/sizes';
+import { floorHtml, measureStart, type StartRun } from './bench/start';
+import { roundStats, stats, percentile, type Stats } from './bench/stats';
+import { filledAssessment, syntheticQuestionnaire } from './bench/synthetic';
+import { measureWizard, type WizardRun } from './bench/wizard';
+import { renderTable, type Row } from './bench/table';
+
+const LOCK = '/tmp/fria-e2e.lock';
+const OUT = 'bench-results';
+
+interface Options {
+  runs: number;
+  build: boolean;
+  only: Set<string>;
+  single: string;
+  dist: string;
+  label: string;
+}
+
+function parseArgs(argv: string[]): Options {
+  const get = (name: string) =>
+    argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3) ?? null;
+  const single = get('single');
+  const dist = get('dist');
+  return {
+    runs: Number(get('runs') ?? 5),
+    build: !argv.includes('--no-build') && !single && !dist,
+    only: new Set((get('only') ?? 'sizes,start,wizard,node,pdf').split(',')),
+    single: resolve(single ?? 'dist-single/fria-wizard.html'),
+    dist: resolve(dist ?? 'dist'),
+    label: get('label') ?? 'current',
+  };
+}
+
+function underLock(): void {
+  if (process.env.FRIA_BENCH_LOCKED === '1') return;
+  const r = spawnSync('flock', [LOCK, 'npx', 'tsx', 'scripts/bench.ts', ...process.argv.slice(2)], {
+    stdio: 'inherit',
+    env: { ...process.env, FRIA_BENCH_LOCKED: '1' },
+  });
+  process.exit(r.status ?? 1);
+}
+
+function buildApp(): void {
+  console.log('bench: npm run build …');
+  const r = spawnSync('npm', ['run', 'build'], { encoding: 'utf8' });
+  writeFileSync(join(OUT, 'build.log'), `${r.stdout}\n${r.stderr}`);
+  if (r.status !== 0) {
+    console.error(r.stdout, r.stderr);
+    throw new Error('build failed (bench-results/build.log)');
+  }
+}
+
+const ms = (s: Stats) => roundStats(s, 1);
+
+async function main(): Promise<void> {
+  const o = parseArgs(process.argv.slice(2));
+  underLock();
+  mkdirSync(OUT, { recursive: true });
+  const load0 = loadavg();
+  const t0 = Date.now();
+  if (o.build) buildApp();
+  const singleUrl = pathToFileURL(o.single).href;
+  const result: Record<string, unknown> = {
+    label: o.label,
+    date: new Date().toISOString(),
+    commit: spawnSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).stdout.trim(),
+    machine: {
+      cpus: cpus().length,
+      model: cpus()[0]?.model ?? '?',
+      node: process.version,
+      loadAverageAtStart: load0.map((x) => Math.round(x * 100) / 100),
+    },
+    runs: o.runs,
+  };
+  const rows: Row[] = [];
+
+  if (o.only.has('sizes')) {
+    console.log('bench: sizes …');
+    const single = sizeOf(o.single, 'fria-wizard.html');
+    const first = firstScreenJs(o.dist);
+    const assets = hostedAssets(o.dist);
+    const firstSet = new Set(first.files.map((f) => f.file));
+    let lazy: { file: string; raw: number; gz: number; kind: LazyKind; top: string[] }[] = [];
+    if (o.dist === resolve('dist')) {
+      // Module lists come from an in-memory rebuild of the current sources: only valid for dist/.
+      const chunks = await analyzeHosted();
+      lazy = chunks
+        .filter((c) => !firstSet.has(c.file))
+        .map((c) => ({
+          file: c.file,
+          raw: c.raw,
+          gz: c.gz,
+          kind: kindOf(c),
+          top: c.modules.slice(0, 3).map((m) => `${m.id} (${m.bytes})`),
+        }))
+        .sort((a, b) => b.gz - a.gz);
+    }
+    const byKind: Record<string, { raw: number; gz: number; files: number }> = {};
+    for (const c of lazy) {
+      const k = (byKind[c.kind] ??= { raw: 0, gz: 0, files: 0 });
+      k.raw += c.raw;
+      k.gz += c.gz;
+      k.files++;
+    }
+    const css = assets.filter((a) => a.file.endsWith('.css'));
+    result.sizes = {
+      single,
+      firstScreenJs: first,
+      css,
+      lazyByKind: byKind,
+      lazy,
+      budgets: { singleFile: SINGLE_FILE_BUDGET, firstScreenJsGz: FIRST_SCREEN_JS_GZ_BUDGET },
+    };
+    const kb = (n: number) => `${(n / 1000).toFixed(1)} KB`;
+    rows.push(
+      {
+        group: 'Sizes',
+        name: 'Single HTML file',
+        target: '≤ 1 MB',
+        value: kb(single.raw),
+        ok: single.raw <= SINGLE_FILE_BUDGET,
+      },
+      { group: 'Sizes', name: 'Single HTML file, gzipped', target: '', value: kb(single.gz) },
+      {
+        group: 'Sizes',
+        name: `First-screen JS (hosted, ${first.files.length} files), gz`,
+        target: '≤ 120 KB',
+        value: kb(first.gz),
+        ok: first.gz <= FIRST_SCREEN_JS_GZ_BUDGET,
+      },
+      { group: 'Sizes', name: 'First-screen JS, raw', target: '', value: kb(first.raw) },
+    );
+    for (const [k, v] of Object.entries(byKind).sort()) {
+      rows.push({
+        group: 'Sizes',
+        name: `Lazy: ${k} (${v.files} chunk${v.files > 1 ? 's' : ''}), gz`,
+        target: 'on demand',
+        value: kb(v.gz),
+      });
+    }
+  }
+
+  const needBrowser = ['start', 'wizard', 'pdf'].some((k) => o.only.has(k));
+  const browser = needBrowser ? await launch() : null;
+  try {
+    if (browser) (result.machine as Record<string, unknown>).chromium = browser.version();
+
+    if (o.only.has('start') && browser) {
+      console.log(`bench: start screen, ${o.runs} runs × (app, floor) × (1×, 4×) …`);
+      const floorFile = resolve(OUT, 'floor.html');
+      const start = JSON.parse(readFileSync('locales/nl/start.json', 'utf8')) as {
+        title: string;
+        newAssessment: string;
+      };
+      writeFileSync(floorFile, floorHtml(start.title, start.newAssessment));
+      const floorUrl = pathToFileURL(floorFile).href;
+      const runs: Record<string, StartRun[]> = { app1: [], app4: [], floor1: [], floor4: [] };
+      for (let i = 0; i < o.runs; i++) {
+        // Interleaved, so drift in the machine's load affects app and floor alike.
+        runs.floor1!.push(await measureStart(browser, floorUrl, 1));
+        runs.app1!.push(await measureStart(browser, singleUrl, 1));
+        runs.floor4!.push(await measureStart(browser, floorUrl, 4));
+        runs.app4!.push(await measureStart(browser, singleUrl, 4));
+      }
+      const summary = Object.fromEntries(
+        Object.entries(runs).map(([k, list]) => [
+          k,
+          {
+            interactive: ms(stats(list.map((r) => r.interactive))),
+            link: ms(stats(list.map((r) => r.link))),
+            painted: ms(stats(list.map((r) => r.painted))),
+            fcp: ms(stats(list.map((r) => r.fcp ?? NaN))),
+            tbt: ms(stats(list.map((r) => r.tbt))),
+            longTasks: stats(list.map((r) => r.longTasks)),
+            heapMB: roundStats(stats(list.map((r) => r.heapBytes / 1e6)), 2),
+          },
+        ]),
+      ) as Record<string, { interactive: Stats; tbt: Stats; heapMB: Stats }>;
+      const ratio1 = summary.app1!.interactive.median / summary.floor1!.interactive.median;
+      const ratio4 = summary.app4!.interactive.median / summary.floor4!.interactive.median;
+      result.start = {
+        ...summary,
+        ratioToFloor1x: Math.round(ratio1 * 10) / 10,
+        ratioToFloor4x: Math.round(ratio4 * 10) / 10,
+        raw: runs,
+      };
+      const fmt = (s: Stats, unit = 'ms') => `${s.median} ${unit} (${s.min}–${s.max})`;
+      rows.push(
+        {
+          group: 'Start (file://, cold)',
+          name: 'Start screen interactive, 1× CPU',
+          target: '≤ 250 ms',
+          value: fmt(summary.app1!.interactive),
+          ok: summary.app1!.interactive.median <= 250,
+        },
+        {
+          group: 'Start (file://, cold)',
+          name: 'Same, 4× CPU slowdown',
+          target: '≤ 1 s',
+          value: fmt(summary.app4!.interactive),
+          ok: summary.app4!.interactive.median <= 1000,
+        },
+        {
+          group: 'Start (file://, cold)',
+          name: 'Floor (static page), 1× / 4×',
+          target: '',
+          value: `${summary.floor1!.interactive.median} / ${summary.floor4!.interactive.median} ms`,
+        },
+        {
+          group: 'Start (file://, cold)',
+          name: 'Ratio to the floor, 1× / 4×',
+          target: '',
+          value: `${ratio1.toFixed(1)}× / ${ratio4.toFixed(1)}×`,
+        },
+        {
+          group: 'Start (file://, cold)',
+          name: 'Total blocking time during load, 1×',
+          target: '≤ 100 ms',
+          value: fmt(summary.app1!.tbt),
+          ok: summary.app1!.tbt.median <= 100,
+        },
+        {
+          group: 'Start (file://, cold)',
+          name: 'Total blocking time during load, 4×',
+          target: '',
+          value: fmt(summary.app4!.tbt),
+        },
+        {
+          group: 'Start (file://, cold)',
+          name: 'JS heap after load (after GC)',
+          target: '≤ 8 MB',
+          value: fmt(summary.app1!.heapMB, 'MB'),
+          ok: summary.app1!.heapMB.median <= 8,
+        },
+      );
+    }
+
+    if (o.only.has('wizard') && browser) {
+      console.log(`bench: wizard with 300 questions, ${o.runs} runs …`);
+      const q = syntheticQuestionnaire(15);
+      const list: WizardRun[] = [];
+      for (let i = 0; i < o.runs; i++) list.push(await measureWizard(browser, singleUrl, q));
+      const all = (f: (r: WizardRun) => number[]) => list.flatMap(f);
+      const perRunP95 = (f: (r: WizardRun) => number[]) =>
+        stats(list.map((r) => percentile(f(r), 95)));
+      const w = {
+        questions: q.sections.reduce((s, x) => s + x.questions.length, 0),
+        sections: q.sections.length,
+        keyToFramePooled: ms(stats(all((r) => r.keyToFrame))),
+        keyToPaintedPooled: ms(stats(all((r) => r.keyToPainted))),
+        keyToPaintedP95PerRun: ms(perRunP95((r) => r.keyToPainted)),
+        stepDom: ms(stats(all((r) => r.stepDom))),
+        stepPainted: ms(stats(all((r) => r.stepPainted))),
+        scoreRunsWhileTyping: list.map((r) => r.scoreRuns),
+        keysOverlappingScore: list.map((r) => r.keysOverlappingScore),
+        scoreRunsAfterPause: list.map((r) => r.scoreRunsAfterPause),
+        scoreDuration: ms(stats(all((r) => r.scoreDurations))),
+        saveTasksWhileTyping: list.map((r) => r.saveTasks),
+        saveTaskDuration: ms(stats(all((r) => r.saveDurations))),
+        keysOverlappingSave: list.map((r) => r.keysOverlappingSave),
+      };
+      result.wizard = w;
+      const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+      rows.push(
+        {
+          group: 'Wizard (300 questions)',
+          name: 'Changing step (click → new h1 painted), median / p95',
+          target: '≤ 50 ms',
+          value: `${w.stepPainted.median} / ${w.stepPainted.p95} ms (max ${w.stepPainted.max})`,
+          ok: w.stepPainted.median <= 50,
+        },
+        {
+          group: 'Wizard (300 questions)',
+          name: 'Keystroke → painted frame, p95 (all keys of all runs)',
+          target: '≤ 16 ms',
+          value: `${w.keyToPaintedPooled.p95} ms (median ${w.keyToPaintedPooled.median}, max ${w.keyToPaintedPooled.max})`,
+          ok: w.keyToPaintedPooled.p95 <= 16,
+        },
+        {
+          group: 'Wizard (300 questions)',
+          name: 'Keystroke → next frame starts, p95',
+          target: '',
+          value: `${w.keyToFramePooled.p95} ms`,
+        },
+        {
+          group: 'Wizard (300 questions)',
+          name: 'Scoring runs while typing / keys it delayed',
+          target: '0 / 0',
+          value: `${sum(w.scoreRunsWhileTyping)} / ${sum(w.keysOverlappingScore)} (${sum(w.scoreRunsAfterPause)} runs after the pause, ${w.scoreDuration.median} ms each)`,
+          ok: sum(w.keysOverlappingScore) === 0,
+        },
+        {
+          group: 'Wizard (300 questions)',
+          name: 'Autosave tasks while typing / keys they delayed',
+          target: '',
+          value: `${sum(w.saveTasksWhileTyping)} / ${sum(w.keysOverlappingSave)} of ${list.length * 200} (task median ${w.saveTaskDuration.median} ms, max ${w.saveTaskDuration.max})`,
+        },
+      );
+    }
+
+    // Fixtures shared by the Node and PDF parts.
+    const friaCore = validateQuestionnaireText(
+      readFileSync('questionnaires/fria-core/questionnaire.json', 'utf8'),
+    );
+    if (!friaCore.valid) throw new Error('fria-core questionnaire is invalid');
+    const iama = await filledAssessment(friaCore.questionnaire, {
+      riskCount: 12,
+      textLength: 600,
+      id: 'bench-iama',
+    });
+
+    if (o.only.has('pdf') && browser) {
+      console.log(`bench: PDF in the browser, ${o.runs} runs …`);
+      const stress = await stressAssessment(stressQuestionnaire());
+      const dir = resolve(OUT, 'fixtures');
+      mkdirSync(dir, { recursive: true });
+      const runs = [];
+      for (let i = 0; i < o.runs; i++) {
+        runs.push(
+          await measurePdf(
+            browser,
+            singleUrl,
+            [
+              { name: 'stress', assessment: stress },
+              { name: 'iama', assessment: iama },
+            ],
+            dir,
+            2,
+          ),
+        );
+      }
+      const pdf = {
+        stressCold: ms(stats(runs.map((r) => r.stress!.cold!))),
+        stressWarm: ms(stats(runs.flatMap((r) => r.stress!.warm))),
+        iamaWarm: ms(stats(runs.flatMap((r) => r.iama!.warm))),
+        stressBytes: runs[0]!.stress!.bytes,
+        iamaBytes: runs[0]!.iama!.bytes,
+      };
+      result.pdf = pdf;
+      const fmt = (s: Stats) => `${s.median} ms (${s.min}–${s.max})`;
+      rows.push(
+        {
+          group: 'PDF (browser, 1×)',
+          name: `Stress fixture (60 long answers + notes, 50 risks; ${(pdf.stressBytes / 1e3).toFixed(0)} KB PDF)`,
+          target: '≤ 1 s',
+          value: fmt(pdf.stressWarm),
+          ok: pdf.stressWarm.median <= 1000,
+        },
+        {
+          group: 'PDF (browser, 1×)',
+          name: 'Same, first export in the page (loads the PDF code)',
+          target: '',
+          value: fmt(pdf.stressCold),
+        },
+        {
+          group: 'PDF (browser, 1×)',
+          name: `IAMA-sized (fria-core, 99 questions answered, 12 risks; ${(pdf.iamaBytes / 1e3).toFixed(0)} KB PDF)`,
+          target: '≤ 300 ms',
+          value: fmt(pdf.iamaWarm),
+          ok: pdf.iamaWarm.median <= 300,
+        },
+      );
+    }
+  } finally {
+    await browser?.close();
+  }
+
+  if (o.only.has('node')) {
+    console.log('bench: Node …');
+    const friaCore = validateQuestionnaireText(
+      readFileSync('questionnaires/fria-core/questionnaire.json', 'utf8'),
+    );
+    if (!friaCore.valid) throw new Error('fria-core questionnaire is invalid');
+    const iama = await filledAssessment(friaCore.questionnaire, {
+      riskCount: 12,
+      textLength: 600,
+      id: 'bench-iama',
+    });
+    const n = await measureNode({ a: iama, q: friaCore.questionnaire });
+    result.node = n;
+    const fmt = (s: Stats) =>
+      `${s.median.toFixed(2)} ms (min ${s.min.toFixed(2)}, p95 ${s.p95.toFixed(2)})`;
+    rows.push(
+      {
+        group: `Node (${n.node})`,
+        name: `Scoring a ${n.score2000Questions}-question assessment`,
+        target: '≤ 5 ms',
+        value: fmt(n.score2000),
+        ok: n.score2000.median <= 5,
+      },
+      {
+        group: `Node (${n.node})`,
+        name: `Validating fria-core (${n.friaCoreQuestions} questions, from text)`,
+        target: '≤ 20 ms',
+        value: fmt(n.validateFriaCore),
+        ok: n.validateFriaCore.median <= 20,
+      },
+      {
+        group: `Node (${n.node})`,
+        name: 'Validating the synthetic 300-question file',
+        target: '',
+        value: fmt(n.validateSynthetic300),
+      },
+      {
+        group: `Node (${n.node})`,
+        name: `Autosave, 300 questions + 50 risks (${(n.autosave.assessmentBytes / 1e3).toFixed(0)} KB): summary + put (fake-indexeddb)`,
+        target: '≤ 5 ms',
+        value: fmt(n.autosave.put),
+        ok: n.autosave.put.median <= 5,
+      },
+      {
+        group: `Node (${n.node})`,
+        name: '… of which serialising',
+        target: '',
+        value: fmt(n.autosave.serialize),
+      },
+      {
+        group: `Node (${n.node})`,
+        name: `Autosave, IAMA-sized (${(n.autosaveIama.assessmentBytes / 1e3).toFixed(0)} KB): summary + put`,
+        target: '≤ 5 ms',
+        value: fmt(n.autosaveIama.put),
+        ok: n.autosaveIama.put.median <= 5,
+      },
+    );
+  }
+
+  (result.machine as Record<string, unknown>).loadAverageAtEnd = loadavg().map(
+    (x) => Math.round(x * 100) / 100,
+  );
+  result.seconds = Math.round((Date.now() - t0) / 1000);
+  result.table = rows;
+  const name = o.label === 'current' ? 'bench.json' : `bench-${o.label}.json`;
+  writeFileSync(join(OUT, name), `${JSON.stringify(result, null, 2)}\n`);
+  console.log(`\n${renderTable(rows)}`);
+  console.log(
+    `\nload average ${load0.map((x) => x.toFixed(1)).join(' ')} → ${loadavg()
+      .map((x) => x.toFixed(1))
+      .join(' ')} on ${cpus().length} CPUs; ${OUT}/${name} written (${result.seconds} s)`,
+  );
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});
