@@ -14,6 +14,8 @@ export interface Session {
   autosaver: Autosaver;
   /** True when another tab edits this assessment: this one shows it read-only. */
   readOnly: boolean;
+  /** The other tab has let go of this assessment: a reload makes it editable here. */
+  otherTabReleased: boolean;
   /** Writes pending changes now (before export); resolves false when saving failed. */
   flush(): Promise<boolean>;
 }
@@ -29,6 +31,7 @@ export function useSession(): Session {
 type LoadState =
   | { kind: 'loading' }
   | { kind: 'missing' }
+  | { kind: 'unreadable'; message: string }
   | { kind: 'noQuestionnaire'; assessment: Assessment }
   | { kind: 'ready'; session: Session };
 
@@ -40,17 +43,30 @@ export function SessionProvider({
 }: {
   id: string;
   children: ReactNode;
-  fallback: (state: 'loading' | 'missing' | 'noQuestionnaire') => ReactNode;
+  fallback: (state: 'loading' | 'missing' | 'noQuestionnaire' | 'unreadable') => ReactNode;
 }) {
   const services = useServices();
   const [state, setState] = useState<LoadState>({ kind: 'loading' });
+  const [editableElsewhereEnded, setEditableElsewhereEnded] = useState(false);
 
   useEffect(() => {
     let cancelled = false;
     let cleanup = () => {};
     void (async () => {
-      const lock = await services.acquireEditLock(id);
-      const assessment = await services.repository.get(id);
+      const lock = await services.acquireEditLock(id, {
+        // The tab that edited it let go: say so, and offer to reload to edit here.
+        onAvailable: () => setEditableElsewhereEnded(true),
+      });
+      let assessment: Assessment | null;
+      try {
+        assessment = await services.repository.get(id);
+      } catch (e) {
+        // A record from a newer app or a damaged one: never a screen that keeps loading.
+        lock.release();
+        if (!cancelled)
+          setState({ kind: 'unreadable', message: e instanceof Error ? e.message : String(e) });
+        return;
+      }
       const questionnaire = assessment ? await resolveQuestionnaire(assessment) : null;
       if (cancelled) {
         lock.release();
@@ -80,6 +96,7 @@ export function SessionProvider({
           questionnaire,
           autosaver,
           readOnly: lock.readOnly,
+          otherTabReleased: false,
           flush: () => autosaver.flush(),
         },
       });
@@ -91,5 +108,8 @@ export function SessionProvider({
   }, [id, services]);
 
   if (state.kind !== 'ready') return <>{fallback(state.kind)}</>;
-  return <SessionContext.Provider value={state.session}>{children}</SessionContext.Provider>;
+  const session = editableElsewhereEnded
+    ? { ...state.session, otherTabReleased: true }
+    : state.session;
+  return <SessionContext.Provider value={session}>{children}</SessionContext.Provider>;
 }

@@ -92,7 +92,7 @@ function StepForm({
   isLast,
 }: StepFormProps) {
   const { t, i18n } = useTranslation('wizard');
-  const { store, questionnaire: q, autosaver } = useSession();
+  const { store, questionnaire: q, autosaver, otherTabReleased } = useSession();
   const lang = i18n.language;
   const visibleIds = useStoreValue(store, (a) => visibleInSection(q, a, sectionIndex), sameJson);
   const questions = useMemo(
@@ -178,9 +178,18 @@ function StepForm({
       <SaveStatusText autosaver={autosaver} />
       <LockedNotice linkToSignOff />
       {store.readOnlyReason === 'otherTab' ? (
-        <p className="notice" role="note">
-          {t('library:storage.error.readOnly')}
-        </p>
+        <div className="notice" role="note">
+          <p aria-live="polite">
+            {otherTabReleased
+              ? t('common:session.otherTabReleased')
+              : t('library:storage.error.readOnly')}
+          </p>
+          {otherTabReleased ? (
+            <button type="button" className="button" onClick={() => window.location.reload()}>
+              {t('common:session.reload')}
+            </button>
+          ) : null}
+        </div>
       ) : null}
       <ErrorSummary errors={errorList} focusKey={formState.submitCount} />
       <form
