@@ -1,35 +1,75 @@
-import { useTranslation } from "react-i18next";
-import type { Route } from "./router";
-import { href } from "./router";
-import { StartScreen } from "./start/StartScreen";
-import { NewAssessmentScreen } from "./start/NewAssessmentScreen";
-import { SessionProvider } from "./state/session";
-import { WizardScreen } from "./wizard/WizardScreen";
-import { SummaryScreen } from "./summary/SummaryScreen";
-import { SettingsScreen } from "./settings/SettingsScreen";
-import { PageHeading } from "./components/PageHeading";
-import { AccessibilityScreen } from "./accessibility/AccessibilityScreen";
-import { RegisterScreen } from "./register/RegisterScreen";
-import { ActionPlanScreen } from "./register/ActionPlanScreen";
-import { AboutScreen } from "./about/AboutScreen";
-import { SignOffScreen } from "./signing/SignOffScreen";
-import { VerifyScreen } from "./verify/VerifyScreen";
+import { lazy, Suspense } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Route } from './router';
+import { href } from './router';
+import { StartScreen } from './start/StartScreen';
+import { SessionProvider } from './state/session';
+import { PageHeading } from './components/PageHeading';
+
+/**
+ * Every screen but the start screen is its own chunk, loaded when first opened: the start screen's
+ * JavaScript stays small (issue 8: ≤ 120 KB gzipped) and, in the single file, the other screens'
+ * code is unpacked and compiled only when needed (docs/performance.md).
+ */
+const NewAssessmentScreen = lazy(() =>
+  import('./start/NewAssessmentScreen').then((m) => ({ default: m.NewAssessmentScreen })),
+);
+const WizardScreen = lazy(() =>
+  import('./wizard/WizardScreen').then((m) => ({ default: m.WizardScreen })),
+);
+const SummaryScreen = lazy(() =>
+  import('./summary/SummaryScreen').then((m) => ({ default: m.SummaryScreen })),
+);
+const RegisterScreen = lazy(() =>
+  import('./register/RegisterScreen').then((m) => ({ default: m.RegisterScreen })),
+);
+const ActionPlanScreen = lazy(() =>
+  import('./register/ActionPlanScreen').then((m) => ({ default: m.ActionPlanScreen })),
+);
+const SignOffScreen = lazy(() =>
+  import('./signing/SignOffScreen').then((m) => ({ default: m.SignOffScreen })),
+);
+const VerifyScreen = lazy(() =>
+  import('./verify/VerifyScreen').then((m) => ({ default: m.VerifyScreen })),
+);
+const SettingsScreen = lazy(() =>
+  import('./settings/SettingsScreen').then((m) => ({ default: m.SettingsScreen })),
+);
+const AboutScreen = lazy(() =>
+  import('./about/AboutScreen').then((m) => ({ default: m.AboutScreen })),
+);
+const AccessibilityScreen = lazy(() =>
+  import('./accessibility/AccessibilityScreen').then((m) => ({ default: m.AccessibilityScreen })),
+);
 
 /**
  * Which view each route shows. Screens of an assessment (step, summary, register, signoff) live
  * inside a SessionProvider that opens the assessment and autosaves it. Add a screen: one case here.
  */
 export function RouteView({ route }: { route: Route }) {
+  return (
+    <Suspense fallback={<Loading />}>
+      <RouteSwitch route={route} />
+    </Suspense>
+  );
+}
+
+function Loading() {
+  const { t } = useTranslation();
+  return <p role="status">{t('session.loading')}</p>;
+}
+
+function RouteSwitch({ route }: { route: Route }) {
   switch (route.name) {
-    case "home":
+    case 'home':
       return <StartScreen />;
-    case "new":
+    case 'new':
       return <NewAssessmentScreen />;
-    case "step":
-    case "summary":
-    case "register":
-    case "actions":
-    case "signoff":
+    case 'step':
+    case 'summary':
+    case 'register':
+    case 'actions':
+    case 'signoff':
       return (
         <SessionProvider
           key={route.id}
@@ -39,13 +79,13 @@ export function RouteView({ route }: { route: Route }) {
           <AssessmentView route={route} />
         </SessionProvider>
       );
-    case "settings":
+    case 'settings':
       return <SettingsScreen />;
-    case "accessibility":
+    case 'accessibility':
       return <AccessibilityScreen />;
-    case "about":
+    case 'about':
       return <AboutScreen />;
-    case "verify":
+    case 'verify':
       return <VerifyScreen />;
     default:
       return <NotFound />;
@@ -54,15 +94,15 @@ export function RouteView({ route }: { route: Route }) {
 
 function AssessmentView({ route }: { route: Extract<Route, { id: string }> }) {
   switch (route.name) {
-    case "step":
+    case 'step':
       return <WizardScreen step={route.step} />;
-    case "summary":
+    case 'summary':
       return <SummaryScreen />;
-    case "register":
+    case 'register':
       return <RegisterScreen />;
-    case "actions":
+    case 'actions':
       return <ActionPlanScreen />;
-    case "signoff":
+    case 'signoff':
       return <SignOffScreen />;
     default:
       return <NotFound />;
@@ -72,17 +112,15 @@ function AssessmentView({ route }: { route: Extract<Route, { id: string }> }) {
 function SessionFallback({
   state,
 }: {
-  state: "loading" | "missing" | "noQuestionnaire" | "unreadable";
+  state: 'loading' | 'missing' | 'noQuestionnaire' | 'unreadable';
 }) {
   const { t } = useTranslation();
-  if (state === "loading") return <p role="status">{t("session.loading")}</p>;
+  if (state === 'loading') return <p role="status">{t('session.loading')}</p>;
   return (
     <div className="stack">
-      <PageHeading title={t(`session.${state}.title`)}>
-        {t(`session.${state}.title`)}
-      </PageHeading>
+      <PageHeading title={t(`session.${state}.title`)}>{t(`session.${state}.title`)}</PageHeading>
       <p>{t(`session.${state}.text`)}</p>
-      <a href={href({ name: "home" })}>{t("session.home")}</a>
+      <a href={href({ name: 'home' })}>{t('session.home')}</a>
     </div>
   );
 }
@@ -91,11 +129,9 @@ function NotFound() {
   const { t } = useTranslation();
   return (
     <div className="stack">
-      <PageHeading title={t("notFound.title")}>
-        {t("notFound.title")}
-      </PageHeading>
-      <p>{t("notFound.text")}</p>
-      <a href={href({ name: "home" })}>{t("session.home")}</a>
+      <PageHeading title={t('notFound.title')}>{t('notFound.title')}</PageHeading>
+      <p>{t('notFound.text')}</p>
+      <a href={href({ name: 'home' })}>{t('session.home')}</a>
     </div>
   );
 }
