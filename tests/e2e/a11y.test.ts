@@ -166,8 +166,7 @@ describe('axe-core on a full assessment', () => {
     await page.goto(`${page.url().replace(/#.*/, '')}#/verify`);
     await page.getByRole('heading', { level: 1 }).waitFor();
     await page.locator('input[type=file]').first().setInputFiles(FIXTURE);
-    await page.getByRole('status').or(page.getByRole('alert')).first().waitFor();
-    await page.waitForTimeout(500);
+    await page.getByRole('heading', { level: 2, name: /^Uitkomst voor/ }).waitFor();
     await check('verify with a result');
 
     expect(problems.join('\n\n')).toBe('');
