@@ -8,3 +8,16 @@ export function pick(text: LocalizedText | undefined, locale: Locale, fallback =
   if (!text) return '';
   return text[locale] ?? text[fallback] ?? Object.values(text)[0] ?? '';
 }
+
+/** Like `pick`, and says which language the text is in (it differs from `locale` on a fallback). */
+export function pickWithLang(
+  text: LocalizedText | undefined,
+  locale: Locale,
+  fallback = 'en',
+): { text: string; lang: string } {
+  if (!text) return { text: '', lang: locale };
+  if (text[locale] !== undefined) return { text: text[locale], lang: locale };
+  if (text[fallback] !== undefined) return { text: text[fallback], lang: fallback };
+  const first = Object.entries(text)[0];
+  return first ? { text: first[1], lang: first[0] } : { text: '', lang: locale };
+}

@@ -2,7 +2,7 @@ import { Controller, type Control, type UseFormRegister, type FieldError } from 
 import { useTranslation } from 'react-i18next';
 import type { Question } from '../../core/questionnaire-schema';
 import { pick } from '../../core/localized';
-import { Markdown } from '../components/Markdown';
+import { Localized } from '../components/Localized';
 import { controlId, fieldName, noteName } from './form-values';
 
 interface Props {
@@ -34,7 +34,7 @@ export function QuestionField({ q, index, register, control, error, hasNote, rea
     q.help || q.legal?.length ? (
       <details className="help" id={helpId}>
         <summary>{t('help.why')}</summary>
-        {q.help ? <Markdown source={pick(q.help, lang)} /> : null}
+        {q.help ? <Localized text={q.help} markdown /> : null}
         {q.legal?.length ? (
           <p className="legal">
             <span className="legal__label">{t('help.source')}: </span>
@@ -73,8 +73,8 @@ export function QuestionField({ q, index, register, control, error, hasNote, rea
           ]
         : q.options.map((o) => ({
             id: o.id,
-            label: pick(o.label, lang),
-            help: o.help ? pick(o.help, lang) : undefined,
+            label: <Localized text={o.label} />,
+            help: o.help ? <Localized text={o.help} /> : undefined,
           }));
     const multi = q.type === 'multiChoice';
     return (
@@ -88,7 +88,7 @@ export function QuestionField({ q, index, register, control, error, hasNote, rea
           aria-required={multi ? undefined : q.required || undefined}
         >
           <legend className="question__label">
-            {label}
+            <Localized text={q.label} />
             {required}
           </legend>
           {help}
@@ -193,7 +193,7 @@ export function QuestionField({ q, index, register, control, error, hasNote, rea
   return (
     <div className={`question${error ? ' question--error' : ''}`} data-question={q.id}>
       <label htmlFor={id} className="question__label">
-        {label}
+        <Localized text={q.label} />
         {required}
       </label>
       {help}

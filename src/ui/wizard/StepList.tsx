@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { pick } from '../../core/localized';
+import { Localized } from '../components/Localized';
 import { useSession } from '../state/session';
 import { useStoreValue } from '../state/assessment-store';
 import { href } from '../router';
@@ -7,7 +7,7 @@ import { sameJson, sectionProgress } from './visible';
 
 /** The steps with progress; any step can be opened directly. */
 export function StepList({ current }: { current: number | 'register' | 'summary' | 'signoff' }) {
-  const { t, i18n } = useTranslation('wizard');
+  const { t } = useTranslation('wizard');
   const { store, questionnaire: q } = useSession();
   const id = store.get().id;
   const progress = useStoreValue(store, (a) => sectionProgress(q, a), sameJson);
@@ -28,7 +28,9 @@ export function StepList({ current }: { current: number | 'register' | 'summary'
                 <span className="step-list__number" aria-hidden="true">
                   {done ? '✓' : n + 1}
                 </span>
-                <span className="step-list__title">{pick(s.title, i18n.language)}</span>
+                <span className="step-list__title">
+                  <Localized text={s.title} />
+                </span>
                 <span className="step-list__progress">
                   {t('steps.progress', { answered: p.answered, total: p.total })}
                   {p.openRequired > 0

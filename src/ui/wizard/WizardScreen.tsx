@@ -11,7 +11,7 @@ import { LockedNotice } from '../signing/LockedNotice';
 import { PageHeading } from '../components/PageHeading';
 import { ErrorSummary, type FieldError } from '../components/ErrorSummary';
 import { SaveStatusText } from '../components/SaveStatusText';
-import { Markdown } from '../components/Markdown';
+import { Localized } from '../components/Localized';
 import { navigate } from '../router';
 import { QuestionField } from './QuestionField';
 import { StepList } from './StepList';
@@ -168,11 +168,11 @@ function StepForm({
     <div className="wizard__main">
       <p className="step-counter">{t('steps.counter', { n: stepNumber, total: stepCount })}</p>
       <PageHeading title={`${title} (${t('steps.counter', { n: stepNumber, total: stepCount })})`}>
-        {title}
+        <Localized text={section.title} />
       </PageHeading>
       {section.description ? (
         <div className="section-intro">
-          <Markdown source={pick(section.description, lang)} />
+          <Localized text={section.description} markdown />
         </div>
       ) : null}
       <SaveStatusText autosaver={autosaver} />

@@ -1,0 +1,23 @@
+import { useTranslation } from 'react-i18next';
+import type { LocalizedText } from '../../core/localized';
+import { pickWithLang } from '../../core/localized';
+import { Markdown } from './Markdown';
+
+/**
+ * A questionnaire text in the user's language. When the questionnaire lacks that language and
+ * another one is shown instead, the text carries its own `lang`, so a screen reader pronounces it
+ * right (WCAG 3.1.2).
+ */
+export function Localized({
+  text,
+  markdown,
+}: {
+  text: LocalizedText | undefined;
+  markdown?: boolean;
+}) {
+  const { i18n } = useTranslation();
+  const { text: value, lang } = pickWithLang(text, i18n.language);
+  const content = markdown ? <Markdown source={value} /> : value;
+  if (lang === i18n.language) return <>{content}</>;
+  return markdown ? <div lang={lang}>{content}</div> : <span lang={lang}>{content}</span>;
+}
