@@ -26,11 +26,12 @@ export function drawCoverage(flow: Flow, m: ReportModel): void {
   table(flow, {
     head: [[m.labels.colElement, m.labels.colAsks, m.labels.colWhere, m.labels.colStatus]],
     body: rows,
+    // The question numbers under "Where" get the room; "Onderdeel" in bold just fits in 24 mm.
     columnStyles: {
       0: { cellWidth: 24 },
       1: { cellWidth: 'auto' },
-      2: { cellWidth: 36 },
-      3: { cellWidth: 34 },
+      2: { cellWidth: 44 },
+      3: { cellWidth: 31 },
     },
   });
 }

@@ -1,22 +1,48 @@
 /** Answers per section, risk register, action plan and conclusion. */
 import type { LevelRef, ReportModel, ReportQuestion } from '../core/report';
-import { COLOR, PAGE, SIZE, lineHeight, type Flow } from './layout';
+import { COLOR, PAGE, SIZE, bulletHang, lineHeight, type Flow } from './layout';
 import { meterWidth, table } from './tables';
 
 const NUMBER_COL = 11;
 
+/** The height a question needs kept together at the top of its space, in mm. */
+function questionKeep(flow: Flow, q: ReportQuestion, m: ReportModel): number {
+  const body = lineHeight(SIZE.body);
+  const list = q.answered && q.type === 'multiChoice';
+  const labelLines = flow.wrap(q.label, { bold: true, indent: NUMBER_COL }).length;
+  const answerLines = q.answer.flatMap((a) =>
+    flow.wrap(a, { indent: NUMBER_COL + (list ? bulletHang(SIZE.body) : 0) }),
+  ).length;
+  const sources = `${m.labels.answerSources}: ${q.sources.join(' · ')}`;
+  const whole =
+    (labelLines + answerLines) * body +
+    0.8 +
+    (q.note
+      ? 1 + lineHeight(SIZE.small) + flow.wrap(q.note, { indent: NUMBER_COL }).length * body
+      : 0) +
+    (q.sources.length > 0
+      ? 0.6 +
+        flow.wrap(sources, { size: SIZE.tiny, indent: NUMBER_COL }).length * lineHeight(SIZE.tiny)
+      : 0);
+  // A question that fits on a page is kept whole (no lone "Sources" line at the top of the next
+  // page); a longer one starts with its label and the first lines of its answer together.
+  return whole <= 70 ? whole : (labelLines + Math.min(2, answerLines)) * body + 1;
+}
+
 function drawQuestion(flow: Flow, q: ReportQuestion, m: ReportModel): void {
   const labelLines = flow.wrap(q.label, { bold: true, indent: NUMBER_COL });
   const answerStyle = { indent: NUMBER_COL, color: q.answered ? COLOR.text : COLOR.muted };
-  const firstAnswer = flow.wrap(q.answer[0] ?? '', answerStyle).slice(0, 2);
-  // Keep the question with the start of its answer.
-  flow.ensure((labelLines.length + firstAnswer.length) * lineHeight(SIZE.body) + 1);
+  const list = q.answered && q.type === 'multiChoice';
+  const sources = `${m.labels.answerSources}: ${q.sources.join(' · ')}`;
+  flow.ensure(questionKeep(flow, q, m));
   const top = flow.y;
   flow.setStyle({ bold: true, color: COLOR.accent });
   flow.doc.text(q.number, PAGE.left, top + lineHeight(SIZE.body) * 0.72);
   flow.lines(labelLines, { bold: true, indent: NUMBER_COL, after: 0.8 });
-  const bullet = q.answered && q.type === 'multiChoice' ? '• ' : '';
-  for (const line of q.answer) flow.text(`${bullet}${line}`, answerStyle);
+  for (const line of q.answer) {
+    if (list) flow.bullet(line, answerStyle);
+    else flow.text(line, answerStyle);
+  }
   if (q.note) {
     flow.space(1);
     flow.text(m.labels.answerNote, {
@@ -29,7 +55,7 @@ function drawQuestion(flow: Flow, q: ReportQuestion, m: ReportModel): void {
   }
   if (q.sources.length > 0) {
     flow.space(0.6);
-    flow.text(`${m.labels.answerSources}: ${q.sources.join(' · ')}`, {
+    flow.text(sources, {
       size: SIZE.tiny,
       color: COLOR.muted,
       indent: NUMBER_COL,
@@ -48,7 +74,15 @@ export function drawAnswers(
   m.sections.forEach((section, i) => {
     if (i > 0) flow.space(3);
     const title = `${section.number}  ${section.title}`;
-    flow.heading(title, SIZE.h2, { after: 1.5, keep: 18 });
+    // The heading stays with its description and the first question's label and answer.
+    const first = section.questions[0];
+    const keep =
+      4 +
+      (section.description
+        ? flow.wrap(section.description, { size: SIZE.small }).length * lineHeight(SIZE.small) + 3
+        : 0) +
+      (first ? questionKeep(flow, first, m) : lineHeight(SIZE.body));
+    flow.heading(title, SIZE.h2, { after: 1.5, keep });
     onSection(title, flow.page);
     flow.rule();
     flow.space(2.5);
@@ -123,11 +157,11 @@ export function drawRegister(flow: Flow, m: ReportModel): void {
     if (r.measures.length === 0)
       flow.text(m.labels.riskNoMeasures, { color: COLOR.muted, indent: NUMBER_COL });
     for (const ms of r.measures) {
-      flow.text(`• ${ms.text}`, { indent: NUMBER_COL + 2 });
+      flow.bullet(ms.text, { indent: NUMBER_COL + 2 });
       flow.text(`${ms.owner} · ${ms.due} · ${ms.statusLabel}`, {
         size: SIZE.small,
         color: COLOR.muted,
-        indent: NUMBER_COL + 4.5,
+        indent: NUMBER_COL + 2 + bulletHang(SIZE.body),
         after: 1,
       });
     }
@@ -148,13 +182,15 @@ function drawDismissedProposals(flow: Flow, m: ReportModel): void {
   });
   flow.text(m.labels.registerDismissedIntro, { size: SIZE.small, color: COLOR.muted, after: 2 });
   for (const d of dismissed) {
-    flow.text(d.domain ? `• ${d.title} (${d.domain})` : `• ${d.title}`, { bold: true });
-    flow.text(`${m.labels.registerDismissedReason}: ${d.reason}`, { indent: 4 });
+    flow.bullet(d.domain ? `${d.title} (${d.domain})` : d.title, { bold: true });
+    flow.text(`${m.labels.registerDismissedReason}: ${d.reason}`, {
+      indent: bulletHang(SIZE.body),
+    });
     if (!d.current)
       flow.text(m.labels.registerDismissedNotCurrent, {
         size: SIZE.small,
         color: COLOR.muted,
-        indent: 4,
+        indent: bulletHang(SIZE.body),
       });
     flow.space(1);
   }
@@ -181,9 +217,9 @@ export function drawActionPlan(flow: Flow, m: ReportModel): void {
     body: measures.map((x) => [x.text, x.riskNumber, x.owner, x.due, x.statusLabel]),
     columnStyles: {
       0: { cellWidth: 'auto' },
-      1: { cellWidth: 17 },
-      2: { cellWidth: 32 },
-      3: { cellWidth: 26 },
+      1: { cellWidth: 15 },
+      2: { cellWidth: 36 },
+      3: { cellWidth: 27 },
       4: { cellWidth: 22 },
     },
   });

@@ -63,7 +63,8 @@ export function drawCover(flow: Flow, m: ReportModel): void {
     doc.setFontSize(SIZE.h2);
     doc.setTextColor('#8a1c1c');
     doc.text(drawable(m.running.draftMark), PAGE.left + 5, top + h / 2 + 1.6);
-    flow.y = top + 3;
+    // The note centred in the box, level with the mark beside it.
+    flow.y = top + (h - lines.length * lineHeight(SIZE.small + 0.5)) / 2;
     flow.lines(lines, { size: SIZE.small + 0.5 }, PAGE.left + 32);
     flow.y = top + h + 4;
   }
@@ -141,7 +142,12 @@ export function drawSummary(flow: Flow, m: ReportModel): void {
       ) + 1,
     ),
   );
-  const room = (CONTENT_WIDTH - 32 - domainMin) / 2 - meterPad - 2;
+  // Points: "10 of 13 (76.9%)", with a second line when measures earned credit.
+  const pointsWidth = Math.min(
+    44,
+    Math.max(26, widest(s.domains.flatMap((d) => d.scoreText.split('\n')), false) + 4.5),
+  );
+  const room = (CONTENT_WIDTH - pointsWidth - domainMin) / 2 - meterPad - 2;
   const levelColumn = {
     cellWidth: Math.max(16, Math.min(levelText, room)) + meterPad + 2,
     cellPadding: { top: 1.6, bottom: 1.6, left: meterPad, right: 2 },
@@ -151,7 +157,7 @@ export function drawSummary(flow: Flow, m: ReportModel): void {
     body,
     columnStyles: {
       0: { cellWidth: 'auto', fontStyle: 'bold' },
-      1: { cellWidth: 32 },
+      1: { cellWidth: pointsWidth },
       2: levelColumn,
       3: levelColumn,
     },
@@ -161,12 +167,24 @@ export function drawSummary(flow: Flow, m: ReportModel): void {
   drawLegend(flow, s.levels, m.labels.legendTitle);
   drawLevelGuide(flow, m);
 
-  flow.heading(m.labels.redFlagsTitle, SIZE.h2, { before: 4 });
+  // A red flag's text, scope and the start of its triggers stay together on a page, and the
+  // heading stays with the first flag.
+  const flagHead = (f: (typeof s.redFlags)[number]) =>
+    flow.wrap(f.text, { bold: true, indent: 5 }).length * lineHeight(SIZE.body) +
+    (flow.wrap(f.scope, { size: SIZE.small, indent: 5 }).length + 2) * lineHeight(SIZE.small);
+  const flagsIntro = s.redFlags.length === 0 ? m.labels.redFlagsNone : m.labels.redFlagsIntro;
+  flow.heading(m.labels.redFlagsTitle, SIZE.h2, {
+    before: 4,
+    keep:
+      flow.wrap(flagsIntro, { size: SIZE.small }).length * lineHeight(SIZE.small) +
+      2 +
+      (s.redFlags[0] ? flagHead(s.redFlags[0]) : 0),
+  });
   if (s.redFlags.length === 0) flow.text(m.labels.redFlagsNone, { after: 2 });
   else {
     flow.text(m.labels.redFlagsIntro, { size: SIZE.small, color: COLOR.muted, after: 2 });
     for (const f of s.redFlags) {
-      flow.ensure(lineHeight(SIZE.body) * 4);
+      flow.ensure(flagHead(f));
       const y0 = flow.y;
       doc.setFillColor('#8a1c1c');
       doc.rect(PAGE.left, y0 + 1, 2.2, 2.2, 'F');
@@ -186,7 +204,16 @@ export function drawSummary(flow: Flow, m: ReportModel): void {
     }
   }
 
-  flow.heading(m.labels.heatMapTitle, SIZE.h2, { before: 4, keep: 70 });
+  // The heading stays with the whole map: the two grids cannot break across pages.
+  const introHeight =
+    flow.wrap(m.labels.heatMapIntro, { size: SIZE.small }).length * lineHeight(SIZE.small) + 2;
+  flow.heading(m.labels.heatMapTitle, SIZE.h2, {
+    before: 4,
+    keep:
+      s.heatMap.total === 0
+        ? 12
+        : introHeight + HEAT_MAP_HEIGHT + layoutLegend(doc, s.levels, m.labels.legendTitle).height,
+  });
   if (s.heatMap.total === 0) flow.text(m.labels.heatMapEmpty, { color: COLOR.muted, after: 2 });
   else {
     flow.text(m.labels.heatMapIntro, { size: SIZE.small, color: COLOR.muted, after: 2 });
@@ -201,7 +228,8 @@ export function drawSummary(flow: Flow, m: ReportModel): void {
     flow.space(2);
   }
 
-  flow.heading(m.labels.whyTitle, SIZE.h2, { before: 4 });
+  // The heading, its intro and the first domain's heading with a few lines stay together.
+  flow.heading(m.labels.whyTitle, SIZE.h2, { before: 4, keep: 30 });
   flow.text(m.labels.whyIntro, { size: SIZE.small, color: COLOR.muted, after: 2 });
   for (const d of s.domains) {
     flow.heading(`${d.label}: ${d.final?.label ?? m.labels.notAssessed}`, SIZE.h3, {
@@ -210,7 +238,7 @@ export function drawSummary(flow: Flow, m: ReportModel): void {
       keep: 8,
       color: COLOR.text,
     });
-    for (const line of d.why) flow.text(`• ${line}`, { size: SIZE.small, indent: 2 });
+    for (const line of d.why) flow.bullet(line, { size: SIZE.small, indent: 2 });
   }
 }
 

@@ -48,6 +48,8 @@ export const LINE_FACTOR = 1.38;
 
 /** Line height in mm for a font size in points. */
 export const lineHeight = (size: number) => size * PT * LINE_FACTOR;
+/** How far the text of a list item stands right of its mark, in mm (the mark and a space). */
+export const bulletHang = (size: number) => size * PT * 1.15;
 /** Distance from the top of a line box to its baseline, in mm (glyphs centred in the box). */
 const baselineOffset = (size: number) => (lineHeight(size) - size * PT) / 2 + size * PT * 0.8;
 
@@ -141,6 +143,21 @@ export class Flow {
       i += batch.length;
     }
     this.y += style.after ?? 0;
+  }
+
+  /**
+   * A list item: the mark at the left, every line of the text (also the wrapped ones) indented
+   * past it, so the mark stands alone in its column.
+   */
+  bullet(text: string, style: TextStyle = {}, mark = '•', x: number = PAGE.left): void {
+    const size = style.size ?? SIZE.body;
+    const indent = style.indent ?? 0;
+    const hang = bulletHang(size);
+    const lines = this.wrap(text, { ...style, indent: indent + hang });
+    this.ensure(lineHeight(size));
+    this.setStyle({ ...style, bold: false });
+    this.doc.text(mark, x + indent, this.y + baselineOffset(size), { baseline: 'alphabetic' });
+    this.lines(lines, { ...style, indent: indent + hang }, x);
   }
 
   /** A heading that is never left alone at the bottom of a page. */

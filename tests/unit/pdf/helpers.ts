@@ -334,3 +334,92 @@ export function pageText(path: string, page: number): string {
     { encoding: 'utf8' },
   );
 }
+
+/**
+ * Headings left at the bottom of a page, found by text size: a heading of a part or section
+ * (12 pt and up) with nothing after it on its page but a line or three of small print, or a
+ * 10-pt heading as the page's last line. The cover is left out (its DRAFT box is large type).
+ */
+export function strandedHeadings(path: string): string[] {
+  const { blocks } = textBlocks(path);
+  const pages = new Map<number, { y: number; h: number; text: string }[]>();
+  for (const b of blocks) {
+    // Lines of a block share their top; group words into lines by it.
+    const lines = new Map<number, PdfWord[]>();
+    for (const w of b.words) {
+      const key = Math.round(w.yMin * 2) / 2;
+      lines.set(key, [...(lines.get(key) ?? []), w]);
+    }
+    for (const [y, ws] of lines) {
+      // The running header and footer are not body text.
+      if (y < 50 || y > 790) continue;
+      const list = pages.get(b.page) ?? [];
+      list.push({
+        y,
+        h: Math.max(...ws.map((w) => w.yMax - w.yMin)),
+        text: ws.map((w) => w.text).join(' '),
+      });
+      pages.set(b.page, list);
+    }
+  }
+  const out: string[] = [];
+  const last = Math.max(0, ...pages.keys());
+  for (const [page, lines] of pages) {
+    if (page === 1 || page === last) continue;
+    lines.sort((a, b) => a.y - b.y);
+    // pdftotext boxes: 12 pt and larger type is 14 pt high and more, 10 pt is 11.6, 9.5 pt 11.1.
+    const big = lines.map((l, i) => (l.h >= 13.5 ? i : -1)).filter((i) => i >= 0);
+    if (big.length > 0) {
+      const after = lines.slice(big.at(-1)! + 1);
+      if (after.length < 4 && !after.some((l) => l.h >= 11)) {
+        out.push(`page ${page}: "${lines[big.at(-1)!]!.text}"`);
+      }
+    }
+    const end = lines.at(-1);
+    if (end && end.h >= 11.5 && end.h < 13.5) out.push(`page ${page}: "${end.text}" (last line)`);
+  }
+  return out;
+}
+
+/**
+ * List items whose wrapped lines run back under their bullet: a line that starts with "•" and
+ * a next line of the same size, one line lower, that starts left of the item's text.
+ */
+export function bulletsWithoutHangingIndent(path: string): string[] {
+  const { blocks } = textBlocks(path);
+  const byPage = new Map<number, PdfWord[]>();
+  for (const w of blocks.flatMap((b) => b.words)) {
+    byPage.set(w.page, [...(byPage.get(w.page) ?? []), w]);
+  }
+  const out: string[] = [];
+  for (const [page, words] of byPage) {
+    const lines = new Map<number, PdfWord[]>();
+    for (const w of words) {
+      const key = Math.round(w.yMin * 2) / 2;
+      lines.set(key, [...(lines.get(key) ?? []), w]);
+    }
+    const sorted = [...lines.entries()]
+      .sort((a, b) => a[0] - b[0])
+      .map(([y, ws]) => ({ y, words: ws.sort((a, b) => a.xMin - b.xMin) }));
+    sorted.forEach((line, i) => {
+      const [mark, first] = line.words;
+      if (mark?.text !== '•' || !first) return;
+      const next = sorted[i + 1];
+      if (!next) return;
+      const h = mark.yMax - mark.yMin;
+      const start = next.words[0]!;
+      // Same type size, the very next line (pdftotext boxes are 1.164 × the size; lines 1.38 ×).
+      const sameSize = Math.abs(start.yMax - start.yMin - h) < 0.3;
+      const nextLine = next.y - line.y < (h / 1.164) * 1.38 * 1.1;
+      if (sameSize && nextLine && start.text !== '•' && start.xMin < first.xMin - 1) {
+        out.push(
+          `page ${page}: "${next.words
+            .map((w) => w.text)
+            .join(' ')
+            .slice(0, 40)}"`,
+        );
+      }
+    });
+  }
+  return out;
+}

@@ -10,7 +10,7 @@ import { validateQuestionnaireText } from '../../../src/core/validate';
 import { pick } from '../../../src/core/localized';
 import type { Assessment } from '../../../src/core/assessment-schema';
 import type { Questionnaire } from '../../../src/core/questionnaire-schema';
-import { GENERATED, pageText, squash, textBlocks, writeTemp } from './helpers';
+import { GENERATED, pageText, squash, strandedHeadings, textBlocks, writeTemp } from './helpers';
 
 const OPTS = { appVersion: '0.1.0', now: GENERATED, timeZone: 'UTC' };
 
@@ -127,6 +127,7 @@ describe('words in tables break at spaces, not inside', { timeout: 60_000 }, () 
       const q = questionnaire(qid);
       const path = await pdfOf(longLabelAssessment(qid, q, locale), q, locale);
       const { blocks } = textBlocks(path);
+      expect(strandedHeadings(path)).toEqual([]);
       const labels = [
         ...q.domains.map((d) => pick(d.label, locale)),
         ...q.levels.map((l) => pick(l.label, locale)),

@@ -20,6 +20,7 @@ import { run as runCli } from '../../../src/cli/main';
 import {
   GENERATED,
   bodyText,
+  bulletsWithoutHangingIndent,
   detach,
   fonts,
   fullText,
@@ -31,6 +32,7 @@ import {
   sampleAssessment,
   signaturePng,
   squash,
+  strandedHeadings,
   tempDir,
   textBlocks,
   writeTemp,
@@ -110,6 +112,12 @@ async function checkPdf(c: Case, locale: 'nl' | 'en') {
     expect(w.xMin, `"${w.text}" on page ${w.page}`).toBeGreaterThanOrEqual(margin - 0.5);
     expect(w.xMax, `"${w.text}" on page ${w.page}`).toBeLessThanOrEqual(pageWidth - margin + 0.5);
   }
+
+  // No heading is left at the bottom of a page without what it introduces; list items keep
+  // their wrapped lines clear of the bullet; no word is hyphenated (every word fits its column).
+  expect(strandedHeadings(path)).toEqual([]);
+  expect(bulletsWithoutHangingIndent(path)).toEqual([]);
+  expect(all).not.toContain('\u00ad');
 
   // The attachment: listed by name, and byte for byte the assessment file.
   const { names, bytes } = detach(path);

@@ -4,7 +4,16 @@
  */
 import { describe, expect, it } from 'vitest';
 import { renderReportPdf } from '../../../src/pdf/render';
-import { bodyText, fonts, pageCount, run, squash, writeTemp, GENERATED } from './helpers';
+import {
+  bodyText,
+  fonts,
+  pageCount,
+  run,
+  squash,
+  strandedHeadings,
+  writeTemp,
+  GENERATED,
+} from './helpers';
 import { stressAssessment, stressQuestionnaire } from './stress-fixture';
 
 describe('stress: 60 long answers, 60 long notes, 50 risks', () => {
@@ -34,6 +43,7 @@ describe('stress: 60 long answers, 60 long notes, 50 risks', () => {
     }
     const lost = texts.filter((t) => !body.includes(squash(t)));
     expect(lost.map((t) => t.slice(0, 40))).toEqual([]);
+    expect(strandedHeadings(path)).toEqual([]);
 
     // The action plan's table repeats its header on every page it runs over.
     const pageTexts = bodyText(path).split('\f');
