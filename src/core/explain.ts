@@ -54,14 +54,21 @@ export function explainTrace(
       return nl
         ? `Totaal ${entry.raw} van ${entry.max} punten = ${pct(entry.ratio)}`
         : `Total ${entry.raw} of ${entry.max} points = ${pct(entry.ratio)}`;
-    case 'mitigation':
+    case 'mitigation': {
+      // The credit multiplies the score (SCORING.md §3): "× 0,85" says so, so that "15% lower"
+      // is not read as 15 percentage points. Same words as the report's summary.
+      const share = entry.max > 0 ? ` (${pct(entry.raw / entry.max)})` : '';
+      const factor = (1 - entry.reduction).toLocaleString(nl ? 'nl-NL' : 'en-GB', {
+        maximumFractionDigits: 4,
+      });
       return entry.applied
         ? nl
-          ? `Maatregelen: ${entry.raw} van ${entry.max} punten (drempel ${pct(entry.threshold)}) → score ${pct(entry.reduction)} lager: ${pct(entry.ratio)}`
-          : `Mitigation: ${entry.raw} of ${entry.max} points (threshold ${pct(entry.threshold)}) → score lowered by ${pct(entry.reduction)}: ${pct(entry.ratio)}`
+          ? `Korting voor maatregelen: ${entry.raw} van ${entry.max} punten${share}, minstens de nodige ${pct(entry.threshold)} → score ${pct(entry.reduction)} lager (× ${factor}): ${pct(entry.ratio)}`
+          : `Credit for measures: ${entry.raw} of ${entry.max} points${share}, at least the ${pct(entry.threshold)} needed → score ${pct(entry.reduction)} lower (× ${factor}): ${pct(entry.ratio)}`
         : nl
-          ? `Maatregelen: ${entry.raw} van ${entry.max} punten, onder de drempel van ${pct(entry.threshold)} → geen verlaging`
-          : `Mitigation: ${entry.raw} of ${entry.max} points, below the threshold of ${pct(entry.threshold)} → no reduction`;
+          ? `Korting voor maatregelen: ${entry.raw} van ${entry.max} punten${share}, minder dan de nodige ${pct(entry.threshold)} → geen korting`
+          : `Credit for measures: ${entry.raw} of ${entry.max} points${share}, less than the ${pct(entry.threshold)} needed → no credit`;
+    }
     case 'thresholds':
       // The level's own name after the arrow, with no word before it: names such as
       // "Level II: moderate" already say "level", and "Hoog" needs no "niveau" to be read as one.

@@ -68,6 +68,11 @@ const en = {
   colFinal: 'Final',
   colOverride: 'Changed by assessor',
   scoreValue: '{raw} of {max} ({pct})',
+  scoreValueCredited: '{raw} of {max} ({pct})\nwith credit: {adjusted}',
+  mitigationApplied:
+    'Credit for measures: the questions about measures gave {raw} of {max} points ({pct}). That is at least the {threshold} needed, so every domain score is lowered by {reduction} (multiplied by {factor}) before it is compared with the thresholds.',
+  mitigationNotApplied:
+    'Credit for measures: the questions about measures gave {raw} of {max} points ({pct}). That is less than the {threshold} needed, so the domain scores are not lowered.',
   overrideValue: 'From {from} to {to}. Reason: {reason}',
   levelGuideTitle: 'What the levels mean',
   levelGuideIntro:
@@ -292,6 +297,11 @@ const nl: Record<ReportTextKey, string> = {
   colFinal: 'Definitief',
   colOverride: 'Aangepast door beoordelaar',
   scoreValue: '{raw} van {max} ({pct})',
+  scoreValueCredited: '{raw} van {max} ({pct})\nmet korting: {adjusted}',
+  mitigationApplied:
+    'Korting voor maatregelen: de vragen over maatregelen gaven {raw} van {max} punten ({pct}). Dat is minstens de nodige {threshold}, dus elke domeinscore gaat {reduction} omlaag (keer {factor}) voordat die met de drempels wordt vergeleken.',
+  mitigationNotApplied:
+    'Korting voor maatregelen: de vragen over maatregelen gaven {raw} van {max} punten ({pct}). Dat is minder dan de nodige {threshold}, dus de domeinscores gaan niet omlaag.',
   overrideValue: 'Van {from} naar {to}. Reden: {reason}',
   levelGuideTitle: 'Wat de niveaus betekenen',
   levelGuideIntro:

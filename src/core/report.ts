@@ -261,6 +261,11 @@ export interface ReportModel {
     overallText: string;
     overallDescription: string | null;
     overallHow: string;
+    /**
+     * How the credit for measures worked out (additive questionnaires with `mitigation`, such as
+     * the AIA style); null when the questionnaire has none or no measure question applies.
+     */
+    mitigationHow: string | null;
     domains: ReportDomain[];
     /**
      * Per final level of the domains (highest first), its description and the domains at it.
@@ -419,11 +424,18 @@ export async function buildReport(
       scoreText:
         d.ratio === null
           ? t('notAssessed')
-          : t('scoreValue', {
-              raw: formatNumber(d.raw, lang),
-              max: formatNumber(d.max, lang),
-              pct: formatPercent(d.ratio, lang),
-            }),
+          : // With the credit for measures, the level follows the lowered score: show both.
+            t(
+              d.adjustedRatio !== null && d.adjustedRatio !== d.ratio
+                ? 'scoreValueCredited'
+                : 'scoreValue',
+              {
+                raw: formatNumber(d.raw, lang),
+                max: formatNumber(d.max, lang),
+                pct: formatPercent(d.ratio, lang),
+                adjusted: formatPercent(d.adjustedRatio ?? d.ratio, lang),
+              },
+            ),
       computed: level(d.computed),
       final: level(d.final),
       override: d.override
@@ -605,6 +617,18 @@ export async function buildReport(
   const roleIds = new Set(roles.map((r) => r.id));
 
   const overall = level(result.overall.level);
+  const credit = result.mitigation;
+  const mitigationHow =
+    q.mitigation && credit && credit.max > 0
+      ? t(credit.applied ? 'mitigationApplied' : 'mitigationNotApplied', {
+          raw: formatNumber(credit.raw, lang),
+          max: formatNumber(credit.max, lang),
+          pct: formatPercent(credit.raw / credit.max, lang),
+          threshold: formatPercent(q.mitigation.threshold, lang),
+          reduction: formatPercent(q.mitigation.reduction, lang),
+          factor: formatNumber(1 - q.mitigation.reduction, lang),
+        })
+      : null;
   // What each level means for the domains at it; only worth a list when the domains differ.
   const finalLevels = new Set(domains.map((d) => d.final?.id).filter((id) => id !== undefined));
   const levelGuide: ReportLevelGuide[] =
@@ -717,6 +741,7 @@ export async function buildReport(
       overallHow: t(
         result.overall.aggregation === 'mean' ? 'summaryOverallHowMean' : 'summaryOverallHow',
       ),
+      mitigationHow,
       domains,
       levelGuide,
       redFlags,

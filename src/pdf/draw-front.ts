@@ -92,6 +92,7 @@ export function drawSummary(flow: Flow, m: ReportModel): void {
   }
   if (s.overallDescription) flow.text(s.overallDescription, { size: SIZE.body, after: 1.5 });
   flow.text(s.overallHow, { size: SIZE.small, color: COLOR.muted, after: 1 });
+  if (s.mitigationHow) flow.text(s.mitigationHow, { size: SIZE.small, after: 1 });
   if (s.provisional) flow.text(s.provisional, { size: SIZE.small, color: COLOR.muted });
   flow.space(3);
   flow.text(s.intro, { size: SIZE.body, after: 3 });

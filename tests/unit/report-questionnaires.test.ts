@@ -134,3 +134,41 @@ describe('the level descriptions ("next step") reach the report', () => {
     expect(r.summary.overallDescription).toBeNull();
   });
 });
+
+describe('the credit for measures (aia-benefits) is explained', () => {
+  it('says what the measures scored, against what, and what it did to the score', async () => {
+    // parking-permit: measures 19 of 21 = 90.5% ≥ 80%, so 9 of 39 = 23.1% × 0.85 = 19.6%.
+    const nl = await report('aia-benefits', 'parking-permit', 'nl');
+    expect(nl.summary.mitigationHow).toBe(
+      'Korting voor maatregelen: de vragen over maatregelen gaven 19 van 21 punten (90,5%). Dat is minstens de nodige 80%, dus elke domeinscore gaat 15% omlaag (keer 0,85) voordat die met de drempels wordt vergeleken.',
+    );
+    expect(nl.summary.domains[0]!.scoreText).toBe('9 van 39 (23,1%)\nmet korting: 19,6%');
+    expect(nl.summary.domains[0]!.why).toContain(
+      'Korting voor maatregelen: 19 van 21 punten (90,5%), minstens de nodige 80% → score 15% lager (× 0,85): 19,6%',
+    );
+    const en = await report('aia-benefits', 'parking-permit', 'en');
+    expect(en.summary.mitigationHow).toMatch(
+      /^Credit for measures: the questions about measures gave 19 of 21 points \(90\.5%\)\. That is at least the 80% needed, so every domain score is lowered by 15% \(multiplied by 0\.85\)/,
+    );
+    expect(en.summary.domains[0]!.scoreText).toBe('9 of 39 (23.1%)\nwith credit: 19.6%');
+  });
+
+  it('says so when the measures fall short, and shows the plain score', async () => {
+    const q = questionnaire('aia-benefits');
+    q.mitigation = { threshold: 0.95, reduction: 0.15 };
+    const m = await buildReport(fixture('aia-benefits', 'parking-permit'), q, 'en', OPTS);
+    expect(m.summary.mitigationHow).toBe(
+      'Credit for measures: the questions about measures gave 19 of 21 points (90.5%). That is less than the 95% needed, so the domain scores are not lowered.',
+    );
+    expect(m.summary.domains[0]!.scoreText).toBe('9 of 39 (23.1%)');
+    expect(m.summary.domains[0]!.why).toContain(
+      'Credit for measures: 19 of 21 points (90.5%), less than the 95% needed → no credit',
+    );
+  });
+
+  it('says nothing about credit for a questionnaire without it', async () => {
+    const m = await report('fria-core', 'fraud-risk-scoring', 'en');
+    expect(m.summary.mitigationHow).toBeNull();
+    expect(m.summary.domains.every((d) => !d.scoreText.includes('credit'))).toBe(true);
+  });
+});

@@ -147,3 +147,24 @@ describe('words in tables break at spaces, not inside', { timeout: 60_000 }, () 
     },
   );
 });
+
+describe('the credit for measures in the PDF', { timeout: 60_000 }, () => {
+  it.each(['nl', 'en'] as const)(
+    'aia-benefits: explained on the summary page (%s)',
+    async (locale) => {
+      const q = questionnaire('aia-benefits');
+      const path = await pdfOf(fixture('aia-benefits', 'parking-permit'), q, locale);
+      const summary = squash(pageText(path, 2));
+      expect(summary).toContain(
+        squash(
+          locale === 'nl'
+            ? 'de vragen over maatregelen gaven 19 van 21 punten (90,5%)'
+            : 'the questions about measures gave 19 of 21 points (90.5%)',
+        ),
+      );
+      expect(summary).toContain(
+        squash(locale === 'nl' ? 'met korting: 19,6%' : 'with credit: 19.6%'),
+      );
+    },
+  );
+});
