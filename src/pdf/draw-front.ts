@@ -146,7 +146,13 @@ export function drawSummary(flow: Flow, m: ReportModel): void {
   // Points: "10 of 13 (76.9%)", with a second line when measures earned credit.
   const pointsWidth = Math.min(
     44,
-    Math.max(26, widest(s.domains.flatMap((d) => d.scoreText.split('\n')), false) + 4.5),
+    Math.max(
+      26,
+      widest(
+        s.domains.flatMap((d) => d.scoreText.split('\n')),
+        false,
+      ) + 4.5,
+    ),
   );
   const room = (CONTENT_WIDTH - pointsWidth - domainMin) / 2 - meterPad - 2;
   const levelColumn = {
