@@ -113,7 +113,7 @@ describe('the whole flow from file://, offline, in Dutch', () => {
       await h1.waitFor();
       if ((await h1.innerText()).trim() === 'Samenvatting') break;
       // The step's heading has focus after each step change.
-      expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
+      await page.waitForFunction(() => document.activeElement?.tagName === 'H1');
       allAnswered.push(...(await answerStep(page, step)));
       await waitSaved(w);
       if (step === 1 && !reloaded) {
@@ -129,7 +129,9 @@ describe('the whole flow from file://, offline, in Dutch', () => {
         );
         reloaded = true;
       }
+      const before = page.url();
       await page.getByRole('button', { name: /Opslaan en (verder|naar de samenvatting)/ }).click();
+      await page.waitForURL((u) => u.href !== before);
       step++;
     }
     expect(reloaded).toBe(true);
