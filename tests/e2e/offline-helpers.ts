@@ -3,6 +3,7 @@
  * request the page makes (not only routed ones), a flow through the app with a questionnaire file,
  * and a trap that records any script that runs from content.
  */
+import { expect } from 'vitest';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
@@ -187,10 +188,12 @@ export async function answerAllSteps(page: Page, text: (i: number) => string): P
     const title = (await h1.innerText()).trim();
     if (title === 'Samenvatting') return answered;
     answered += await answerStep(page, text);
-    await page
-      .getByText(/Opgeslagen om/)
-      .first()
-      .waitFor();
+    // Saved (within a second of the last change); on failure the assertion shows the status it saw.
+    await expect
+      .poll(async () => (await page.locator('.save-status').first().textContent()) ?? '', {
+        timeout: 30_000,
+      })
+      .toMatch(/Opgeslagen om/);
     await page.getByRole('button', { name: /Opslaan en (verder|naar de samenvatting)/ }).click();
     // Wait for the next view, so the next round does not answer the old one again.
     await page.waitForFunction(

@@ -285,10 +285,12 @@ describe('XSS corpus in a questionnaire file and in what the user types', () => 
       const notes = page.locator('textarea[id$="-note"]');
       for (let i = 0, n = await notes.count(); i < n; i++)
         await notes.nth(i).fill(P[(i * 7) % P.length]!);
-      await page
-        .getByText(/Opgeslagen om/)
-        .first()
-        .waitFor();
+      // Saved (within a second of the last change); on failure the assertion shows the status it saw.
+      await expect
+        .poll(async () => (await page.locator('.save-status').first().textContent()) ?? '', {
+          timeout: 30_000,
+        })
+        .toMatch(/Opgeslagen om/);
       await check(w, trapped, seen);
       await page.getByRole('button', { name: /Opslaan en (verder|naar de samenvatting)/ }).click();
       await page.waitForFunction(
