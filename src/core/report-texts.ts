@@ -119,6 +119,15 @@ const en = {
   answerNote: 'Note',
   answerSources: 'Sources',
   sectionNoQuestions: 'No questions in this section apply.',
+  setAsideTitle: 'Answers kept aside',
+  setAsideIntro:
+    'When this assessment moved to a new version of its questionnaire, these answers could not be carried over. They are kept here so that nothing is lost.',
+  setAsideQuestion: 'Question',
+  setAsideAnswer: 'Answer',
+  setAsideNote: 'Note',
+  setAsideQuestionRemoved: 'The question is no longer in version {version} of the questionnaire.',
+  setAsideTypeChanged: 'The question asks for a different kind of answer since version {version}.',
+  setAsideOptionRemoved: 'The chosen answer is no longer an option since version {version}.',
 
   // Register
   registerIntro:
@@ -346,6 +355,15 @@ const nl: Record<ReportTextKey, string> = {
   answerNote: 'Toelichting',
   answerSources: 'Bronnen',
   sectionNoQuestions: 'Geen vragen in dit onderdeel zijn van toepassing.',
+  setAsideTitle: 'Apart gezette antwoorden',
+  setAsideIntro:
+    'Toen deze beoordeling overging naar een nieuwe versie van de vragenlijst, konden deze antwoorden niet worden overgenomen. Ze staan hier, zodat er niets verloren gaat.',
+  setAsideQuestion: 'Vraag',
+  setAsideAnswer: 'Antwoord',
+  setAsideNote: 'Notitie',
+  setAsideQuestionRemoved: 'De vraag staat niet meer in versie {version} van de vragenlijst.',
+  setAsideTypeChanged: 'De vraag vraagt sinds versie {version} om een ander soort antwoord.',
+  setAsideOptionRemoved: 'Het gekozen antwoord is sinds versie {version} geen keuze meer.',
 
   registerIntro:
     'Elk risico heeft een kans en een ernst van 1 tot 5, vóór en na maatregelen. Het product daarvan (1 tot 25) bepaalt het niveau.',

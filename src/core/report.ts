@@ -280,6 +280,8 @@ export interface ReportModel {
   };
   context: { fields: LabelValue[]; about: string; questionnaireDescription: string | null };
   sections: ReportSection[];
+  /** Answers kept aside when the assessment moved to a new questionnaire version (never dropped). */
+  setAside: { question: string; answer: string; note: string | null; reason: string }[];
   register: { risks: ReportRisk[]; dismissed: ReportDismissedProposal[] };
   actionPlan: { measures: ReportMeasure[] };
   conclusion: {
@@ -782,6 +784,27 @@ export async function buildReport(
         : null,
     },
     sections,
+    setAside: a.setAside.map((x) => {
+      const question = index.byId.get(x.questionId)?.question;
+      const label = question ? pick(question.label, lang) : x.questionId;
+      const answer = Array.isArray(x.value)
+        ? x.value.join(', ')
+        : typeof x.value === 'boolean'
+          ? t(x.value ? 'yes' : 'no')
+          : String(x.value);
+      const reasonKey =
+        x.reason === 'questionRemoved'
+          ? 'setAsideQuestionRemoved'
+          : x.reason === 'typeChanged'
+            ? 'setAsideTypeChanged'
+            : 'setAsideOptionRemoved';
+      return {
+        question: label,
+        answer,
+        note: x.note ?? null,
+        reason: t(reasonKey, { version: q.version }),
+      };
+    }),
     register: {
       risks,
       dismissed: dismissedProposals(q, a, lang, result).map((d) => ({

@@ -92,6 +92,24 @@ export function drawAnswers(
       flow.text(m.labels.sectionNoQuestions, { color: COLOR.muted, after: 2 });
     for (const q of section.questions) drawQuestion(flow, q, m);
   });
+  drawSetAside(flow, m);
+}
+
+/** Answers kept aside by a questionnaire-version move: listed so that nothing disappears (issue 9). */
+function drawSetAside(flow: Flow, m: ReportModel): void {
+  if (m.setAside.length === 0) return;
+  flow.space(3);
+  flow.heading(m.labels.setAsideTitle, SIZE.h2, { after: 1.5, keep: 30 });
+  flow.rule();
+  flow.space(2.5);
+  flow.text(m.labels.setAsideIntro, { size: SIZE.small, color: COLOR.muted, after: 3 });
+  for (const x of m.setAside) {
+    flow.bullet(`${m.labels.setAsideQuestion}: ${x.question}`, { bold: true });
+    flow.text(`${m.labels.setAsideAnswer}: ${x.answer}`, { indent: bulletHang(SIZE.body) });
+    if (x.note) flow.text(`${m.labels.setAsideNote}: ${x.note}`, { indent: bulletHang(SIZE.body) });
+    flow.text(x.reason, { size: SIZE.small, color: COLOR.muted, indent: bulletHang(SIZE.body) });
+    flow.space(1);
+  }
 }
 
 export function drawRegister(flow: Flow, m: ReportModel): void {
