@@ -246,7 +246,11 @@ function useQuestionnaires(items: AssessmentSummary[] | null) {
   const [builtins, setBuiltins] = useState<Questionnaire[] | null>(null);
   const [embedded, setEmbedded] = useState<Map<string, Questionnaire | null>>(new Map());
   const asked = useRef(new Set<string>());
+  // Loading (and checking) the built-in questionnaires costs about 30 ms; an empty library shows no
+  // questionnaire names, so it waits until there is something to label.
+  const any = !!items && items.length > 0;
   useEffect(() => {
+    if (!any) return;
     let live = true;
     builtinQuestionnaires()
       .then((qs) => live && setBuiltins(qs))
@@ -254,7 +258,7 @@ function useQuestionnaires(items: AssessmentSummary[] | null) {
     return () => {
       live = false;
     };
-  }, []);
+  }, [any]);
   const builtin = useCallback(
     (s: AssessmentSummary) =>
       builtins?.find((q) => q.id === s.questionnaireId && q.version === s.questionnaireVersion) ??
