@@ -1,18 +1,25 @@
 import i18next from 'i18next';
+import { useSyncExternalStore } from 'react';
 import { initReactI18next } from 'react-i18next';
 
 export const UI_LOCALES = ['nl', 'en'] as const;
 export type UiLocale = (typeof UI_LOCALES)[number];
 const STORAGE_KEY = 'fria.lang';
 
-// Every locales/<lng>/<namespace>.json is bundled: UI strings are small and needed offline.
-const files = import.meta.glob<Record<string, unknown>>('../../locales/*/*.json', {
-  eager: true,
-  import: 'default',
-});
+// Every locales/<lng>/<namespace>.json is bundled (needed offline), in two parts: the texts of the
+// app's frame and the start screen here, in the start screen's chunk; those of the other screens in
+// one lazy chunk (locales-rest.ts), loaded with the first of those screens (routes.tsx). That keeps
+// 60 KB of text out of what the start screen loads (issue 8, docs/performance.md). A component
+// outside the start screen's chunk may use any namespace: its screen waits for loadAllTexts().
+const files = import.meta.glob<Record<string, unknown>>(
+  '../../locales/*/{common,start,library,pwa}.json',
+  { eager: true, import: 'default' },
+);
 
-function resources(): Record<string, Record<string, Record<string, unknown>>> {
-  const out: Record<string, Record<string, Record<string, unknown>>> = {};
+type Resources = Record<string, Record<string, Record<string, unknown>>>;
+
+function resources(files: Record<string, Record<string, unknown>>): Resources {
+  const out: Resources = {};
   for (const [path, data] of Object.entries(files)) {
     const m = /locales\/([^/]+)\/([^/]+)\.json$/.exec(path);
     if (!m) continue;
@@ -44,7 +51,7 @@ export function rememberLocale(locale: UiLocale): void {
 }
 
 export async function initI18n(lng: UiLocale = initialLocale()): Promise<typeof i18next> {
-  const res = resources();
+  const res = resources(files);
   await i18next.use(initReactI18next).init({
     resources: res,
     lng,
@@ -54,9 +61,40 @@ export async function initI18n(lng: UiLocale = initialLocale()): Promise<typeof 
     interpolation: { escapeValue: false },
     returnNull: false,
   });
+  // Initialised again (tests do, per test): screens already loaded will not ask for their texts again.
+  if (rest) await loadAllTexts();
   document.documentElement.lang = lng;
   i18next.on('languageChanged', (l) => {
     document.documentElement.lang = l;
   });
   return i18next;
+}
+
+let rest: Promise<Resources> | null = null;
+
+/**
+ * Adds the texts of the other screens (once loaded; again after a new initI18n, which starts from
+ * the start screen's texts only). Resolves when every namespace is available.
+ */
+export async function loadAllTexts(): Promise<void> {
+  const res = await (rest ??= import('./locales-rest').then((m) => resources(m.files)));
+  for (const [lng, namespaces] of Object.entries(res)) {
+    for (const [ns, data] of Object.entries(namespaces)) {
+      if (!i18next.hasResourceBundle(lng, ns)) i18next.addResourceBundle(lng, ns, data);
+    }
+  }
+}
+
+const onLanguage = (listener: () => void) => {
+  i18next.on('languageChanged', listener);
+  return () => i18next.off('languageChanged', listener);
+};
+
+/**
+ * The current UI language, for components that need only that. Much cheaper than useTranslation(),
+ * which (react-i18next 17) copies the i18next instance's property descriptors for every component
+ * that mounts: a step with many questionnaire texts spent several milliseconds on it.
+ */
+export function useLanguage(): string {
+  return useSyncExternalStore(onLanguage, () => i18next.language);
 }

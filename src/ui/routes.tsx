@@ -5,6 +5,13 @@ import { href } from './router';
 import { StartScreen } from './start/StartScreen';
 import { SessionProvider } from './state/session';
 import { PageHeading } from './components/PageHeading';
+import { loadAllTexts } from './i18n';
+
+/** A screen's module once it and the texts of every screen are loaded (see i18n.ts). */
+async function withTexts<M>(module: Promise<M>): Promise<M> {
+  const [m] = await Promise.all([module, loadAllTexts()]);
+  return m;
+}
 
 /**
  * Every screen but the start screen is its own chunk, loaded when first opened: the start screen's
@@ -12,34 +19,38 @@ import { PageHeading } from './components/PageHeading';
  * code is unpacked and compiled only when needed (docs/performance.md).
  */
 const NewAssessmentScreen = lazy(() =>
-  import('./start/NewAssessmentScreen').then((m) => ({ default: m.NewAssessmentScreen })),
+  withTexts(import('./start/NewAssessmentScreen')).then((m) => ({
+    default: m.NewAssessmentScreen,
+  })),
 );
 const WizardScreen = lazy(() =>
-  import('./wizard/WizardScreen').then((m) => ({ default: m.WizardScreen })),
+  withTexts(import('./wizard/WizardScreen')).then((m) => ({ default: m.WizardScreen })),
 );
 const SummaryScreen = lazy(() =>
-  import('./summary/SummaryScreen').then((m) => ({ default: m.SummaryScreen })),
+  withTexts(import('./summary/SummaryScreen')).then((m) => ({ default: m.SummaryScreen })),
 );
 const RegisterScreen = lazy(() =>
-  import('./register/RegisterScreen').then((m) => ({ default: m.RegisterScreen })),
+  withTexts(import('./register/RegisterScreen')).then((m) => ({ default: m.RegisterScreen })),
 );
 const ActionPlanScreen = lazy(() =>
-  import('./register/ActionPlanScreen').then((m) => ({ default: m.ActionPlanScreen })),
+  withTexts(import('./register/ActionPlanScreen')).then((m) => ({ default: m.ActionPlanScreen })),
 );
 const SignOffScreen = lazy(() =>
-  import('./signing/SignOffScreen').then((m) => ({ default: m.SignOffScreen })),
+  withTexts(import('./signing/SignOffScreen')).then((m) => ({ default: m.SignOffScreen })),
 );
 const VerifyScreen = lazy(() =>
-  import('./verify/VerifyScreen').then((m) => ({ default: m.VerifyScreen })),
+  withTexts(import('./verify/VerifyScreen')).then((m) => ({ default: m.VerifyScreen })),
 );
 const SettingsScreen = lazy(() =>
-  import('./settings/SettingsScreen').then((m) => ({ default: m.SettingsScreen })),
+  withTexts(import('./settings/SettingsScreen')).then((m) => ({ default: m.SettingsScreen })),
 );
 const AboutScreen = lazy(() =>
-  import('./about/AboutScreen').then((m) => ({ default: m.AboutScreen })),
+  withTexts(import('./about/AboutScreen')).then((m) => ({ default: m.AboutScreen })),
 );
 const AccessibilityScreen = lazy(() =>
-  import('./accessibility/AccessibilityScreen').then((m) => ({ default: m.AccessibilityScreen })),
+  withTexts(import('./accessibility/AccessibilityScreen')).then((m) => ({
+    default: m.AccessibilityScreen,
+  })),
 );
 
 /**
