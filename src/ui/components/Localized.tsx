@@ -1,7 +1,7 @@
-import { useTranslation } from 'react-i18next';
 import type { LocalizedText } from '../../core/localized';
 import { pickWithLang } from '../../core/localized';
 import { Markdown } from './Markdown';
+import { useLanguage } from '../i18n';
 
 /**
  * A questionnaire text in the user's language. When the questionnaire lacks that language and
@@ -15,9 +15,9 @@ export function Localized({
   text: LocalizedText | undefined;
   markdown?: boolean;
 }) {
-  const { i18n } = useTranslation();
-  const { text: value, lang } = pickWithLang(text, i18n.language);
+  const language = useLanguage();
+  const { text: value, lang } = pickWithLang(text, language);
   const content = markdown ? <Markdown source={value} /> : value;
-  if (lang === i18n.language) return <>{content}</>;
+  if (lang === language) return <>{content}</>;
   return markdown ? <div lang={lang}>{content}</div> : <span lang={lang}>{content}</span>;
 }
