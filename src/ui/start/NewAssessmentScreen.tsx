@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslation } from 'react-i18next';
@@ -71,7 +71,9 @@ export function NewAssessmentScreen() {
       locale: i18n.language === 'en' ? 'en' : 'nl',
     },
   });
-  useEffect(() => {
+  // Before paint: the first choice shows as chosen from the moment the choices appear (the built-in
+  // questionnaires are a lazy chunk, so they arrive after the screen).
+  useLayoutEffect(() => {
     if (choices?.[0]) setValue('questionnaire', key(choices[0]));
   }, [choices, setValue]);
 
