@@ -113,9 +113,15 @@ async function main(): Promise<void> {
     const assets = hostedAssets(o.dist);
     const firstSet = new Set(first.files.map((f) => f.file));
     let lazy: { file: string; raw: number; gz: number; kind: LazyKind; top: string[] }[] = [];
+    let fontBytes = 0;
     if (o.dist === resolve('dist')) {
       // Module lists come from an in-memory rebuild of the current sources: only valid for dist/.
       const chunks = await analyzeHosted();
+      // The PDF font is a module of the PDF chunk (zlib-compressed TTF as base64 text).
+      fontBytes = chunks
+        .flatMap((c) => c.modules)
+        .filter((m) => m.id.includes('src/pdf/fonts/'))
+        .reduce((sum, m) => sum + m.bytes, 0);
       lazy = chunks
         .filter((c) => !firstSet.has(c.file))
         .map((c) => ({
@@ -140,6 +146,7 @@ async function main(): Promise<void> {
       firstScreenJs: first,
       css,
       lazyByKind: byKind,
+      fontModuleBytes: fontBytes,
       lazy,
       budgets: { singleFile: SINGLE_FILE_BUDGET, firstScreenJsGz: FIRST_SCREEN_JS_GZ_BUDGET },
     };
@@ -165,7 +172,7 @@ async function main(): Promise<void> {
     for (const [k, v] of Object.entries(byKind).sort()) {
       rows.push({
         group: 'Sizes',
-        name: `Lazy: ${k} (${v.files} chunk${v.files > 1 ? 's' : ''}), gz`,
+        name: `Lazy: ${k} (${v.files} chunk${v.files > 1 ? 's' : ''}), gz${k === 'pdf' && fontBytes ? `, font included (${kb(fontBytes)} as base64 of zlib-compressed TTF)` : ''}`,
         target: 'on demand',
         value: kb(v.gz),
       });

@@ -56,7 +56,8 @@ export async function analyzeHosted(): Promise<ChunkInfo[]> {
   return chunks;
 }
 
-export type LazyKind = 'pdf' | 'font' | 'signing' | 'verification' | 'questionnaires' | 'other';
+export type LazyKind =
+  'pdf' | 'font' | 'signing' | 'verification' | 'questionnaires' | 'screens' | 'texts' | 'other';
 
 /** What a lazy chunk is mostly for, by its largest module. */
 export function kindOf(c: ChunkInfo): LazyKind {
@@ -68,5 +69,7 @@ export function kindOf(c: ChunkInfo): LazyKind {
   if (has(/src\/signing\/verify|src\/ui\/verify\//)) return 'verification';
   if (has(/npm:pkijs|npm:asn1js|src\/signing\/|src\/ui\/signing\/|npm:signature_pad/))
     return 'signing';
+  if (has(/locales\//)) return 'texts';
+  if (has(/src\/ui\/|npm:react-hook-form|npm:@hookform|src\/core\//)) return 'screens';
   return 'other';
 }
