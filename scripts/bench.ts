@@ -31,6 +31,8 @@ import {
   sizeOf,
 } from './bench/sizes';
 import { floorHtml, measureStart, type StartRun } from './bench/start';
+import type { BenchPage } from './bench/page';
+import { serializeAssessment } from '../src/core/assessment';
 import { roundStats, stats, percentile, type Stats } from './bench/stats';
 import { filledAssessment, syntheticQuestionnaire } from './bench/synthetic';
 import { measureWizard, type WizardRun } from './bench/wizard';
@@ -179,6 +181,17 @@ async function main(): Promise<void> {
     }
   }
 
+  // Fixtures shared by several parts.
+  const friaCore = validateQuestionnaireText(
+    readFileSync('questionnaires/fria-core/questionnaire.json', 'utf8'),
+  );
+  if (!friaCore.valid) throw new Error('fria-core questionnaire is invalid');
+  const iama = await filledAssessment(friaCore.questionnaire, {
+    riskCount: 12,
+    textLength: 600,
+    id: 'bench-iama',
+  });
+
   const needBrowser = ['start', 'wizard', 'pdf'].some((k) => o.only.has(k));
   const browser = needBrowser ? await launch() : null;
   try {
@@ -193,13 +206,45 @@ async function main(): Promise<void> {
       };
       writeFileSync(floorFile, floorHtml(start.title, start.newAssessment));
       const floorUrl = pathToFileURL(floorFile).href;
-      const runs: Record<string, StartRun[]> = { app1: [], app4: [], floor1: [], floor4: [] };
+      // A returning user: ten IAMA-sized fria-core assessments in the library, imported in the
+      // same (fresh) context first; measured until every item and its questionnaire name show.
+      const libDir = resolve(OUT, 'fixtures', 'library');
+      mkdirSync(libDir, { recursive: true });
+      const libFiles: string[] = [];
+      for (let i = 0; i < 10; i++) {
+        const a = await filledAssessment(friaCore.questionnaire, {
+          riskCount: 5,
+          textLength: 400,
+          id: `bench-lib-${i}`,
+        });
+        a.meta.title = `Bench ${i}`;
+        const file = join(libDir, `bench-lib-${i}.fria.json`);
+        writeFileSync(file, serializeAssessment(a));
+        libFiles.push(file);
+      }
+      const fillLibrary = async (p: BenchPage) => {
+        await p.page.goto(singleUrl);
+        await p.page.getByLabel(/Bestanden importeren of terugzetten/).setInputFiles(libFiles);
+        await p.page.getByText('10 beoordelingen toegevoegd.').waitFor({ timeout: 60_000 });
+      };
+      const libraryShown = `document.querySelector('a[href="#/new"]') && document.querySelectorAll('a[href^="#/a/bench-lib-"][href$="/step/0"]').length >= 10 && document.body.textContent.includes(${JSON.stringify(friaCore.questionnaire.title.nl)})`;
+      const withLibrary = { condition: libraryShown, prepare: fillLibrary };
+      const runs: Record<string, StartRun[]> = {
+        app1: [],
+        app4: [],
+        floor1: [],
+        floor4: [],
+        library1: [],
+        library4: [],
+      };
       for (let i = 0; i < o.runs; i++) {
         // Interleaved, so drift in the machine's load affects app and floor alike.
         runs.floor1!.push(await measureStart(browser, floorUrl, 1));
         runs.app1!.push(await measureStart(browser, singleUrl, 1));
         runs.floor4!.push(await measureStart(browser, floorUrl, 4));
         runs.app4!.push(await measureStart(browser, singleUrl, 4));
+        runs.library1!.push(await measureStart(browser, singleUrl, 1, withLibrary));
+        runs.library4!.push(await measureStart(browser, singleUrl, 4, withLibrary));
       }
       const summary = Object.fromEntries(
         Object.entries(runs).map(([k, list]) => [
@@ -271,6 +316,18 @@ async function main(): Promise<void> {
           value: fmt(summary.app1!.heapMB, 'MB'),
           ok: summary.app1!.heapMB.median <= 8,
         },
+        {
+          group: 'Start (file://, cold)',
+          name: 'With 10 assessments in the library (until all are listed with their questionnaire), 1× / 4×',
+          target: '',
+          value: `${fmt(summary.library1!.interactive)} / ${fmt(summary.library4!.interactive)}`,
+        },
+        {
+          group: 'Start (file://, cold)',
+          name: 'Same, TBT 1× / heap after load',
+          target: '',
+          value: `${fmt(summary.library1!.tbt)} / ${fmt(summary.library1!.heapMB, 'MB')}`,
+        },
       );
     }
 
@@ -337,17 +394,6 @@ async function main(): Promise<void> {
       );
     }
 
-    // Fixtures shared by the Node and PDF parts.
-    const friaCore = validateQuestionnaireText(
-      readFileSync('questionnaires/fria-core/questionnaire.json', 'utf8'),
-    );
-    if (!friaCore.valid) throw new Error('fria-core questionnaire is invalid');
-    const iama = await filledAssessment(friaCore.questionnaire, {
-      riskCount: 12,
-      textLength: 600,
-      id: 'bench-iama',
-    });
-
     if (o.only.has('pdf') && browser) {
       console.log(`bench: PDF in the browser, ${o.runs} runs …`);
       const stress = await stressAssessment(stressQuestionnaire());
@@ -406,15 +452,6 @@ async function main(): Promise<void> {
 
   if (o.only.has('node')) {
     console.log('bench: Node …');
-    const friaCore = validateQuestionnaireText(
-      readFileSync('questionnaires/fria-core/questionnaire.json', 'utf8'),
-    );
-    if (!friaCore.valid) throw new Error('fria-core questionnaire is invalid');
-    const iama = await filledAssessment(friaCore.questionnaire, {
-      riskCount: 12,
-      textLength: 600,
-      id: 'bench-iama',
-    });
     const n = await measureNode({ a: iama, q: friaCore.questionnaire });
     result.node = n;
     const fmt = (s: Stats) =>

@@ -25,13 +25,28 @@ const WATCH = `
 
 export async function openBenchPage(
   browser: Browser,
-  opts: { cpuSlowdown?: number; initScripts?: string[]; locale?: string } = {},
+  opts: {
+    cpuSlowdown?: number;
+    initScripts?: string[];
+    locale?: string;
+    /** Runs first in the new context, in a page of its own that is then closed (e.g. to fill storage). */
+    prepare?: (p: BenchPage) => Promise<void>;
+  } = {},
 ): Promise<BenchPage> {
   const context = await browser.newContext({
     locale: opts.locale ?? 'nl-NL',
     viewport: { width: 1280, height: 900 },
     acceptDownloads: true,
   });
+  if (opts.prepare) {
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    const problems: string[] = [];
+    page.on('pageerror', (e) => problems.push(`page error: ${String(e)}`));
+    await opts.prepare({ context, page, cdp, problems, close: () => page.close() });
+    if (problems.length) throw new Error(`while preparing: ${problems.join('; ')}`);
+    await page.close();
+  }
   const page = await context.newPage();
   const problems: string[] = [];
   page.on('pageerror', (e) => problems.push(`page error: ${String(e)}`));

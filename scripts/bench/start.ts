@@ -13,13 +13,18 @@
  * - heap: JS heap in use after two forced garbage collections, after the quiet window.
  */
 import type { Browser } from 'playwright-core';
-import { collectProblems, heapAfterGc, openBenchPage, sleep } from './page';
+import { collectProblems, heapAfterGc, openBenchPage, sleep, type BenchPage } from './page';
 
 export const LINK_SELECTOR = 'a[href="#/new"]';
 const QUIET_MS = 1000;
 
-/** Installed before any page script: long tasks, the link, the frame after it, the idle callback. */
-export const START_PROBE = `
+/**
+ * Installed before any page script: long tasks, the moment `condition` (a JS expression) first holds,
+ * the frame after it, the idle callback.
+ */
+export const startProbe = (
+  condition = `document.querySelector(${JSON.stringify(LINK_SELECTOR)})`,
+) => `
 (() => {
   const b = (window.__bench = { longTasks: [], link: null, painted: null, idle: null, idleTimedOut: false });
   try {
@@ -28,7 +33,7 @@ export const START_PROBE = `
     }).observe({ type: 'longtask', buffered: true });
   } catch (e) {}
   const found = () => {
-    if (b.link !== null || !document.querySelector(${JSON.stringify(LINK_SELECTOR)})) return;
+    if (b.link !== null || !(${condition})) return;
     b.link = performance.now();
     mo.disconnect();
     requestAnimationFrame(() => {
@@ -90,8 +95,13 @@ export async function measureStart(
   browser: Browser,
   url: string,
   cpuSlowdown: number,
+  opts: { condition?: string; prepare?: (p: BenchPage) => Promise<void> } = {},
 ): Promise<StartRun> {
-  const p = await openBenchPage(browser, { cpuSlowdown, initScripts: [START_PROBE] });
+  const p = await openBenchPage(browser, {
+    cpuSlowdown,
+    initScripts: [startProbe(opts.condition)],
+    prepare: opts.prepare,
+  });
   try {
     await p.page.goto(url, { waitUntil: 'commit' });
     const deadline = Date.now() + 60_000;
