@@ -71,7 +71,10 @@ describe('axe-core on every screen', () => {
       '#/verify',
       '#/does-not-exist',
     ]) {
+      const before = await page.title();
       await page.goto(`${SINGLE_FILE_URL}${path}`);
+      // Each view sets its own page title when its heading mounts (lazy screens load first).
+      await page.waitForFunction((t) => document.title !== t, before);
       await page.getByRole('heading', { level: 1 }).waitFor();
       await check(path);
     }
@@ -131,7 +134,8 @@ describe('axe-core on a full assessment', () => {
     await link.waitFor();
     await check('library with an assessment');
     await link.click();
-    await page.getByRole('heading', { level: 1 }).waitFor();
+    await page.waitForURL(/#\/a\/[^/]+\/step\/\d+$/);
+    await page.getByRole('navigation', { name: 'Stappen van de beoordeling' }).waitFor();
     const steps = page
       .getByRole('navigation', { name: 'Stappen van de beoordeling' })
       .getByRole('link');
@@ -164,7 +168,7 @@ describe('axe-core on a full assessment', () => {
       await check(path);
     }
     await page.goto(`${page.url().replace(/#.*/, '')}#/verify`);
-    await page.getByRole('heading', { level: 1 }).waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Bestand controleren' }).waitFor();
     await page.locator('input[type=file]').first().setInputFiles(FIXTURE);
     await page.getByRole('heading', { level: 2, name: /^Uitkomst voor/ }).waitFor();
     await check('verify with a result');
