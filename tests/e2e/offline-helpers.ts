@@ -109,6 +109,15 @@ export async function installXssTrap(page: Page): Promise<() => Promise<string[]
 /** Answers every unanswered visible question on the current step (first option / some text). */
 export async function answerStep(page: Page, text: (i: number) => string): Promise<number> {
   let answered = 0;
+  // The step's form passes changes to the store from an effect after it mounts: let it settle
+  // (two frames) before typing, or a change typed in the very first moment may not reach the store.
+  await page.locator('.save-status').first().waitFor({ state: 'attached' });
+  await page.evaluate(
+    () =>
+      new Promise((r) =>
+        requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 200))),
+      ),
+  );
   for (let round = 0; round < 5; round++) {
     let changed = false;
     const questions = page.locator('.question');
