@@ -8,6 +8,7 @@
  *   npm run bench -- --no-build         measure the current dist/ and dist-single/
  *   npm run bench -- --only=sizes,start,wizard,node,pdf
  *   npm run bench -- --single=FILE --dist=DIR --label=before   measure another build (no build step)
+ *   npm run bench -- --compare=OTHER.html  also time OTHER's start, interleaved with this build's
  *
  * The build and the browser runs hold /tmp/fria-e2e.lock, the lock the e2e tests use, so nobody
  * rebuilds dist/ under the benchmark and no e2e run competes for the CPU.
@@ -48,6 +49,8 @@ interface Options {
   single: string;
   dist: string;
   label: string;
+  /** Another single file whose start is measured interleaved with this one (same load). */
+  compare: string | null;
 }
 
 function parseArgs(argv: string[]): Options {
@@ -62,6 +65,7 @@ function parseArgs(argv: string[]): Options {
     single: resolve(single ?? 'dist-single/fria-wizard.html'),
     dist: resolve(dist ?? 'dist'),
     label: get('label') ?? 'current',
+    compare: get('compare') ? resolve(get('compare')!) : null,
   };
 }
 
@@ -245,6 +249,11 @@ async function main(): Promise<void> {
         runs.app4!.push(await measureStart(browser, singleUrl, 4));
         runs.library1!.push(await measureStart(browser, singleUrl, 1, withLibrary));
         runs.library4!.push(await measureStart(browser, singleUrl, 4, withLibrary));
+        if (o.compare) {
+          const url = pathToFileURL(o.compare).href;
+          (runs.compare1 ??= []).push(await measureStart(browser, url, 1));
+          (runs.compare4 ??= []).push(await measureStart(browser, url, 4));
+        }
       }
       const summary = Object.fromEntries(
         Object.entries(runs).map(([k, list]) => [
@@ -316,6 +325,16 @@ async function main(): Promise<void> {
           value: fmt(summary.app1!.heapMB, 'MB'),
           ok: summary.app1!.heapMB.median <= 8,
         },
+        ...(summary.compare1
+          ? [
+              {
+                group: 'Start (file://, cold)',
+                name: `Compared build (${o.compare}), interleaved: interactive 1× / 4×, TBT 1×, heap`,
+                target: '',
+                value: `${fmt(summary.compare1.interactive)} / ${fmt(summary.compare4!.interactive)}, ${fmt(summary.compare1.tbt)}, ${fmt(summary.compare1.heapMB, 'MB')}`,
+              },
+            ]
+          : []),
         {
           group: 'Start (file://, cold)',
           name: 'With 10 assessments in the library (until all are listed with their questionnaire), 1× / 4×',
