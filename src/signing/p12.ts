@@ -101,6 +101,21 @@ export async function loadSigningIdentity(
   password: string,
   now: Date = new Date(),
 ): Promise<SigningIdentity> {
+  try {
+    return await readSigningIdentity(p12, password, now);
+  } catch (e) {
+    // A damaged file can make the ASN.1 or crypto libraries throw deep inside (fuzzing found
+    // "Wrong input string for conversion"): every failure reaches the user as a typed message.
+    if (e instanceof SigningError) throw e;
+    throw new SigningError('notPkcs12', {}, { cause: e });
+  }
+}
+
+async function readSigningIdentity(
+  p12: Uint8Array,
+  password: string,
+  now: Date,
+): Promise<SigningIdentity> {
   let pfx: pkijs.PFX;
   try {
     const asn1 = asn1js.fromBER(ownBuffer(p12));
