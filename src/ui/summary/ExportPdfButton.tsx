@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../state/session';
 import { downloadFile, safeFileName } from '../download';
@@ -8,16 +8,6 @@ export function ExportPdfButton() {
   const { t, i18n } = useTranslation('summary');
   const { store, questionnaire, flush } = useSession();
   const [state, setState] = useState<'idle' | 'busy' | 'done' | 'error'>('idle');
-  // Exporting is what this screen is for: the PDF code and font (a compressed part of the single
-  // file) are unpacked and compiled while the user reads, so the first export does not wait
-  // ~200 ms for them (docs/performance.md).
-  useEffect(() => {
-    if (typeof requestIdleCallback !== 'function') return;
-    const id = requestIdleCallback(() => void import('../../pdf/render').catch(() => {}), {
-      timeout: 3000,
-    });
-    return () => cancelIdleCallback(id);
-  }, []);
   async function run() {
     setState('busy');
     try {
