@@ -23,7 +23,7 @@ import { validateQuestionnaireText } from '../src/core/validate';
 import { stressAssessment, stressQuestionnaire } from '../tests/unit/pdf/stress-fixture';
 import { analyzeHosted, kindOf, type LazyKind } from './bench/analyze';
 import { measureNode } from './bench/node';
-import { measurePdf } from './bench/pdf';
+import { measurePdf, type PdfRun } from './bench/pdf';
 import {
   FIRST_SCREEN_JS_GZ_BUDGET,
   SINGLE_FILE_BUDGET,
@@ -418,27 +418,33 @@ async function main(): Promise<void> {
       const stress = await stressAssessment(stressQuestionnaire());
       const dir = resolve(OUT, 'fixtures');
       mkdirSync(dir, { recursive: true });
-      const runs = [];
+      // Each fixture in a page of its own, so each has a first export (which also loads the PDF
+      // code and runs it for the first time) and later ones.
+      const runs: { stress: PdfRun[string]; iama: PdfRun[string] }[] = [];
       for (let i = 0; i < o.runs; i++) {
-        runs.push(
-          await measurePdf(
-            browser,
-            singleUrl,
-            [
-              { name: 'stress', assessment: stress },
-              { name: 'iama', assessment: iama },
-            ],
-            dir,
-            2,
-          ),
+        const s1 = await measurePdf(
+          browser,
+          singleUrl,
+          [{ name: 'stress', assessment: stress }],
+          dir,
+          2,
         );
+        const s2 = await measurePdf(
+          browser,
+          singleUrl,
+          [{ name: 'iama', assessment: iama }],
+          dir,
+          2,
+        );
+        runs.push({ stress: s1.stress!, iama: s2.iama! });
       }
       const pdf = {
-        stressCold: ms(stats(runs.map((r) => r.stress!.cold!))),
-        stressWarm: ms(stats(runs.flatMap((r) => r.stress!.warm))),
-        iamaWarm: ms(stats(runs.flatMap((r) => r.iama!.warm))),
-        stressBytes: runs[0]!.stress!.bytes,
-        iamaBytes: runs[0]!.iama!.bytes,
+        stressCold: ms(stats(runs.map((r) => r.stress.cold!))),
+        stressWarm: ms(stats(runs.flatMap((r) => r.stress.warm))),
+        iamaCold: ms(stats(runs.map((r) => r.iama.cold!))),
+        iamaWarm: ms(stats(runs.flatMap((r) => r.iama.warm))),
+        stressBytes: runs[0]!.stress.bytes,
+        iamaBytes: runs[0]!.iama.bytes,
       };
       result.pdf = pdf;
       const fmt = (s: Stats) => `${s.median} ms (${s.min}–${s.max})`;
@@ -452,7 +458,7 @@ async function main(): Promise<void> {
         },
         {
           group: 'PDF (browser, 1×)',
-          name: 'Same, first export in the page (loads the PDF code)',
+          name: 'Same, first export in the page (loads the PDF code and runs it for the first time)',
           target: '',
           value: fmt(pdf.stressCold),
         },
@@ -462,6 +468,12 @@ async function main(): Promise<void> {
           target: '≤ 300 ms',
           value: fmt(pdf.iamaWarm),
           ok: pdf.iamaWarm.median <= 300,
+        },
+        {
+          group: 'PDF (browser, 1×)',
+          name: 'Same, first export in the page',
+          target: '',
+          value: fmt(pdf.iamaCold),
         },
       );
     }
