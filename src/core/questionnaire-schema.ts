@@ -225,6 +225,14 @@ export const QuestionnaireSchema = z
     mitigation: z
       .strictObject({ threshold: z.number().gt(0).max(1), reduction: z.number().gt(0).lt(1) })
       .optional(),
+    proposalShare: z
+      .number()
+      .gt(0)
+      .max(1)
+      .optional()
+      .describe(
+        "Share of a question's points for a domain at which its answer proposes a risk; default 0.75.",
+      ),
     sections: z.array(SectionSchema).min(1),
     redFlags: z.array(RedFlagSchema).optional(),
     suggestedMeasures: z.array(SuggestedMeasureSchema).optional(),
