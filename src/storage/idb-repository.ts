@@ -5,14 +5,6 @@
  * See docs/storage.md for the stores, the transaction model and what the user sees on errors.
  */
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction } from 'idb';
-import { z } from '../core/zod-setup';
-import { parseAssessment } from '../core/assessment';
-import {
-  ASSESSMENT_FORMAT_VERSION,
-  AssessmentSchema,
-  type Assessment,
-} from '../core/assessment-schema';
-import { QuestionnaireSchema } from '../core/questionnaire-schema';
 import { defaultJournalStorage, dropJournal, readJournal } from './journal';
 import { assessmentJson } from './serialize';
 import {
@@ -25,30 +17,23 @@ import {
   type StorageErrorCode,
 } from '../core/repository';
 
+import type { AssessmentRecord } from './record-checks';
+import { isNewerRecord, readSummary, RECORD_FORMAT, type SummaryRecord } from './summary-record';
+
+export { RECORD_FORMAT } from './summary-record';
+
 export const DB_NAME = 'fria-wizard';
 /** IndexedDB schema version: bump only with an `upgrade` step; an older app then refuses to open. */
 export const DB_VERSION = 1;
-/** Format of the stored records (the envelope around an assessment or a summary). */
-export const RECORD_FORMAT = 1;
 
 /**
- * One stored state of an assessment. The assessment is kept as its `.fria.json` text: writing a
- * string costs about half of cloning the object tree, reading the previous state inside a save
- * costs nothing, and the text is exactly what "export" would give.
+ * The zod-based record checks (record-checks.ts), loaded with the first read or write of an
+ * assessment, so that listing the library at start-up needs no zod (issue 8). Always awaited
+ * before a transaction starts: awaiting anything else inside one would let it commit early.
  */
-interface AssessmentRecord {
-  recordFormat: number;
-  id: string;
-  /** When this state was written (the repository's clock, not the assessment's updatedAt). */
-  savedAt: string;
-  /** The assessment's file format, readable without parsing the text (newer ones are refused). */
-  formatVersion: number;
-  /** The assessment's own version number (a new one starts after sign-off). */
-  version: number;
-  json: string;
-}
-
-type SummaryRecord = AssessmentSummary & { recordFormat: number };
+type RecordChecks = typeof import('./record-checks');
+let recordChecks: Promise<RecordChecks> | null = null;
+const loadChecks = (): Promise<RecordChecks> => (recordChecks ??= import('./record-checks'));
 
 /** An earlier state: the same shape as the current record. */
 type VersionRecord = AssessmentRecord;
@@ -124,63 +109,13 @@ export interface IdbRepositoryOptions {
   journal?: Storage | null;
 }
 
-const Iso = z.string().max(40);
-
-const RecordHeadSchema = z.looseObject({ recordFormat: z.int().min(1) });
-
-const AssessmentRecordSchema = z.strictObject({
-  recordFormat: z.literal(RECORD_FORMAT),
-  id: z.string().min(1).max(100),
-  savedAt: Iso,
-  formatVersion: z.int().min(1),
-  version: z.int().min(1),
-  json: z.string(),
-});
-
-// The questionnaire copy inside an assessment is large (a few ms to check) and changes rarely:
-// it is checked once per object, the rest of the assessment on every save.
-const AssessmentWithoutSnapshotSchema = AssessmentSchema.omit({ questionnaireSnapshot: true });
-const checkedSnapshots = new WeakSet<object>();
-
-/** Checks an assessment before it is written; the first problem's path when it fails. */
-function checkForWrite(a: Assessment): string | null {
-  const { questionnaireSnapshot: snapshot, ...rest } = a;
-  const r = AssessmentWithoutSnapshotSchema.safeParse(rest);
-  if (!r.success) return r.error.issues[0]?.path.join('.') ?? '';
-  if (snapshot !== undefined && !checkedSnapshots.has(snapshot)) {
-    const q = QuestionnaireSchema.safeParse(snapshot);
-    if (!q.success) return `questionnaireSnapshot.${q.error.issues[0]?.path.join('.') ?? ''}`;
-    checkedSnapshots.add(snapshot);
+/** The JSON text parsed, or undefined. Records are written by this app, so no size guard here. */
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
   }
-  return null;
-}
-
-const SummaryRecordSchema = z.strictObject({
-  recordFormat: z.literal(RECORD_FORMAT),
-  id: z.string().min(1).max(100),
-  title: z.string(),
-  systemName: z.string(),
-  questionnaireId: z.string(),
-  questionnaireVersion: z.string(),
-  status: z.enum(['draft', 'inReview', 'signed']),
-  overallLevel: z.string().nullable(),
-  updatedAt: Iso,
-  exportedAt: Iso.nullable(),
-  problem: z.enum(['newerFormat', 'corrupt']).optional(),
-  version: z.int().min(1).optional(),
-});
-
-const SummaryInputSchema = SummaryRecordSchema.omit({ recordFormat: true });
-
-function newerRecord(value: unknown): boolean {
-  const head = RecordHeadSchema.safeParse(value);
-  return head.success && head.data.recordFormat > RECORD_FORMAT;
-}
-
-/** The record's envelope when it is one this app wrote (or can read), without parsing the text. */
-function envelope(value: unknown): AssessmentRecord | null {
-  const rec = AssessmentRecordSchema.safeParse(value);
-  return rec.success ? rec.data : null;
 }
 
 /** A record this app cannot read, wrapped as a version so that a save never discards it. */
@@ -192,33 +127,6 @@ function damagedAsVersion(id: string, raw: unknown): AssessmentRecord {
     // Not representable as JSON (it was not written by this app): keep what can be kept.
   }
   return { recordFormat: RECORD_FORMAT, id, savedAt: '', formatVersion: 0, version: 0, json };
-}
-
-/** The JSON text parsed, or undefined. Records are written by this app, so no size guard here. */
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return undefined;
-  }
-}
-
-/** A stored assessment record → the assessment, or the reason it cannot be opened here. */
-function readRecord(
-  value: unknown,
-): { ok: true; assessment: Assessment; savedAt: string } | { ok: false; code: StorageErrorCode } {
-  if (newerRecord(value)) return { ok: false, code: 'newerFormat' };
-  const rec = envelope(value);
-  if (!rec) return { ok: false, code: 'corrupt' };
-  if (rec.formatVersion > ASSESSMENT_FORMAT_VERSION) return { ok: false, code: 'newerFormat' };
-  const data = parseJson(rec.json);
-  if (data === undefined) return { ok: false, code: 'corrupt' };
-  const parsed = parseAssessment(data);
-  if (!parsed.ok) {
-    const newer = parsed.problems.some((p) => p.code === 'newerFormat');
-    return { ok: false, code: newer ? 'newerFormat' : 'corrupt' };
-  }
-  return { ok: true, assessment: parsed.value, savedAt: rec.savedAt };
 }
 
 function textOf(value: unknown, key: string): string {
@@ -445,21 +353,25 @@ export async function openIdbRepository(opts: IdbRepositoryOptions = {}): Promis
           const id = textOf(raw, 'id');
           if (!id) continue;
           seen.add(id);
-          if (newerRecord(raw)) {
+          if (isNewerRecord(raw)) {
             out.push(problemSummary(id, raw, 'newerFormat'));
             continue;
           }
-          const s = SummaryRecordSchema.safeParse(raw);
-          if (s.success) {
-            const { recordFormat: _f, ...summary } = s.data;
-            out.push(summary);
-          } else out.push(problemSummary(id, raw, 'corrupt'));
+          out.push(readSummary(raw, true) ?? problemSummary(id, raw, 'corrupt'));
         }
+        return { out, orphans: keys.filter((id) => !seen.has(id)) };
+      }).then(async ({ out, orphans }) => {
+        if (orphans.length === 0) return out;
         // An assessment without a summary (should not happen: both are written in one
         // transaction) is still listed, so the user can see and rescue it.
-        for (const id of keys) {
-          if (seen.has(id)) continue;
-          const raw: unknown = await tx.objectStore('assessments').get(id);
+        const { readRecord } = await loadChecks();
+        const raws = await run(async (d) => {
+          const tx = d.transaction('assessments', 'readonly');
+          return Promise.all(orphans.map((id) => tx.store.get(id) as Promise<unknown>));
+        });
+        orphans.forEach((id, i) => {
+          const raw = raws[i];
+          if (raw === undefined) return; // deleted meanwhile
           const r = readRecord(raw);
           out.push(
             r.ok
@@ -476,13 +388,16 @@ export async function openIdbRepository(opts: IdbRepositoryOptions = {}): Promis
                 }
               : problemSummary(id, raw, r.code === 'newerFormat' ? 'newerFormat' : 'corrupt'),
           );
-        }
+        });
         return out;
       });
     },
 
     async get(id) {
-      const raw: unknown = await run((d) => d.get('assessments', id));
+      const [{ readRecord }, raw] = await Promise.all([
+        loadChecks(),
+        run((d) => d.get('assessments', id) as Promise<unknown>),
+      ]);
       if (raw === undefined) return null;
       const r = readRecord(raw);
       if (!r.ok) {
@@ -509,12 +424,13 @@ export async function openIdbRepository(opts: IdbRepositoryOptions = {}): Promis
     async put(assessment, summary, options: PutOptions = {}) {
       // Checked before writing: an invalid assessment would be refused on every later read, which
       // would look like lost work. The caller keeps it in memory and reports the bug.
+      const { checkForWrite, envelope, isNewerAssessmentRecord } = await loadChecks();
       const where = checkForWrite(assessment);
       if (where !== null) {
         throw new StorageError('invalid', `The assessment does not pass validation at "${where}"`);
       }
-      const s = SummaryInputSchema.safeParse(summary);
-      if (!s.success || s.data.id !== assessment.id) {
+      const input = readSummary(summary);
+      if (!input || input.id !== assessment.id) {
         throw new StorageError('invalid', 'The summary does not match the assessment');
       }
       const at = now();
@@ -530,11 +446,7 @@ export async function openIdbRepository(opts: IdbRepositoryOptions = {}): Promis
         const records = tx.objectStore('assessments');
         const prevRaw: unknown = await records.get(assessment.id);
         if (prevRaw !== undefined) {
-          const prev = envelope(prevRaw);
-          if (
-            newerRecord(prevRaw) ||
-            (prev !== null && prev.formatVersion > ASSESSMENT_FORMAT_VERSION)
-          ) {
+          if (isNewerAssessmentRecord(prevRaw)) {
             // Never overwrite what a newer app wrote: it may hold fields this app does not know.
             throw new StorageError(
               'newerFormat',
@@ -542,15 +454,14 @@ export async function openIdbRepository(opts: IdbRepositoryOptions = {}): Promis
             );
           }
           // A damaged previous record is kept as a version too, so nothing is thrown away.
-          await keepVersion(tx, record, prev ?? damagedAsVersion(assessment.id, prevRaw), options);
+          const prev = envelope(prevRaw) ?? damagedAsVersion(assessment.id, prevRaw);
+          await keepVersion(tx, record, prev, options);
         }
         await records.put(record);
         const summaries = tx.objectStore('summaries');
         const prevSummary: unknown = await summaries.get(assessment.id);
-        const prevExported = SummaryRecordSchema.safeParse(prevSummary);
-        const exportedAt =
-          s.data.exportedAt ?? (prevExported.success ? prevExported.data.exportedAt : null);
-        const { problem: _p, ...clean } = s.data;
+        const exportedAt = input.exportedAt ?? readSummary(prevSummary, true)?.exportedAt ?? null;
+        const { problem: _p, ...clean } = input;
         await summaries.put({
           ...clean,
           exportedAt,
@@ -597,7 +508,7 @@ export async function openIdbRepository(opts: IdbRepositoryOptions = {}): Promis
     async restore(id) {
       const done = await write(['assessments', 'summaries', 'versions', 'trash'], async (tx) => {
         const trashed = await tx.objectStore('trash').get(id);
-        if (!trashed || newerRecord(trashed)) return false;
+        if (!trashed || isNewerRecord(trashed)) return false;
         // A new assessment with the same id may have been imported meanwhile: never overwrite it.
         if (await tx.objectStore('assessments').get(id)) return false;
         await tx.objectStore('assessments').put(trashed.record);
@@ -611,9 +522,12 @@ export async function openIdbRepository(opts: IdbRepositoryOptions = {}): Promis
     },
 
     async versions(id) {
-      const raw = (await run((d) =>
-        d.getAllFromIndex('versions', 'byAssessment', IDBKeyRange.only(id)),
-      )) as unknown[];
+      const [{ readRecord }, raw] = await Promise.all([
+        loadChecks(),
+        run((d) => d.getAllFromIndex('versions', 'byAssessment', IDBKeyRange.only(id))) as Promise<
+          unknown[]
+        >,
+      ]);
       const out: SavedVersion[] = [];
       // Stored oldest first (auto-increment keys); the user wants the newest first.
       for (const v of raw.reverse()) {
@@ -628,8 +542,8 @@ export async function openIdbRepository(opts: IdbRepositoryOptions = {}): Promis
         const store = tx.objectStore('summaries');
         for (const id of ids) {
           const raw: unknown = await store.get(id);
-          const s = SummaryRecordSchema.safeParse(raw);
-          if (s.success) await store.put({ ...s.data, exportedAt: at });
+          const s = readSummary(raw, true);
+          if (s) await store.put({ ...s, exportedAt: at, recordFormat: RECORD_FORMAT });
         }
       });
       announce(ids);
@@ -685,10 +599,13 @@ export async function openIdbRepository(opts: IdbRepositoryOptions = {}): Promis
    * dropped when it is obsolete or its assessment was deleted on purpose.
    */
   async function replayJournal(): Promise<void> {
-    for (const entry of readJournal(journal)) {
-      const parsed = parseAssessment(parseJson(entry.json));
-      if (!parsed.ok) continue;
-      const a = parsed.value;
+    const entries = readJournal(journal);
+    // Nothing to write back (the usual case): the record checks are not needed at start-up.
+    if (entries.length === 0) return;
+    const { envelope, parseJournalAssessment } = await loadChecks();
+    for (const entry of entries) {
+      const a = parseJournalAssessment(entry.json);
+      if (!a) continue;
       const [raw, trashed] = await run(async (d) => {
         const tx = d.transaction(['assessments', 'trash'], 'readonly');
         return Promise.all([
