@@ -2,8 +2,9 @@ import { useEffect, useId, useRef, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportDecision, ImportItem } from '../../core/backup';
 import { useServices } from '../services';
-import { readImportFiles, type FileOutcome } from './import-files';
-import { finishImport, startImport, type ImportDecided, type ImportStart } from './library-actions';
+import type { FileOutcome } from './import-files';
+import type { ImportDecided, ImportStart } from './library-actions';
+import { finishImport, readImportFiles, startImport } from './actions';
 import type { LibraryContext } from './Library';
 
 interface Report {

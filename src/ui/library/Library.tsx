@@ -4,7 +4,6 @@ import type { AssessmentSummary } from '../../core/repository';
 import type { Questionnaire } from '../../core/questionnaire-schema';
 import { pick } from '../../core/localized';
 import { useServices } from '../services';
-import { builtinQuestionnairesWithIds } from '../questionnaires';
 import { downloadFile } from '../download';
 import {
   applyQuery,
@@ -14,7 +13,8 @@ import {
   needsReminder,
   type LibraryQuery,
 } from './library-model';
-import { exportAll, undoRemove, type ActionError } from './library-actions';
+import { exportAll, undoRemove } from './actions';
+import type { ActionError } from './library-actions';
 import { deletedThisVisit, useDeletedThisVisit } from './deleted-this-visit';
 import { LibraryToolbar } from './LibraryToolbar';
 import { LibraryItem } from './LibraryItem';
@@ -265,7 +265,9 @@ function useQuestionnaires(items: AssessmentSummary[] | null) {
   useEffect(() => {
     if (!ids) return;
     let live = true;
-    builtinQuestionnairesWithIds(ids.split('\n'))
+    // The questionnaires' code (with their checks) loads only when there is something to name.
+    import('../questionnaires')
+      .then((m) => m.builtinQuestionnairesWithIds(ids.split('\n')))
       .then((qs) => live && setBuiltins(qs))
       .catch(() => live && setBuiltins([]));
     return () => {

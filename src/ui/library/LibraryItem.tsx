@@ -2,20 +2,20 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AssessmentSummary, SavedVersion } from '../../core/repository';
 import type { Questionnaire } from '../../core/questionnaire-schema';
-import { serializeAssessment } from '../../core/assessment';
 import { useServices } from '../services';
 import { href } from '../router';
 import { downloadFile } from '../download';
 import { LevelBadge } from '../components/LevelBadge';
-import { assessmentFileName, hasUnexportedChanges } from './library-model';
+import { hasUnexportedChanges } from './library-model';
 import {
   duplicate,
   exportOne,
   exportUnreadable,
+  exportVersion,
   moveToQuestionnaire,
   remove,
   restoreVersion,
-} from './library-actions';
+} from './actions';
 import { setAsideLines } from './set-aside-text';
 import { deletedThisVisit } from './deleted-this-visit';
 import type { LibraryContext } from './Library';
@@ -343,10 +343,8 @@ function Versions({
                     className="link-button"
                     aria-label={`${t('versions.download')} (${when})`}
                     onClick={() =>
-                      downloadFile(
-                        serializeAssessment(v.assessment),
-                        assessmentFileName(v.assessment),
-                        'application/json',
+                      void exportVersion(v.assessment).then((f) =>
+                        downloadFile(f.text, f.name, 'application/json'),
                       )
                     }
                   >

@@ -17,7 +17,7 @@ import { StorageError, type AssessmentSummary, type StorageErrorCode } from '../
 import { summarize } from '../../core/summary';
 import { resolveQuestionnaire } from '../questionnaires';
 import type { Services } from '../services';
-import { assessmentFileName, duplicateAsNewVersion } from './library-model';
+import { assessmentFileName } from './library-model';
 import type { Questionnaire } from '../../core/questionnaire-schema';
 import {
   migrateToQuestionnaire,
@@ -81,6 +81,29 @@ export function exportOne(
     });
     return file;
   });
+}
+
+/** The file for an earlier saved state of an assessment (not recorded as an export). */
+export function exportVersion(a: Assessment): Promise<{ name: string; text: string }> {
+  return Promise.resolve({ name: assessmentFileName(a), text: serializeAssessment(a) });
+}
+
+/**
+ * A copy of an assessment under a new id that starts a new version: the original stays exactly as it
+ * was (signed or not); earlier sign-offs show in the copy as "signed a previous version".
+ */
+export function duplicateAsNewVersion(
+  a: Assessment,
+  opts: { newId: string; now: string },
+): Assessment {
+  const copy = startNewVersion({ ...a, id: opts.newId, createdAt: opts.now }, { now: opts.now });
+  return {
+    ...copy,
+    history: [
+      ...copy.history,
+      { at: opts.now, action: 'duplicated', detail: `from ${a.id} v${a.version}` },
+    ],
+  };
 }
 
 /**

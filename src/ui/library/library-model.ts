@@ -5,7 +5,6 @@
  */
 import type { Assessment } from '../../core/assessment-schema';
 import type { AssessmentStatus, AssessmentSummary } from '../../core/repository';
-import { startNewVersion } from '../../core/signoff';
 
 export type SortKey = 'updated' | 'title' | 'status' | 'level';
 export type StatusFilter = AssessmentStatus | 'all';
@@ -95,24 +94,6 @@ export function applyQuery(
     level: (a, b) => rank(b) - rank(a) || byUpdated(a, b),
   };
   return out.sort(compare[q.sort]);
-}
-
-/**
- * A copy of an assessment under a new id that starts a new version: the original stays exactly as it
- * was (signed or not); earlier sign-offs show in the copy as "signed a previous version".
- */
-export function duplicateAsNewVersion(
-  a: Assessment,
-  opts: { newId: string; now: string },
-): Assessment {
-  const copy = startNewVersion({ ...a, id: opts.newId, createdAt: opts.now }, { now: opts.now });
-  return {
-    ...copy,
-    history: [
-      ...copy.history,
-      { at: opts.now, action: 'duplicated', detail: `from ${a.id} v${a.version}` },
-    ],
-  };
 }
 
 /** A file name from free text: letters, digits and dashes only. */

@@ -2,8 +2,6 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PageHeading } from '../components/PageHeading';
 import { href, navigate } from '../router';
-import { rememberUserQuestionnaire } from '../questionnaires';
-import { readQuestionnaireFile } from './questionnaire-file';
 import { setPreselectedQuestionnaire } from './preselect';
 import { Library } from '../library/Library';
 
@@ -16,6 +14,11 @@ export function StartScreen() {
   async function onFile(file: File | undefined) {
     if (!file) return;
     setFileName(file.name);
+    // The validator (zod and the questionnaire schema) loads when a file is chosen, not at start-up.
+    const [{ readQuestionnaireFile }, { rememberUserQuestionnaire }] = await Promise.all([
+      import('./questionnaire-file'),
+      import('../questionnaires'),
+    ]);
     const r = await readQuestionnaireFile(file, i18n.language);
     if (!r.ok) {
       setProblems(r.problems);
