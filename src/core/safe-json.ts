@@ -1,3 +1,4 @@
+import { formatSize } from './format-size';
 import { formatMessage, type MessageCode, type MessageParams } from './messages';
 
 export interface FileProblem {
@@ -69,12 +70,6 @@ export function parseJsonSafely(input: string, limits = DEFAULT_LIMITS): SafePar
   }
 }
 
-export function formatSize(bytes: number): string {
-  if (bytes >= 1024 * 1024) return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-  if (bytes >= 1024) return `${Math.round(bytes / 1024)} KB`;
-  return `${bytes} B`;
-}
-
 /** `['sections', 2, 'label']` → `sections[2].label`. */
 export function formatPath(path: readonly PropertyKey[]): string {
   let out = '';
@@ -84,3 +79,5 @@ export function formatPath(path: readonly PropertyKey[]): string {
   }
   return out;
 }
+
+export { formatSize };

@@ -98,3 +98,9 @@ const onLanguage = (listener: () => void) => {
 export function useLanguage(): string {
   return useSyncExternalStore(onLanguage, () => i18next.language);
 }
+
+/** A screen's module once it and the texts of every screen are loaded (routes.tsx). */
+export async function withTexts<M>(module: Promise<M>): Promise<M> {
+  const [m] = await Promise.all([module, loadAllTexts()]);
+  return m;
+}

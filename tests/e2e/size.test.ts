@@ -15,13 +15,6 @@ import {
 } from '../../scripts/bench/sizes';
 import { SINGLE_FILE } from './browser';
 
-/**
- * What the start screen's JavaScript must stay under until the storage layer reads its list without
- * zod (docs/performance.md, "First-screen JavaScript"): today's size plus a little. Lower it as the
- * first screen gets lighter; the target is FIRST_SCREEN_JS_GZ_BUDGET (120 KB).
- */
-const FIRST_SCREEN_JS_GZ_RATCHET = 160_000;
-
 /** Text that only the code or data of one lazy part contains. */
 function markers(): { part: string; text: string }[] {
   const font = readFileSync('src/pdf/fonts/dejavu-sans-subset.ts', 'utf8');
@@ -39,6 +32,8 @@ function markers(): { part: string; text: string }[] {
     { part: 'PDF font', text: fontData },
     { part: 'signing and verification code (pkijs)', text: 'pkijs' },
     { part: 'signature drawing (signature_pad)', text: 'Point is invalid' },
+    // zod and the schemas built with it load with the first assessment, import or file check.
+    { part: 'validation (zod)', text: 'ZodObject' },
     ...questionnaires,
   ];
 }
@@ -50,10 +45,10 @@ describe('size budgets', () => {
     expect(raw).toBeLessThanOrEqual(SINGLE_FILE_BUDGET);
   });
 
-  it(`the start screen's JavaScript (hosted build) stays within ${FIRST_SCREEN_JS_GZ_RATCHET / 1000} KB gzipped (target ${FIRST_SCREEN_JS_GZ_BUDGET / 1000} KB)`, () => {
+  it(`the start screen's JavaScript (hosted build) is at most ${FIRST_SCREEN_JS_GZ_BUDGET / 1000} KB gzipped`, () => {
     const first = firstScreenJs('dist');
     expect(first.files.length).toBeGreaterThan(1);
-    expect(first.gz).toBeLessThanOrEqual(FIRST_SCREEN_JS_GZ_RATCHET);
+    expect(first.gz).toBeLessThanOrEqual(FIRST_SCREEN_JS_GZ_BUDGET);
   });
 
   it('the start screen loads no PDF, font, signing or verification code and no built-in questionnaire', () => {

@@ -1,0 +1,73 @@
+import { lazy } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Route } from './router';
+import { href } from './router';
+import { SessionProvider } from './state/session';
+import { PageHeading } from './components/PageHeading';
+import { NotFound } from './components/NotFound';
+import { withTexts } from './i18n';
+
+/**
+ * The screens of one open assessment (step, summary, register, action plan, sign-off) inside the
+ * SessionProvider that opens the assessment and autosaves it. This module, with the session and its
+ * scoring and signing rules, loads when an assessment is first opened, not with the start screen
+ * (issue 8, docs/performance.md); each screen is again its own chunk.
+ */
+const WizardScreen = lazy(() =>
+  withTexts(import('./wizard/WizardScreen')).then((m) => ({ default: m.WizardScreen })),
+);
+const SummaryScreen = lazy(() =>
+  withTexts(import('./summary/SummaryScreen')).then((m) => ({ default: m.SummaryScreen })),
+);
+const RegisterScreen = lazy(() =>
+  withTexts(import('./register/RegisterScreen')).then((m) => ({ default: m.RegisterScreen })),
+);
+const ActionPlanScreen = lazy(() =>
+  withTexts(import('./register/ActionPlanScreen')).then((m) => ({ default: m.ActionPlanScreen })),
+);
+const SignOffScreen = lazy(() =>
+  withTexts(import('./signing/SignOffScreen')).then((m) => ({ default: m.SignOffScreen })),
+);
+
+export type AssessmentRoute = Extract<Route, { id: string }>;
+
+export function AssessmentRoutes({ route }: { route: AssessmentRoute }) {
+  return (
+    <SessionProvider key={route.id} id={route.id} fallback={(s) => <SessionFallback state={s} />}>
+      <AssessmentView route={route} />
+    </SessionProvider>
+  );
+}
+
+function AssessmentView({ route }: { route: AssessmentRoute }) {
+  switch (route.name) {
+    case 'step':
+      return <WizardScreen step={route.step} />;
+    case 'summary':
+      return <SummaryScreen />;
+    case 'register':
+      return <RegisterScreen />;
+    case 'actions':
+      return <ActionPlanScreen />;
+    case 'signoff':
+      return <SignOffScreen />;
+    default:
+      return <NotFound />;
+  }
+}
+
+function SessionFallback({
+  state,
+}: {
+  state: 'loading' | 'missing' | 'noQuestionnaire' | 'unreadable';
+}) {
+  const { t } = useTranslation();
+  if (state === 'loading') return <p role="status">{t('session.loading')}</p>;
+  return (
+    <div className="stack">
+      <PageHeading title={t(`session.${state}.title`)}>{t(`session.${state}.title`)}</PageHeading>
+      <p>{t(`session.${state}.text`)}</p>
+      <a href={href({ name: 'home' })}>{t('session.home')}</a>
+    </div>
+  );
+}
