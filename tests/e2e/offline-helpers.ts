@@ -109,15 +109,6 @@ export async function installXssTrap(page: Page): Promise<() => Promise<string[]
 /** Answers every unanswered visible question on the current step (first option / some text). */
 export async function answerStep(page: Page, text: (i: number) => string): Promise<number> {
   let answered = 0;
-  // The step's form passes changes to the store from an effect after it mounts: let it settle
-  // (two frames) before typing, or a change typed in the very first moment may not reach the store.
-  await page.locator('.save-status').first().waitFor({ state: 'attached' });
-  await page.evaluate(
-    () =>
-      new Promise((r) =>
-        requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 200))),
-      ),
-  );
   for (let round = 0; round < 5; round++) {
     let changed = false;
     const questions = page.locator('.question');
@@ -161,7 +152,7 @@ export async function answerStep(page: Page, text: (i: number) => string): Promi
   return answered;
 }
 
-/** From the new-assessment screen (questionnaire chosen), fills the form and starts. */
+/** From the new-assessment screen (questionnaire chosen), fills the form, starts and waits for step 1. */
 export async function startAssessment(
   page: Page,
   meta: { systemName: string; organisation?: string; owner?: string },
@@ -186,6 +177,9 @@ export async function startAssessment(
   if (meta.organisation !== undefined) await page.getByLabel(l.org).fill(meta.organisation);
   if (meta.owner !== undefined) await page.getByLabel(l.owner).fill(meta.owner);
   await page.getByRole('button', { name: l.start }).click();
+  // Creating and storing the assessment takes a moment, during which this screen is still shown:
+  // wait for the first step, or the caller would read this screen's heading and find no questions.
+  await page.locator('.wizard__main form').waitFor();
 }
 
 /** Goes through every wizard step, answering everything, until the summary (Dutch UI). */

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslation } from 'react-i18next';
@@ -16,14 +16,8 @@ import { navigate } from '../router';
 import { QuestionField } from './QuestionField';
 import { StepList } from './StepList';
 import { LiveLevels } from './LiveLevels';
-import {
-  controlId,
-  fieldName,
-  fromFormValue,
-  noteName,
-  stepSchema,
-  toFormValue,
-} from './form-values';
+import { forwardToStore } from './forward-to-store';
+import { controlId, fieldName, noteName, stepSchema, toFormValue } from './form-values';
 import { sameJson, sectionProgress, visibleInSection } from './visible';
 
 /** One wizard step: the questions of one section, with the step list and live levels beside it. */
@@ -126,7 +120,7 @@ function StepForm({
     }
     return values;
   });
-  const { register, control, handleSubmit, subscribe, formState } = useForm<
+  const { register, control, handleSubmit, subscribe, getValues, formState } = useForm<
     Record<string, unknown>
   >({
     defaultValues,
@@ -138,19 +132,14 @@ function StepForm({
   });
 
   // Every change goes to the store at once (autosave follows); no re-render of the form is needed.
-  useEffect(() => {
-    return subscribe({
-      formState: { values: true },
-      callback: ({ values, name }) => {
-        if (!name) return;
-        const m = /^([fn])(\d+)$/.exec(name);
-        const entry = m ? questions[Number(m[2])] : undefined;
-        if (!m || !entry) return;
-        if (m[1] === 'f') store.setAnswer(entry.q.id, fromFormValue(entry.q, values[name]));
-        else store.setNote(entry.q.id, typeof values[name] === 'string' ? values[name] : '');
-      },
-    });
-  }, [subscribe, store, questions]);
+  // A layout effect, not a passive one: it runs in the same task as the commit that puts the fields
+  // in the page, so no input can reach the form before the subscription exists (a passive effect
+  // may run after the browser has painted and handled input). On (re)subscribing, whatever the form
+  // holds that the store does not is pushed as well (forwardToStore), so nothing typed is lost.
+  useLayoutEffect(
+    () => forwardToStore({ subscribe, getValues }, store, questions),
+    [subscribe, getValues, store, questions],
+  );
 
   const [showErrors, setShowErrors] = useState(false);
   const errorList: FieldError[] = showErrors
