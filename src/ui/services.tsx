@@ -9,6 +9,8 @@ export interface Services {
   repository: AssessmentRepository;
   /** Why the browser database could not be used, if it could not (the app then keeps work in memory). */
   storageProblem: StorageErrorCode | null;
+  /** Assessments whose unsaved last changes were written back from the rescue journal at start. */
+  recovered?: string[];
   /** A debounced saver for the open assessment (src/storage/autosave.ts). */
   createAutosaver(opts: {
     summarize: (a: Assessment) => AssessmentSummary;

@@ -149,6 +149,46 @@ describe('storage in the browser', () => {
     await w.context.close();
   });
 
+  it('writes back at the next start what could not be saved before the page closed, and says so', async () => {
+    const { w, samples } = await libraryWith(1);
+    const { page } = w;
+    const a = samples[0]!;
+    await library(page).getByRole('link', { name: a.meta.title, exact: true }).click();
+    const field = page.getByLabel(PURPOSE, { exact: false }).first();
+    await field.fill('Opgeslagen.');
+    await page.locator('.save-status--saved').waitFor();
+    // Every save fails from now on, so the last words reach only the rescue journal (written when
+    // the page is hidden) — as when the browser closes before the database confirms a save.
+    await page.evaluate(() => {
+      (window as unknown as { __friaStorageFaults: unknown }).__friaStorageFaults = { quota: true };
+    });
+    await field.press('Control+End');
+    await field.pressSequentially(' Nog niet opgeslagen.');
+    await page.getByText('De schijf of de opslag van de browser is vol').first().waitFor();
+    expect(await storedPurpose(page, a.id)).toBe('Opgeslagen.');
+
+    await page.reload();
+    const notice = page
+      .getByRole('status')
+      .filter({ hasText: `Hersteld: uw laatste wijzigingen in “${a.meta.title}”` });
+    await notice.waitFor();
+    expect(await storedPurpose(page, a.id)).toBe('Opgeslagen. Nog niet opgeslagen.');
+    await page.getByLabel(PURPOSE, { exact: false }).first().waitFor();
+    expect(await page.getByLabel(PURPOSE, { exact: false }).first().inputValue()).toBe(
+      'Opgeslagen. Nog niet opgeslagen.',
+    );
+    await expectNoAxe(page, 'recovered-changes notice');
+    await page.getByRole('button', { name: 'Melding sluiten' }).click();
+    expect(await notice.count()).toBe(0);
+
+    // Told once: the next start has nothing to write back and says nothing.
+    await page.reload();
+    await page.getByLabel(PURPOSE, { exact: false }).first().waitFor();
+    expect(await page.getByText('Hersteld:').count()).toBe(0);
+    expect(w.pageErrors).toEqual([]);
+    await w.context.close();
+  });
+
   it('deletes after a confirmation that names it, and undoes it for the rest of the visit', async () => {
     const { w, samples } = await libraryWith(3);
     const { page } = w;
