@@ -226,13 +226,17 @@ async function main(): Promise<void> {
         writeFileSync(file, serializeAssessment(a));
         libFiles.push(file);
       }
-      const fillLibrary = async (p: BenchPage) => {
-        await p.page.goto(singleUrl);
+      const fillLibrary = async (p: BenchPage, url: string) => {
+        await p.page.goto(url);
         await p.page.getByLabel(/Bestanden importeren of terugzetten/).setInputFiles(libFiles);
         await p.page.getByText('10 beoordelingen toegevoegd.').waitFor({ timeout: 60_000 });
       };
       const libraryShown = `document.querySelector('a[href="#/new"]') && document.querySelectorAll('a[href^="#/a/bench-lib-"][href$="/step/0"]').length >= 10 && document.body.textContent.includes(${JSON.stringify(friaCore.questionnaire.title.nl)})`;
-      const withLibrary = { condition: libraryShown, prepare: fillLibrary };
+      const libraryOf = (url: string) => ({
+        condition: libraryShown,
+        prepare: (p: BenchPage) => fillLibrary(p, url),
+      });
+      const withLibrary = libraryOf(singleUrl);
       const runs: Record<string, StartRun[]> = {
         app1: [],
         app4: [],
@@ -253,6 +257,8 @@ async function main(): Promise<void> {
           const url = pathToFileURL(o.compare).href;
           (runs.compare1 ??= []).push(await measureStart(browser, url, 1));
           (runs.compare4 ??= []).push(await measureStart(browser, url, 4));
+          (runs.compareLibrary1 ??= []).push(await measureStart(browser, url, 1, libraryOf(url)));
+          (runs.compareLibrary4 ??= []).push(await measureStart(browser, url, 4, libraryOf(url)));
         }
       }
       const summary = Object.fromEntries(
@@ -347,6 +353,16 @@ async function main(): Promise<void> {
           target: '',
           value: `${fmt(summary.library1!.tbt)} / ${fmt(summary.library1!.heapMB, 'MB')}`,
         },
+        ...(summary.compareLibrary1
+          ? [
+              {
+                group: 'Start (file://, cold)',
+                name: 'Compared build, interleaved: with 10 assessments, 1× / 4×',
+                target: '',
+                value: `${fmt(summary.compareLibrary1.interactive)} / ${fmt(summary.compareLibrary4!.interactive)}`,
+              },
+            ]
+          : []),
       );
     }
 

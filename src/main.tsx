@@ -9,13 +9,22 @@ import { openRepository } from './storage/idb-repository';
 import { createAutosaver } from './storage/autosave';
 import { acquireEditLock } from './storage/edit-lock';
 import { newId } from './ui/ids';
+import { parseRoute } from './ui/router';
+import { preloadRoute } from './ui/screen-loaders';
 import './ui/styles.css';
 
 async function start() {
-  const [, opened] = await Promise.all([initI18n(), openRepository()]);
+  // A reload or bookmark on another screen than the start screen: its code loads meanwhile, so
+  // that screen renders without a loading step (ui/screen-loaders.ts).
+  const [, opened] = await Promise.all([
+    initI18n(),
+    openRepository(),
+    preloadRoute(parseRoute(window.location.hash)),
+  ]);
   const services: Services = {
     repository: opened.repository,
     storageProblem: opened.problem,
+    recovered: opened.idb?.recovered() ?? [],
     createAutosaver: (o) => createAutosaver({ repository: opened.repository, ...o }),
     acquireEditLock,
     now: () => new Date().toISOString(),

@@ -5,11 +5,12 @@ import { RouteView } from './routes';
 import { LanguageSwitch } from './components/LanguageSwitch';
 import { applyTheme, initialTheme } from './theme';
 import { UpdateNotice } from './pwa/UpdateNotice';
+import { RecoveredNotice } from './components/RecoveredNotice';
 
 /** The app shell: skip link, header with navigation and language, the current view, footer. */
 export function App() {
   const { t } = useTranslation();
-  const route = useRoute();
+  const { route, pending } = useRoute();
   useEffect(() => applyTheme(initialTheme()), []);
   return (
     <>
@@ -63,8 +64,9 @@ export function App() {
           <LanguageSwitch />
         </div>
       </header>
-      <main id="main" tabIndex={-1} className="site-main">
+      <main id="main" tabIndex={-1} className="site-main" aria-busy={pending || undefined}>
         <UpdateNotice />
+        <RecoveredNotice />
         <RouteView route={route} />
       </main>
       <footer className="site-footer">

@@ -1,33 +1,22 @@
-import { lazy } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Route } from './router';
 import { href } from './router';
 import { SessionProvider } from './state/session';
 import { PageHeading } from './components/PageHeading';
 import { NotFound } from './components/NotFound';
-import { withTexts } from './i18n';
+import { lazyScreen, loaders } from './screen-loaders';
 
 /**
  * The screens of one open assessment (step, summary, register, action plan, sign-off) inside the
  * SessionProvider that opens the assessment and autosaves it. This module, with the session and its
  * scoring and signing rules, loads when an assessment is first opened, not with the start screen
- * (issue 8, docs/performance.md); each screen is again its own chunk.
+ * (issue 8, docs/performance.md); each screen is again its own chunk (screen-loaders.ts).
  */
-const WizardScreen = lazy(() =>
-  withTexts(import('./wizard/WizardScreen')).then((m) => ({ default: m.WizardScreen })),
-);
-const SummaryScreen = lazy(() =>
-  withTexts(import('./summary/SummaryScreen')).then((m) => ({ default: m.SummaryScreen })),
-);
-const RegisterScreen = lazy(() =>
-  withTexts(import('./register/RegisterScreen')).then((m) => ({ default: m.RegisterScreen })),
-);
-const ActionPlanScreen = lazy(() =>
-  withTexts(import('./register/ActionPlanScreen')).then((m) => ({ default: m.ActionPlanScreen })),
-);
-const SignOffScreen = lazy(() =>
-  withTexts(import('./signing/SignOffScreen')).then((m) => ({ default: m.SignOffScreen })),
-);
+const WizardScreen = lazyScreen(loaders.step, (m) => m.WizardScreen);
+const SummaryScreen = lazyScreen(loaders.summary, (m) => m.SummaryScreen);
+const RegisterScreen = lazyScreen(loaders.register, (m) => m.RegisterScreen);
+const ActionPlanScreen = lazyScreen(loaders.actions, (m) => m.ActionPlanScreen);
+const SignOffScreen = lazyScreen(loaders.signoff, (m) => m.SignOffScreen);
 
 export type AssessmentRoute = Extract<Route, { id: string }>;
 

@@ -1,4 +1,4 @@
-import { useSyncExternalStore } from 'react';
+import { useEffect, useState, useTransition } from 'react';
 
 /**
  * Hash routes (the app must work from file://, where there is no server to rewrite paths):
@@ -74,15 +74,21 @@ export function navigate(route: Route): void {
   if (window.location.hash !== target) window.location.hash = target;
 }
 
-function subscribe(cb: () => void): () => void {
-  window.addEventListener('hashchange', cb);
-  return () => window.removeEventListener('hashchange', cb);
-}
-
-export function useHash(): string {
-  return useSyncExternalStore(subscribe, () => window.location.hash);
-}
-
-export function useRoute(): Route {
-  return parseRoute(useHash());
+/**
+ * The current route, following the address. A new route is rendered as a transition: while the
+ * next screen's code loads (the first time it opens), the current screen stays instead of a
+ * "loading" line, and React does not hold the new screen back for its 300 ms fallback throttle
+ * (measured: every first opening of a screen took ~320 ms, now about the time its code needs;
+ * docs/performance.md). `pending` is true meanwhile.
+ */
+export function useRoute(): { route: Route; pending: boolean } {
+  const [hash, setHash] = useState(() => window.location.hash);
+  const [pending, startTransition] = useTransition();
+  useEffect(() => {
+    const update = () => startTransition(() => setHash(window.location.hash));
+    window.addEventListener('hashchange', update);
+    update(); // the address may have changed before this effect ran
+    return () => window.removeEventListener('hashchange', update);
+  }, []);
+  return { route: parseRoute(hash), pending };
 }

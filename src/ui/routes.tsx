@@ -1,38 +1,22 @@
-import { lazy, Suspense } from 'react';
+import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Route } from './router';
 import { StartScreen } from './start/StartScreen';
 import { NotFound } from './components/NotFound';
-import { withTexts } from './i18n';
+import { lazyScreen, loaders, preloadRoute } from './screen-loaders';
 
 /**
  * Every screen but the start screen is its own chunk, loaded when first opened: the start screen's
  * JavaScript stays small (issue 8: ≤ 120 KB gzipped) and, in the single file, the other screens'
- * code is unpacked and compiled only when needed (docs/performance.md). The screens of an open
- * assessment come with their session in one more chunk (assessment-routes.tsx).
+ * code is unpacked and compiled only when needed (docs/performance.md, screen-loaders.ts). The
+ * screens of an open assessment come with their session in one more chunk (assessment-routes.tsx).
  */
-const AssessmentRoutes = lazy(() =>
-  withTexts(import('./assessment-routes')).then((m) => ({ default: m.AssessmentRoutes })),
-);
-const NewAssessmentScreen = lazy(() =>
-  withTexts(import('./start/NewAssessmentScreen')).then((m) => ({
-    default: m.NewAssessmentScreen,
-  })),
-);
-const VerifyScreen = lazy(() =>
-  withTexts(import('./verify/VerifyScreen')).then((m) => ({ default: m.VerifyScreen })),
-);
-const SettingsScreen = lazy(() =>
-  withTexts(import('./settings/SettingsScreen')).then((m) => ({ default: m.SettingsScreen })),
-);
-const AboutScreen = lazy(() =>
-  withTexts(import('./about/AboutScreen')).then((m) => ({ default: m.AboutScreen })),
-);
-const AccessibilityScreen = lazy(() =>
-  withTexts(import('./accessibility/AccessibilityScreen')).then((m) => ({
-    default: m.AccessibilityScreen,
-  })),
-);
+const AssessmentRoutes = lazyScreen(loaders.assessment, (m) => m.AssessmentRoutes);
+const NewAssessmentScreen = lazyScreen(loaders.new, (m) => m.NewAssessmentScreen);
+const VerifyScreen = lazyScreen(loaders.verify, (m) => m.VerifyScreen);
+const SettingsScreen = lazyScreen(loaders.settings, (m) => m.SettingsScreen);
+const AboutScreen = lazyScreen(loaders.about, (m) => m.AboutScreen);
+const AccessibilityScreen = lazyScreen(loaders.accessibility, (m) => m.AccessibilityScreen);
 
 /** Which view each route shows. Add a screen: one case here (or in assessment-routes.tsx). */
 export function RouteView({ route }: { route: Route }) {
@@ -59,6 +43,8 @@ function RouteSwitch({ route }: { route: Route }) {
     case 'register':
     case 'actions':
     case 'signoff':
+      // The session and the screen load together, not one after the other.
+      void preloadRoute(route);
       return <AssessmentRoutes route={route} />;
     case 'settings':
       return <SettingsScreen />;
