@@ -71,28 +71,34 @@ export const loaders = {
   accessibility: once(() => withTexts(import('./accessibility/AccessibilityScreen'))),
 };
 
-/** The chunks a route needs, all at once (a failure shows later, where the screen renders). */
-export function preloadRoute(route: Route): Promise<void> {
-  const wanted: Loader<unknown>[] = [];
+/** The loaders of a route's chunks (none for the start screen, which is always loaded). */
+function loadersOf(route: Route): Loader<unknown>[] {
   switch (route.name) {
     case 'step':
     case 'summary':
     case 'register':
     case 'actions':
     case 'signoff':
-      wanted.push(loaders.assessment, loaders[route.name]);
-      break;
+      return [loaders.assessment, loaders[route.name]];
     case 'new':
     case 'verify':
     case 'settings':
     case 'about':
     case 'accessibility':
-      wanted.push(loaders[route.name]);
-      break;
+      return [loaders[route.name]];
     default:
-      break;
+      return [];
   }
-  return Promise.all(wanted.map((l) => l())).then(
+}
+
+/** True when every chunk the route needs is loaded: it renders without waiting. */
+export function routeLoaded(route: Route): boolean {
+  return loadersOf(route).every((l) => l.loaded() !== undefined);
+}
+
+/** The chunks a route needs, all at once (a failure shows later, where the screen renders). */
+export function preloadRoute(route: Route): Promise<void> {
+  return Promise.all(loadersOf(route).map((l) => l())).then(
     () => undefined,
     () => undefined,
   );
