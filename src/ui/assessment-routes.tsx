@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Route } from './router';
 import { href } from './router';
@@ -21,6 +22,21 @@ const SignOffScreen = lazyScreen(loaders.signoff, (m) => m.SignOffScreen);
 export type AssessmentRoute = Extract<Route, { id: string }>;
 
 export function AssessmentRoutes({ route }: { route: AssessmentRoute }) {
+  useEffect(() => {
+    // The screens that follow the wizard load in an idle moment, so that moving on to them
+    // renders at once instead of waiting for their code.
+    const preload = () => {
+      void loaders.step().catch(() => {});
+      void loaders.register().catch(() => {});
+      void loaders.summary().catch(() => {});
+    };
+    if (typeof requestIdleCallback === 'function') {
+      const handle = requestIdleCallback(preload, { timeout: 5000 });
+      return () => cancelIdleCallback(handle);
+    }
+    const timer = setTimeout(preload, 1000);
+    return () => clearTimeout(timer);
+  }, []);
   return (
     <SessionProvider key={route.id} id={route.id} fallback={(s) => <SessionFallback state={s} />}>
       <AssessmentView route={route} />
