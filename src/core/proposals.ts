@@ -4,8 +4,9 @@
  *
  * - every fired red flag proposes one risk, in the flag's domain (a flag on "overall" proposes a
  *   risk whose domain the user chooses);
- * - every visible, answered question that gives a domain at least PROPOSAL_SHARE (75 %) of the
- *   points it can give that domain, and more than 0, proposes one risk in that domain — unless a
+ * - every visible, answered question that gives a domain at least the questionnaire's
+ *   `proposalShare` (default 75 %) of the points it can give that domain, and more than 0,
+ *   proposes one risk in that domain — unless a
  *   fired red flag of the same domain already names that question (the flag's proposal covers it).
  *
  * A proposal carries the questionnaire's suggested measures for its domain. The user accepts it
@@ -21,8 +22,17 @@ import { indexQuestionnaire } from './questionnaire-index';
 import { score, type ScoreResult } from './scoring';
 import { riskProblems, toRiskItem, withHistory, type Change, type RiskDraft } from './register';
 
-/** Share of a question's points for a domain at which its answer proposes a risk. */
-export const PROPOSAL_SHARE = 0.75;
+/**
+ * Share of a question's points for a domain at which its answer proposes a risk, when the
+ * questionnaire sets no `proposalShare`: the top threshold of the usual levels
+ * ([0.25, 0.5, 0.75]), so the answer on its own sits in the highest band.
+ */
+export const DEFAULT_PROPOSAL_SHARE = 0.75;
+
+/** The questionnaire's proposal share (0 < share ≤ 1, checked by its schema), or the default. */
+export function proposalShare(q: Questionnaire): number {
+  return q.proposalShare ?? DEFAULT_PROPOSAL_SHARE;
+}
 /** Same tolerance as scoring: 3 of 4 points is exactly 75 %, also after float division. */
 const EPSILON = 1e-9;
 
@@ -78,6 +88,7 @@ function suggestedFor(q: Questionnaire, domain: string | null): string[] {
 export function computeProposals(q: Questionnaire, result: ScoreResult): Proposal[] {
   const out: Proposal[] = [];
   const flagDefs = new Map((q.redFlags ?? []).map((f, i) => [f.id, i]));
+  const share = proposalShare(q);
   const fired = [...result.redFlags].sort(
     (x, y) => (flagDefs.get(x.id) ?? 0) - (flagDefs.get(y.id) ?? 0),
   );
@@ -102,7 +113,7 @@ export function computeProposals(q: Questionnaire, result: ScoreResult): Proposa
     }
     for (const entry of result.byDomain[d.id]?.trace ?? []) {
       if (entry.kind !== 'answer' || covered.has(entry.questionId)) continue;
-      if (entry.got <= 0 || entry.got < PROPOSAL_SHARE * entry.max - EPSILON) continue;
+      if (entry.got <= 0 || entry.got < share * entry.max - EPSILON) continue;
       out.push({
         id: answerProposalId(entry.questionId, d.id),
         domain: d.id,

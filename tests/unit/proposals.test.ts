@@ -5,12 +5,14 @@ import {
   acceptProposals,
   combinedDraft,
   computeProposals,
+  DEFAULT_PROPOSAL_SHARE,
   dismissedProposals,
   dismissProposal,
   dismissProposals,
   parseProposalId,
   proposalDraft,
   proposalReason,
+  proposalShare,
   proposalTitle,
   proposalViews,
   reopenProposal,
@@ -20,7 +22,17 @@ import { score } from '../../src/core/scoring';
 import { createAssessment } from '../../src/core/assessment';
 import type { Assessment } from '../../src/core/assessment-schema';
 import type { Questionnaire } from '../../src/core/questionnaire-schema';
-import { miniQuestionnaire, opt, questionnaire, section, single, yesNo } from './core/helpers';
+import { validateQuestionnaire } from '../../src/core/validate';
+import { problemText } from '../../src/core/safe-json';
+import {
+  miniData,
+  miniQuestionnaire,
+  opt,
+  questionnaire,
+  section,
+  single,
+  yesNo,
+} from './core/helpers';
 
 const q = miniQuestionnaire();
 const AT = '2026-11-28T12:00:00.000Z';
@@ -76,6 +88,48 @@ describe('the proposal rule', () => {
     expect(ids(three, { x: 'three', y: 'two', z: true })).toEqual(['answer:x:a']); // 3/4 = 75 %; 2/3 = 67 %
     expect(ids(three, { x: 'none', y: 'three' })).toEqual(['answer:y:a']);
     expect(ids(three, {})).toEqual([]);
+  });
+
+  it('uses the questionnaire’s proposalShare instead of 75 % when it sets one', () => {
+    const sections = [
+      section('s', [
+        single('x', [opt('none', { a: 0 }), opt('two', { a: 2 }), opt('four', { a: 4 })]),
+        single('y', [opt('none', { a: 0 }), opt('one', { a: 1 }), opt('three', { a: 3 })]),
+      ]),
+    ];
+    const answers = { x: 'two', y: 'one' }; // x: 2 of 4 = 50 %; y: 1 of 3 = 33 %
+    // Default 75 %: neither is proposed.
+    expect(ids(questionnaire(sections), answers)).toEqual([]);
+    // 0.5: x is exactly at the line (in), y below it (out).
+    expect(ids(questionnaire(sections, { proposalShare: 0.5 }), answers)).toEqual(['answer:x:a']);
+    // 1: only an answer with all of a question's points.
+    const all = questionnaire(sections, { proposalShare: 1 });
+    expect(ids(all, { x: 'four', y: 'one' })).toEqual(['answer:x:a']);
+    expect(ids(all, { x: 'two', y: 'three' })).toEqual(['answer:y:a']);
+    // A tiny share still never proposes an answer with 0 points.
+    expect(ids(questionnaire(sections, { proposalShare: 0.01 }), { x: 'none', y: 'one' })).toEqual([
+      'answer:y:a',
+    ]);
+    expect(proposalShare(questionnaire(sections))).toBe(DEFAULT_PROPOSAL_SHARE);
+    expect(DEFAULT_PROPOSAL_SHARE).toBe(0.75);
+  });
+
+  it('accepts a proposalShare above 0 up to 1, and explains any other value in nl and en', () => {
+    const check = (value: unknown) => {
+      const data = miniData();
+      data.proposalShare = value;
+      const r = validateQuestionnaire(data);
+      return r.problems.map((p) => [p.path, problemText(p, 'en'), problemText(p, 'nl')]);
+    };
+    expect(check(1)).toEqual([]);
+    expect(check(0.6)).toEqual([]);
+    expect(check(0)).toEqual([
+      ['proposalShare', 'Too small: it must be above 0.', 'Te klein: het moet meer zijn dan 0.'],
+    ]);
+    expect(check(1.5)).toEqual([
+      ['proposalShare', 'Too large: at most 1 allowed.', 'Te groot: hoogstens 1 toegestaan.'],
+    ]);
+    expect(check('0.5')[0]?.[0]).toBe('proposalShare');
   });
 
   it('ignores hidden questions: their kept answers propose nothing', () => {
