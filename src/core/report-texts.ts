@@ -6,8 +6,8 @@
 import type { MessageParams } from './messages';
 
 const en = {
-  reportTitle: 'Fundamental rights impact assessment',
-  reportTitleShort: 'FRIA',
+  // Only when the questionnaire's title is blank: the report is titled after its questionnaire.
+  reportTitle: 'Assessment report',
   generator: 'FRIA Wizard',
   pageOf: 'page {page} of {pages}',
   hashShort: 'hash {hash}',
@@ -232,7 +232,7 @@ const en = {
     'To check: open this PDF in FRIA Wizard ("Verify"), or save the attached file from any PDF reader and open it in FRIA Wizard. It recomputes the hash; it must be the same as above.',
 
   // Document metadata
-  docSubject: 'Fundamental rights impact assessment of {system}',
+  docSubject: '{title} for {system}',
   docKeywords: 'FRIA, fundamental rights, impact assessment, AI Act, GDPR, IAMA',
 
   // Reading a PDF back
@@ -247,8 +247,7 @@ const en = {
 export type ReportTextKey = keyof typeof en;
 
 const nl: Record<ReportTextKey, string> = {
-  reportTitle: 'Grondrechten-impactbeoordeling',
-  reportTitleShort: 'FRIA',
+  reportTitle: 'Beoordelingsrapport',
   generator: 'FRIA Wizard',
   pageOf: 'pagina {page} van {pages}',
   hashShort: 'hash {hash}',
@@ -461,7 +460,7 @@ const nl: Record<ReportTextKey, string> = {
   integrityHowTo:
     'Controleren: open deze pdf in FRIA Wizard ("Controleren"), of sla de bijlage op vanuit een pdf-lezer en open die in FRIA Wizard. Die berekent de hash opnieuw; die moet gelijk zijn aan de hash hierboven.',
 
-  docSubject: 'Grondrechten-impactbeoordeling van {system}',
+  docSubject: '{title} voor {system}',
   docKeywords: 'FRIA, grondrechten, impactbeoordeling, AI-verordening, AVG, IAMA',
 
   embeddedNotPdf: 'Dit bestand is geen pdf.',

@@ -240,8 +240,17 @@ export interface ReportModel {
     /** A suggested PDF file name. */
     pdfName: string;
   };
-  /** The running header text and page-furniture values. */
-  running: { header: string; shortHash: string; draftMark: string | null };
+  /**
+   * The running header and page-furniture values. `header` is the whole line; the drawing may
+   * shorten `title` (with an ellipsis) to keep it on one line beside the DRAFT mark.
+   */
+  running: {
+    header: string;
+    title: string;
+    system: string;
+    shortHash: string;
+    draftMark: string | null;
+  };
   parts: { id: ReportPartId; title: string }[];
   status: { code: 'draft' | 'inReview' | 'signed'; label: string; signed: boolean };
   cover: {
@@ -651,6 +660,9 @@ export async function buildReport(
   const shortHash = hash.slice(0, 12);
   const system = a.meta.systemName || a.meta.title || a.id;
   const questionnaireTitle = pick(q.title, lang);
+  // The report is titled after its questionnaire (a quick scan is not a full FRIA); the generic
+  // words only when the questionnaire's title is blank in every language.
+  const reportTitle = questionnaireTitle.trim() || t('reportTitle');
   const moment = (iso: string) => formatMoment(iso, lang, opts.timeZone);
   const visibleCount = sections.reduce((n, s) => n + s.questions.length, 0);
   const answeredCount = sections.reduce(
@@ -693,8 +705,8 @@ export async function buildReport(
     locale: lang,
     labels,
     document: {
-      title: `${t('reportTitle')}: ${system}`,
-      subject: t('docSubject', { system }),
+      title: `${reportTitle} — ${system}`,
+      subject: t('docSubject', { title: reportTitle, system }),
       author: [a.meta.owner, a.meta.organisation].filter((x) => x.trim() !== '').join(', '),
       keywords: t('docKeywords'),
       creator: `${t('generator')} ${opts.appVersion}`,
@@ -704,14 +716,16 @@ export async function buildReport(
       pdfName: attachmentName.replace(/\.fria\.json$/, `.${lang}.pdf`),
     },
     running: {
-      header: `${t('reportTitleShort')} · ${system}`,
+      header: `${reportTitle} · ${system}`,
+      title: reportTitle,
+      system,
       shortHash,
       draftMark: signed ? null : t('draftMark'),
     },
     parts: partIds.map((id) => ({ id, title: t(partKey[id]) })),
     status: { code: signed ? 'signed' : statusCode, label: statusLabel, signed },
     cover: {
-      title: t('reportTitle'),
+      title: reportTitle,
       systemName: system,
       fields: [
         { label: t('coverOrganisation'), value: a.meta.organisation },

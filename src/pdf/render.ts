@@ -18,6 +18,10 @@ import { installPdfImages, preparePdfImage } from './images';
 import { drawable, registerFonts } from './fonts';
 import { COLOR, Flow, PAGE, SIZE } from './layout';
 import { FRIA_PDF_MARKER } from './marker';
+import { fitRunningHeader } from './wrap';
+
+/** Width of the running header, in mm: the rest of the line is kept for the DRAFT mark. */
+const HEADER_WIDTH = 120;
 
 export interface RenderOptions {
   /** The app's version, printed in the integrity block and the PDF's metadata. */
@@ -135,13 +139,19 @@ async function signatureImages(model: ReportModel): Promise<SignatureImages> {
 function drawPageFurniture(doc: jsPDF, m: ReportModel): void {
   const pages = doc.getNumberOfPages();
   const right = PAGE.width - PAGE.right;
+  doc.setFont('DejaVuSans', 'normal');
+  doc.setFontSize(SIZE.tiny + 0.5);
+  const header = drawable(
+    fitRunningHeader(m.running.title, m.running.system, HEADER_WIDTH, (s) =>
+      doc.getTextWidth(drawable(s)),
+    ),
+  );
   for (let p = 1; p <= pages; p++) {
     doc.setPage(p);
     doc.setFont('DejaVuSans', 'normal');
     doc.setFontSize(SIZE.tiny + 0.5);
     doc.setTextColor(COLOR.muted);
-    const header = doc.splitTextToSize(drawable(m.running.header), 120) as string[];
-    doc.text(header[0] ?? '', PAGE.left, PAGE.headerY);
+    doc.text(header, PAGE.left, PAGE.headerY);
     if (m.running.draftMark) {
       doc.setFont('DejaVuSans', 'bold');
       const mark = drawable(m.running.draftMark);

@@ -125,3 +125,43 @@ export function wrapText(text: string | string[], width: number, measure: Measur
   const lines = Array.isArray(text) ? text : text.split('\n');
   return lines.flatMap((line) => wrapLine(line, width, measure));
 }
+
+export const ELLIPSIS = '…';
+
+/** The longest start of `text` (whole characters) that fits `width` with an ellipsis after it. */
+function cutToFit(text: string, width: number, measure: Measure): string {
+  const chars = [...text];
+  for (let n = chars.length - 1; n > 0; n--) {
+    const cut = `${chars.slice(0, n).join('').trimEnd()}${ELLIPSIS}`;
+    if (measure(cut) <= width) return cut;
+  }
+  return ELLIPSIS;
+}
+
+/**
+ * The running header on one line: "<report title> · <system>". The title follows the questionnaire
+ * and can be long (the AIA-style one has 66 characters), so when the line is too wide the title is
+ * shortened first, at a space, with an ellipsis — the system name says which assessment a loose
+ * page belongs to. Only when not even one word of the title fits beside it is the system name
+ * shown alone, shortened if it must be.
+ */
+export function fitRunningHeader(
+  title: string,
+  system: string,
+  width: number,
+  measure: Measure,
+): string {
+  const full = `${title} · ${system}`;
+  if (measure(full) <= width) return full;
+  const words = title.split(/ +/).filter((w) => w !== '');
+  for (let n = words.length - 1; n > 0; n--) {
+    // Trailing punctuation reads oddly before an ellipsis ("FRIA:…").
+    const start = words
+      .slice(0, n)
+      .join(' ')
+      .replace(/[\s:;,.–—-]+$/u, '');
+    const line = `${start}${ELLIPSIS} · ${system}`;
+    if (start !== '' && measure(line) <= width) return line;
+  }
+  return measure(system) <= width ? system : cutToFit(system, width, measure);
+}

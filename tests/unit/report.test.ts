@@ -361,7 +361,9 @@ describe('buildReport: integrity and document data', () => {
     });
     expect(m.running.shortHash).toBe(hash.slice(0, 12));
     expect(m.document).toMatchObject({
-      title: 'Fundamental rights impact assessment: Risicoscan Toeslagen',
+      // Titled after the questionnaire ("Mini questionnaire"), not a fixed "FRIA" title.
+      title: 'Mini questionnaire — Risicoscan Toeslagen',
+      subject: 'Mini questionnaire for Risicoscan Toeslagen',
       author: 'Jan Jansen, Gemeente Voorbeeld',
       creator: 'FRIA Wizard 9.8.7',
       language: 'en-GB',

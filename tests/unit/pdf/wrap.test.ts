@@ -3,7 +3,13 @@
  * can be counted by hand.
  */
 import { describe, expect, it } from 'vitest';
-import { SOFT_HYPHEN as SH, breakWord, wrapLine, wrapText } from '../../../src/pdf/wrap';
+import {
+  SOFT_HYPHEN as SH,
+  breakWord,
+  fitRunningHeader,
+  wrapLine,
+  wrapText,
+} from '../../../src/pdf/wrap';
 
 const chars = (s: string) => [...s].length;
 
@@ -69,5 +75,29 @@ describe('breakWord', () => {
 
   it('always makes progress, even in a column narrower than one letter', () => {
     expect(breakWord('abc', 0.5, chars)).toEqual([`a${SH}`, `b${SH}`, 'c']);
+  });
+});
+
+describe('fitRunningHeader', () => {
+  it('keeps the whole line when it fits', () => {
+    // "Quick scan · Toeslagen" is 22 characters.
+    expect(fitRunningHeader('Quick scan', 'Toeslagen', 22, chars)).toBe('Quick scan · Toeslagen');
+  });
+
+  it('shortens the title at a space, with an ellipsis, and keeps the system name whole', () => {
+    const title = 'Impact assessment for automated decisions';
+    // Whole: 41 + 3 + 9 = 53. At 30: "Impact assessment…" (18) + " · Toeslagen" (12) = 30.
+    expect(fitRunningHeader(title, 'Toeslagen', 30, chars)).toBe('Impact assessment… · Toeslagen');
+    expect(fitRunningHeader(title, 'Toeslagen', 29, chars)).toBe('Impact… · Toeslagen');
+  });
+
+  it('drops punctuation before the ellipsis', () => {
+    // "FRIA:…" would read oddly; "FRIA… · X" is 9 characters.
+    expect(fitRunningHeader('FRIA: full assessment', 'X', 12, chars)).toBe('FRIA… · X');
+  });
+
+  it('shows the system name alone, shortened if it must be, when no word of the title fits', () => {
+    expect(fitRunningHeader('Assessment', 'Toeslagen', 12, chars)).toBe('Toeslagen');
+    expect(fitRunningHeader('Assessment', 'Risicoscan Toeslagen', 8, chars)).toBe('Risicos…');
   });
 });
