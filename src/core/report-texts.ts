@@ -74,6 +74,12 @@ const en = {
   mitigationNotApplied:
     'Credit for measures: the questions about measures gave {raw} of {max} points ({pct}). That is less than the {threshold} needed, so the domain scores are not lowered.',
   overrideValue: 'From {from} to {to}. Reason: {reason}',
+  overrideIgnoredLevel:
+    'The change of {domain} to level "{level}" is not used: this questionnaire has no such level. The computed level counts: {computed}.',
+  overrideIgnoredReason:
+    'The change of {domain} to {level} is not used: it has no written justification. The computed level counts: {computed}.',
+  overrideIgnoredDomain:
+    'A change to level "{level}" for "{domain}" is not used: this questionnaire has no domain "{domain}".',
   levelGuideTitle: 'What the levels mean',
   levelGuideIntro:
     'The domains do not all end at the same level. Per level: what it means, in the words of the questionnaire, and which domains are at that level.',
@@ -311,6 +317,12 @@ const nl: Record<ReportTextKey, string> = {
   mitigationNotApplied:
     'Korting voor maatregelen: de vragen over maatregelen gaven {raw} van {max} punten ({pct}). Dat is minder dan de nodige {threshold}, dus de domeinscores gaan niet omlaag.',
   overrideValue: 'Van {from} naar {to}. Reden: {reason}',
+  overrideIgnoredLevel:
+    'De aanpassing van {domain} naar niveau "{level}" telt niet: deze vragenlijst heeft dat niveau niet. Het berekende niveau telt: {computed}.',
+  overrideIgnoredReason:
+    'De aanpassing van {domain} naar {level} telt niet: er staat geen onderbouwing bij. Het berekende niveau telt: {computed}.',
+  overrideIgnoredDomain:
+    'Een aanpassing naar niveau "{level}" voor "{domain}" telt niet: deze vragenlijst heeft geen domein "{domain}".',
   levelGuideTitle: 'Wat de niveaus betekenen',
   levelGuideIntro:
     'Niet alle domeinen hebben hetzelfde niveau. Per niveau: wat het betekent, in de woorden van de vragenlijst, en welke domeinen dat niveau hebben.',

@@ -10,7 +10,7 @@ import { isAnswered } from './answers';
 import { explainTrace } from './explain';
 import { pick } from './localized';
 import { markdownToPlainText } from './markdown';
-import { bandLevel, score, type ScoreResult } from './scoring';
+import { bandLevel, score, type IgnoredOverride, type ScoreResult } from './scoring';
 import { indexQuestionnaire } from './questionnaire-index';
 import {
   actionPlan,
@@ -98,6 +98,8 @@ export interface ReportDomain {
   computed: LevelRef | null;
   final: LevelRef | null;
   override: { level: LevelRef | null; justification: string; text: string } | null;
+  /** Why an override in the file was not applied (unknown level, no justification); else null. */
+  ignoredOverride: string | null;
   redFlags: string[];
   /** The "why this level" lines, from the scoring trace. */
   why: string[];
@@ -282,6 +284,8 @@ export interface ReportModel {
      */
     levelGuide: ReportLevelGuide[];
     redFlags: ReportRedFlag[];
+    /** Overrides for domains this questionnaire does not have: listed, never applied. */
+    strayOverrides: string[];
     heatMap: ReportHeatMap;
     levels: LevelRef[];
     openRequired: ReportTrigger[];
@@ -333,6 +337,33 @@ export function attachmentFileName(systemName: string): string {
     .slice(0, 80)
     .trim();
   return `${base || 'assessment'}.fria.json`;
+}
+
+/**
+ * Says in words why an override in the assessment was not applied and which level counts instead
+ * (SCORING.md §7: an override needs a declared level and a written justification). Used by the
+ * report and the command line, so a file edited by hand never changes a level without a word.
+ */
+export function ignoredOverrideText(
+  o: IgnoredOverride,
+  q: Questionnaire,
+  result: ScoreResult,
+  locale: string,
+): string {
+  const lang = reportLocale(locale);
+  const label = (id: string | null) =>
+    id
+      ? pick(q.levels.find((l) => l.id === id)?.label, lang) || id
+      : reportText('notAssessed', lang);
+  const domain = pick(q.domains.find((d) => d.id === o.domain)?.label, lang) || o.domain;
+  const computed = label(result.byDomain[o.domain]?.computed ?? null);
+  if (o.reason === 'unknownDomain') {
+    return reportText('overrideIgnoredDomain', lang, { domain, level: o.level });
+  }
+  if (o.reason === 'unknownLevel') {
+    return reportText('overrideIgnoredLevel', lang, { domain, level: o.level, computed });
+  }
+  return reportText('overrideIgnoredReason', lang, { domain, level: label(o.level), computed });
 }
 
 /** Builds the report model. Hidden questions never appear; every level comes from `score()`. */
@@ -427,6 +458,10 @@ export async function buildReport(
   };
 
   // Domains and their explanation.
+  const ignored = (domain: string) => {
+    const o = result.ignoredOverrides.find((x) => x.domain === domain);
+    return o ? ignoredOverrideText(o, q, result, lang) : null;
+  };
   const domains: ReportDomain[] = result.domains.map((d) => {
     const label = domainLabel(d.domain);
     return {
@@ -460,6 +495,7 @@ export async function buildReport(
             }),
           }
         : null,
+      ignoredOverride: ignored(d.domain),
       redFlags: d.redFlags.map(
         (id) => pick(q.redFlags?.find((f) => f.id === id)?.text, lang) || id,
       ),
@@ -761,6 +797,9 @@ export async function buildReport(
       domains,
       levelGuide,
       redFlags,
+      strayOverrides: result.ignoredOverrides
+        .filter((o) => o.reason === 'unknownDomain')
+        .map((o) => ignoredOverrideText(o, q, result, lang)),
       heatMap,
       levels: levelRefs,
       openRequired: result.openRequired.map(questionRef),

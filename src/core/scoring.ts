@@ -58,8 +58,21 @@ export interface FiredRedFlag {
   questions: string[];
 }
 
+/**
+ * An override in the assessment that scoring did not apply, and why: its domain or level is not
+ * one of the questionnaire's, or it has no written justification (SCORING.md §7). The domain's
+ * final level is then its computed level; the screens, the report and the CLI say so in words.
+ */
+export interface IgnoredOverride {
+  domain: string;
+  level: string;
+  reason: 'unknownDomain' | 'unknownLevel' | 'justificationRequired';
+}
+
 export interface ScoreResult {
   domains: DomainScore[];
+  /** Overrides in the assessment that were not applied (never silently: every view lists them). */
+  ignoredOverrides: IgnoredOverride[];
   byDomain: Record<string, DomainScore>;
   overall: { level: string | null; aggregation: 'max' | 'mean'; redFlags: string[] };
   redFlags: FiredRedFlag[];
@@ -218,6 +231,9 @@ export function score(q: Questionnaire, input: ScoringInput): ScoreResult {
     });
   }
 
+  // Own keys only: an override keyed "toString" must not find Object.prototype's.
+  const overrides = new Map(Object.entries(input.overrides ?? {}));
+  const ignoredOverrides: IgnoredOverride[] = [];
   const domains: DomainScore[] = q.domains.map((d) => {
     const trace = traces[d.id]!;
     const r = raw[d.id] ?? 0;
@@ -277,9 +293,18 @@ export function score(q: Questionnaire, input: ScoringInput): ScoreResult {
       trace.push({ kind: 'register', riskId: registerRisk, product: best, level: registerLevel });
     }
     const computed = higher(answerLevel, registerLevel);
-    const o = input.overrides?.[d.id];
-    const override =
-      o && levelIds.includes(o.level) ? { level: o.level, justification: o.justification } : null;
+    const o = overrides.get(d.id);
+    // An override counts only with a declared level and a written justification; otherwise the
+    // computed level stands (never lower than the rules give) and the override is reported.
+    const problem: IgnoredOverride['reason'] | null = !o
+      ? null
+      : !levelIds.includes(o.level)
+        ? 'unknownLevel'
+        : o.justification.trim() === ''
+          ? 'justificationRequired'
+          : null;
+    if (o && problem) ignoredOverrides.push({ domain: d.id, level: o.level, reason: problem });
+    const override = o && !problem ? { level: o.level, justification: o.justification } : null;
     if (override) {
       trace.push({
         kind: 'override',
@@ -306,6 +331,13 @@ export function score(q: Questionnaire, input: ScoringInput): ScoreResult {
     };
   });
 
+  const domainIds = new Set(q.domains.map((d) => d.id));
+  for (const [domain, o] of overrides) {
+    if (!domainIds.has(domain)) {
+      ignoredOverrides.push({ domain, level: o.level, reason: 'unknownDomain' });
+    }
+  }
+
   const aggregation = q.aggregation ?? 'max';
   const finals = domains.map((d) => idx(d.final)).filter((i) => i >= 0);
   let overallIdx = -1;
@@ -321,6 +353,7 @@ export function score(q: Questionnaire, input: ScoringInput): ScoreResult {
   const openRequired = openRequiredQuestions(q, visibility);
   return {
     domains,
+    ignoredOverrides,
     byDomain: Object.fromEntries(domains.map((d) => [d.domain, d])),
     overall: {
       level: overallIdx >= 0 ? (levelIds[overallIdx] ?? null) : null,

@@ -105,7 +105,8 @@ export function drawSummary(flow: Flow, m: ReportModel): void {
     const row = body.length;
     if (d.computed) levelCells.set(`${row}:2`, d.computed);
     if (d.final) levelCells.set(`${row}:3`, d.final);
-    const name = d.override ? { content: d.label, rowSpan: 2 } : d.label;
+    const notes = (d.override ? 1 : 0) + (d.ignoredOverride ? 1 : 0);
+    const name = notes > 0 ? { content: d.label, rowSpan: notes + 1 } : d.label;
     body.push([
       name,
       d.scoreText,
@@ -118,6 +119,17 @@ export function drawSummary(flow: Flow, m: ReportModel): void {
           content: `${m.labels.colOverride}: ${d.override.text}`,
           colSpan: 3,
           styles: { textColor: COLOR.muted, fillColor: COLOR.noteFill },
+        },
+      ]);
+    }
+    // An override the file holds but scoring could not apply: said in words, in the row of its
+    // domain, so the final level beside it is read as the computed one.
+    if (d.ignoredOverride) {
+      body.push([
+        {
+          content: d.ignoredOverride,
+          colSpan: 3,
+          styles: { textColor: COLOR.warning, fillColor: COLOR.noteFill },
         },
       ]);
     }
@@ -170,6 +182,13 @@ export function drawSummary(flow: Flow, m: ReportModel): void {
     },
     levelCells,
   });
+  for (const text of s.strayOverrides) {
+    flow.text(text, {
+      size: SIZE.small,
+      color: COLOR.warning,
+      after: 2,
+    });
+  }
 
   drawLegend(flow, s.levels, m.labels.legendTitle);
   drawLevelGuide(flow, m);

@@ -39,6 +39,8 @@ export const COLOR = {
   rule: '#b9c0ca',
   fill: '#eef1f5',
   noteFill: '#f5f6f8',
+  /** Dark red, for what a reader must not miss (the DRAFT mark, an override not applied). */
+  warning: '#8a1c1c',
   hatch: '#3a3f47',
   empty: '#ffffff',
 } as const;

@@ -504,6 +504,58 @@ describe('summary: overrides, bars, conclusion', { timeout: 20_000 }, () => {
     );
   });
 
+  it('says which adjustments in the file do not count, keeps the computed level, and removes them', async () => {
+    const repo = createMemoryRepository();
+    await seedAssessment(repo, {
+      answers: ANSWERS,
+      overrides: {
+        // "laagst" is no level of the mini questionnaire, "eerlijkheid" no domain of it.
+        privacy: { level: 'laagst', justification: 'Met de hand in het bestand gezet' },
+        eerlijkheid: { level: 'low', justification: 'Uit een oudere versie' },
+      },
+    });
+    await renderApp(testServices(repo), { hash: '#/a/a1/summary' });
+    const user = userEvent.setup();
+    await screen.findByRole('heading', { level: 1, name: 'Samenvatting' }, LOAD);
+
+    const note = screen.getByRole('note', { name: 'Aanpassingen die niet tellen' });
+    expect(note).toHaveTextContent(
+      'Privacy: de aanpassing naar niveau “laagst” telt niet, want deze vragenlijst heeft dat niveau niet.',
+    );
+    expect(note).toHaveTextContent(
+      '“eerlijkheid”: de aanpassing naar niveau “low” telt niet, want deze vragenlijst heeft dat domein niet.',
+    );
+    // The final level is the computed one (red flag: Zeer hoog), never lower; the row says why.
+    const table = screen.getByRole('table', { name: /Niveau per domein/ });
+    const row = within(table).getByRole('row', { name: /Privacy/ });
+    const cells = within(row).getAllByRole('cell');
+    expect(cells[0]).toHaveTextContent('Zeer hoog');
+    expect(cells[1]).toHaveTextContent('Zeer hoog');
+    expect(cells[1]).toHaveTextContent('telt niet, want deze vragenlijst heeft dat niveau niet');
+
+    // The dialog says the saved level does not exist and preselects nothing.
+    await user.click(within(row).getByRole('button', { name: 'Aanpassing wijzigen…: Privacy' }));
+    const dialog = screen.getByRole('dialog', { name: 'Niveau van Privacy aanpassen' });
+    expect(dialog).toHaveAccessibleDescription(/niveau “laagst”.*telt niet/);
+    expect(
+      within(dialog)
+        .getAllByRole('radio')
+        .some((r) => (r as HTMLInputElement).checked),
+    ).toBe(false);
+    await user.click(within(dialog).getByRole('button', { name: 'Annuleren' }));
+
+    // Removing the stray one: announced, stored, and the notice lists only the other.
+    await user.click(within(note).getByRole('button', { name: /^Verwijderen: “eerlijkheid”/ }));
+    expect(screen.getByText('De aanpassing van eerlijkheid is verwijderd.')).toBeInTheDocument();
+    expect(note).not.toHaveTextContent('eerlijkheid');
+    await waitFor(async () =>
+      expect(Object.keys((await repo.get('a1'))!.overrides)).toEqual(['privacy']),
+    );
+    await waitFor(() =>
+      expect(screen.getByRole('heading', { name: 'Niveaus per domein' })).toHaveFocus(),
+    );
+  });
+
   it('records the conclusion as it is written and says what is still missing', async () => {
     const repo = createMemoryRepository();
     await seedAssessment(repo, { answers: ANSWERS });

@@ -329,6 +329,66 @@ describe('overrides (SCORING.md §7)', () => {
   });
 });
 
+describe('overrides a file holds but scoring cannot apply', () => {
+  const answers = { personalData: true, dataKinds: ['health'], legalGround: 'no' };
+
+  it('are not applied, and are listed with the reason: unknown level, blank reason, unknown domain', async () => {
+    const a = {
+      ...(await blankAssessment()),
+      answers,
+      overrides: {
+        privacy: { level: 'extreme', justification: 'Edited by hand' },
+        autonomy: { level: 'high', justification: ' \n ' },
+        fairness: { level: 'low', justification: 'A domain of an older version' },
+      },
+    };
+    const r = score(q, a);
+    // privacy: red flag → veryHigh; "extreme" does not exist, so veryHigh stays final.
+    expect(r.byDomain.privacy).toMatchObject({
+      computed: 'veryHigh',
+      final: 'veryHigh',
+      override: null,
+    });
+    expect(r.byDomain.autonomy).toMatchObject({ final: r.byDomain.autonomy!.computed });
+    expect(r.byDomain.privacy!.trace.some((e) => e.kind === 'override')).toBe(false);
+    expect(r.ignoredOverrides).toEqual([
+      { domain: 'privacy', level: 'extreme', reason: 'unknownLevel' },
+      { domain: 'autonomy', level: 'high', reason: 'justificationRequired' },
+      { domain: 'fairness', level: 'low', reason: 'unknownDomain' },
+    ]);
+    expect(score(q, { ...a, overrides: {} }).ignoredOverrides).toEqual([]);
+  });
+
+  it('never take a domain below its computed level, and a valid one is never listed', () => {
+    const levels = q.levels.map((l) => l.id);
+    fc.assert(
+      fc.property(
+        fc.constantFrom('privacy', 'autonomy', 'inclusion', 'fairness', 'toString'),
+        fc.constantFrom(...levels, 'extreme', 'constructor', ''),
+        fc.constantFrom('DPO advice', ' ', ''),
+        fc.record({
+          personalData: fc.boolean(),
+          automated: fc.constantFrom('advice', 'checked', 'alone'),
+        }),
+        (domain, level, justification, answers) => {
+          const overrides = { [domain]: { level, justification } };
+          const without = score(q, { answers });
+          const r = score(q, { answers, overrides });
+          const valid =
+            q.domains.some((d) => d.id === domain) &&
+            levels.includes(level) &&
+            justification.trim() !== '';
+          expect(r.ignoredOverrides).toHaveLength(valid ? 0 : 1);
+          for (const d of r.domains) {
+            if (valid && d.domain === domain) expect(d.final).toBe(level);
+            else expect(d.final).toBe(without.byDomain[d.domain]!.computed);
+          }
+        },
+      ),
+    );
+  });
+});
+
 describe('conclusion', () => {
   it('needs a decision, reasoning, and a condition when proceeding with conditions', () => {
     expect(conclusionProblems(undefined).map((p) => p.code)).toEqual([

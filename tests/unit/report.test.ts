@@ -346,6 +346,31 @@ describe('buildReport: sign-off and status', () => {
   });
 });
 
+describe('buildReport: overrides that cannot be applied', () => {
+  it('says so beside the domain and lists those of unknown domains, in nl and en', async () => {
+    const a = await sampleAssessment();
+    a.overrides = {
+      privacy: { level: 'extreme', justification: 'Edited by hand' },
+      fairness: { level: 'low', justification: 'Older version' },
+    };
+    const en = await buildReport(a, q, 'en', OPTS);
+    const privacy = domain(en, 'privacy');
+    expect(privacy.final).toEqual(privacy.computed);
+    expect(privacy.override).toBeNull();
+    expect(privacy.ignoredOverride).toBe(
+      `The change of Privacy to level "extreme" is not used: this questionnaire has no such level. The computed level counts: ${privacy.computed!.label}.`,
+    );
+    expect(domain(en, 'autonomy').ignoredOverride).toBeNull();
+    expect(en.summary.strayOverrides).toEqual([
+      'A change to level "low" for "fairness" is not used: this questionnaire has no domain "fairness".',
+    ]);
+    const nl = await buildReport(a, q, 'nl', OPTS);
+    expect(domain(nl, 'privacy').ignoredOverride).toMatch(
+      /^De aanpassing van Privacy naar niveau "extreme" telt niet: deze vragenlijst heeft dat niveau niet\. Het berekende niveau telt: /,
+    );
+  });
+});
+
 describe('buildReport: integrity and document data', () => {
   it('carries the assessment hash, the questionnaire id, version and hash, and the app version', async () => {
     const a = await sampleAssessment();

@@ -34,7 +34,11 @@ export function OverrideDialog({
   const { store, questionnaire: q } = useSession();
   const services = useServices();
   const existing = store.get().overrides[domain.domain];
-  const [level, setLevel] = useState(existing?.level ?? '');
+  // A saved level this questionnaire does not have (an edited file) is not preselected: it does
+  // not count, and the dialog says so.
+  const unknownSaved =
+    existing && !q.levels.some((l) => l.id === existing.level) ? existing.level : null;
+  const [level, setLevel] = useState(unknownSaved === null ? (existing?.level ?? '') : '');
   const [justification, setJustification] = useState(existing?.justification ?? '');
   const [problems, setProblems] = useState<RegisterProblem[]>([]);
   const name = domainLabel(q, domain.domain, lang);
@@ -73,13 +77,24 @@ export function OverrideDialog({
 
   const levelError = errorOf('level');
   return (
-    <Dialog labelledBy="override-title" describedBy="override-computed" onClose={onClose}>
+    <Dialog
+      labelledBy="override-title"
+      describedBy={
+        unknownSaved === null ? 'override-computed' : 'override-computed override-unknown-saved'
+      }
+      onClose={onClose}
+    >
       <form noValidate onSubmit={save} className="stack dialog__body">
         <h2 id="override-title">{t('override.title', { domain: name })}</h2>
         <p id="override-computed">
           {t('override.computed')} <LevelBadge q={q} level={domain.computed} />.{' '}
           {t('override.computedStays')}
         </p>
+        {unknownSaved !== null ? (
+          <p className="field-error" id="override-unknown-saved">
+            {t('override.unknownSaved', { level: unknownSaved })}
+          </p>
+        ) : null}
         <fieldset
           role="radiogroup"
           aria-required="true"
@@ -103,7 +118,10 @@ export function OverrideDialog({
                   value={l.id}
                   checked={level === l.id}
                   onChange={() => setLevel(l.id)}
-                  data-autofocus={(existing ? l.id === existing.level : i === 0) || undefined}
+                  data-autofocus={
+                    (existing && unknownSaved === null ? l.id === existing.level : i === 0) ||
+                    undefined
+                  }
                 />
                 <span>
                   {pick(l.label, lang)}

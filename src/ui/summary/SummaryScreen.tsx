@@ -18,6 +18,7 @@ import type { Assessment } from '../../core/assessment-schema';
 import type { DomainScore, TraceEntry } from '../../core/scoring';
 import { DomainBars } from '../register/DomainBars';
 import { OverrideDialog } from '../register/OverrideDialog';
+import { IgnoredOverrides, useIgnoredOverrideText } from '../register/IgnoredOverrides';
 import { RegisterSummary } from '../register/RegisterSummary';
 import { ConclusionForm } from '../register/ConclusionForm';
 import { LockedNotice } from '../signing/LockedNotice';
@@ -36,6 +37,9 @@ export function SummaryScreen() {
   const [overrideMessage, setOverrideMessage] = useState('');
   // A register line names the risk by its number and title (the trace itself holds its id).
   const traceLine = (e: TraceEntry) => explainTrace(e, q, lang, { register: a.register });
+  // Overrides in the file that do not count: said beside the domain and above the table.
+  const ignoredText = useIgnoredOverrideText(q);
+  const ignoredOf = (domain: string) => result.ignoredOverrides.find((o) => o.domain === domain);
   // What the overall level means, often the next step (the quick scan's "Volgende stap …").
   const overallDescription = pick(
     q.levels.find((l) => l.id === result.overall.level)?.description,
@@ -80,7 +84,15 @@ export function SummaryScreen() {
         </section>
 
         <section aria-labelledby="domains">
-          <h2 id="domains">{t('domains.title')}</h2>
+          <h2 id="domains" tabIndex={-1}>
+            {t('domains.title')}
+          </h2>
+          <IgnoredOverrides
+            q={q}
+            result={result}
+            onDone={setOverrideMessage}
+            focusAfter="domains"
+          />
           <table className="domain-table">
             <caption className="visually-hidden">{t('domains.caption')}</caption>
             <thead>
@@ -109,6 +121,10 @@ export function SummaryScreen() {
                       <p className="override-note">
                         {t('register:override.adjusted')}: {d.override.justification}
                       </p>
+                    ) : ignoredOf(d.domain) ? (
+                      <p className="override-note field-error">
+                        {ignoredText(ignoredOf(d.domain)!)}
+                      </p>
                     ) : (
                       <span className="visually-hidden"> {t('register:override.notAdjusted')}</span>
                     )}
@@ -120,7 +136,9 @@ export function SummaryScreen() {
                           id={`override-${d.domain}`}
                           onClick={() => setOverriding(d)}
                         >
-                          {d.override ? t('register:override.change') : t('register:override.open')}
+                          {Object.hasOwn(a.overrides, d.domain)
+                            ? t('register:override.change')
+                            : t('register:override.open')}
                           <span className="visually-hidden">
                             : {pick(q.domains.find((x) => x.id === d.domain)?.label, lang)}
                           </span>

@@ -189,7 +189,17 @@ describe('scoring invariants', () => {
             const base = plain.byDomain[d.domain]!;
             expect(d.computed).toBe(base.computed);
             const o = overrides[d.domain];
-            if (o) {
+            // An override needs a written justification; a blank one does not count, is
+            // listed, and leaves the computed level (SCORING.md §7).
+            if (o && o.justification.trim() === '') {
+              expect(d.final).toBe(base.final);
+              expect(d.override).toBeNull();
+              expect(over.ignoredOverrides).toContainEqual({
+                domain: d.domain,
+                level: o.level,
+                reason: 'justificationRequired',
+              });
+            } else if (o) {
               expect(d.final).toBe(o.level);
               expect(d.override).toEqual(o);
               expect(d.trace.at(-1)).toEqual({
