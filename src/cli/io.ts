@@ -38,13 +38,43 @@ export function parseArgs(
   return { positionals, options };
 }
 
+/** Options a command accepts; anything else is a typo worth saying so. */
+export function checkOptions(options: Record<string, unknown>, allowed: string[]): void {
+  for (const name of Object.keys(options)) {
+    if (!allowed.includes(name)) throw new CliUsageError(`Unknown option --${name}.`);
+  }
+}
+
+/** `--lang nl|en`: the language of messages (and of a report); undefined when not given. */
+export function langOption(options: Record<string, string | true>): 'nl' | 'en' | undefined {
+  const lang = options.lang;
+  if (lang === undefined) return undefined;
+  if (lang !== 'nl' && lang !== 'en') throw new CliUsageError('--lang must be nl or en.');
+  return lang;
+}
+
+/** Turns "not found" into a plain message; other errors pass on. */
+function notFound(e: unknown, path: string): never {
+  if ((e as NodeJS.ErrnoException).code === 'ENOENT') {
+    throw new CliUsageError(`File not found: ${path}`);
+  }
+  throw e;
+}
+
+/** Reads a binary file (a PDF, a certificate), turning "not found" into a plain message. */
+export async function readBytes(path: string): Promise<Uint8Array> {
+  try {
+    return new Uint8Array(await readFile(path));
+  } catch (e) {
+    return notFound(e, path);
+  }
+}
+
 /** Reads a text file, turning "not found" into a plain message. */
 export async function readText(path: string): Promise<string> {
   try {
     return await readFile(path, 'utf8');
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new CliUsageError(`File not found: ${path}`);
-    throw e;
+    return notFound(e, path);
   }
 }

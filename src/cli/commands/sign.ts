@@ -1,21 +1,11 @@
-import { readFile, writeFile } from 'node:fs/promises';
-import { CliUsageError, parseArgs, type CliCommand } from '../io';
+import { writeFile } from 'node:fs/promises';
+import { CliUsageError, langOption, parseArgs, readBytes, type CliCommand } from '../io';
 import { addEmptySignatureField, signPdf } from '../../signing/pades';
 import { SigningError } from '../../signing/messages';
 
 const USAGE =
   'sign <in.pdf> --p12 <file.p12> --password-env <VAR> -o <out.pdf> [--reason <text>] [--location <text>] [--field <name>] [--lang nl|en]' +
   '\n  sign <in.pdf> --prepare -o <out.pdf> [--field <name>] — add a PAdES signature, or an empty signature field to sign elsewhere';
-
-async function readBytes(path: string): Promise<Uint8Array> {
-  try {
-    return new Uint8Array(await readFile(path));
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT')
-      throw new CliUsageError(`File not found: ${path}`);
-    throw e;
-  }
-}
 
 export const signCommand: CliCommand = {
   usage: USAGE,
@@ -33,8 +23,7 @@ export const signCommand: CliCommand = {
     const out = options.o ?? options.out;
     if (typeof out !== 'string')
       throw new CliUsageError('Say where to write the signed PDF: -o <out.pdf>.');
-    const lang = options.lang ?? 'en';
-    if (lang !== 'nl' && lang !== 'en') throw new CliUsageError('--lang must be nl or en.');
+    const lang = langOption(options) ?? 'en';
     const field = typeof options.field === 'string' ? options.field : undefined;
     const pdf = await readBytes(input);
 

@@ -1,6 +1,13 @@
 import { validateQuestionnaireText } from '../../core/validate';
 import { parseJsonSafely, problemText } from '../../core/safe-json';
-import { CliUsageError, parseArgs, readText, type CliCommand } from '../io';
+import {
+  checkOptions,
+  CliUsageError,
+  langOption,
+  parseArgs,
+  readText,
+  type CliCommand,
+} from '../io';
 
 const USAGE =
   'validate <questionnaire.json> [--json] [--lang nl|en] — check a questionnaire file and list every problem (exit 0 valid, 1 invalid)';
@@ -15,21 +22,6 @@ export interface ValidateJson {
   questions: number;
   redFlags: number;
   errors: { path: string; message: string }[];
-}
-
-/** Options every command of this kind accepts; anything else is a typo worth saying so. */
-export function checkOptions(options: Record<string, unknown>, allowed: string[]): void {
-  for (const name of Object.keys(options)) {
-    if (!allowed.includes(name)) throw new CliUsageError(`Unknown option --${name}.`);
-  }
-}
-
-/** `--lang nl|en`, English by default. */
-export function langOption(options: Record<string, string | true>): 'nl' | 'en' {
-  const lang = options.lang;
-  if (lang === undefined) return 'en';
-  if (lang !== 'nl' && lang !== 'en') throw new CliUsageError('--lang must be nl or en.');
-  return lang;
 }
 
 /**
@@ -61,7 +53,7 @@ export const validateCommand: CliCommand = {
   async run(args, io) {
     const { positionals, options } = parseArgs(args, ['json']);
     checkOptions(options, ['json', 'lang']);
-    const lang = langOption(options);
+    const lang = langOption(options) ?? 'en';
     if (positionals.length !== 1) throw new CliUsageError('Give one questionnaire file.');
     const file = positionals[0]!;
     const text = await readText(file);

@@ -1,20 +1,9 @@
-import { readFile } from 'node:fs/promises';
-import { CliUsageError, parseArgs, type CliCommand } from '../io';
+import { CliUsageError, langOption, parseArgs, readBytes, type CliCommand } from '../io';
 import { reportLines, verifyFile, type VerifyReport } from '../../signing/verify';
 import { SigningError } from '../../signing/messages';
 
 const USAGE =
   'verify <file.pdf|file.fria.json> [--trust <ca.pem>]… [--json] [--lang nl|en] — check signatures and the integrity seal (exit 0 valid, 1 not valid or not signed)';
-
-async function readBytes(path: string): Promise<Uint8Array> {
-  try {
-    return new Uint8Array(await readFile(path));
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT')
-      throw new CliUsageError(`File not found: ${path}`);
-    throw e;
-  }
-}
 
 /** The report as JSON: everything checked, without the whole assessment (its id and version say which). */
 function jsonReport(r: VerifyReport, lang: string): unknown {
@@ -61,8 +50,7 @@ export const verifyCommand: CliCommand = {
     const input = positionals[0];
     if (!input || positionals.length > 1)
       throw new CliUsageError('Give one PDF or assessment file.');
-    const lang = options.lang ?? 'en';
-    if (lang !== 'nl' && lang !== 'en') throw new CliUsageError('--lang must be nl or en.');
+    const lang = langOption(options) ?? 'en';
     const trusted = await Promise.all(trustFiles.map(readBytes));
     let report: VerifyReport;
     try {

@@ -121,11 +121,11 @@ describe('score', () => {
     expect(j.domains.privacy.level).toBe('veryHigh');
   });
 
-  it('the embedded copy wins over --questionnaire, and says so', async () => {
+  it('--questionnaire wins over the embedded copy, and says so (the same rule as report)', async () => {
     const r = await cli('score', file(await assessment()), '--questionnaire', MINI);
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.out).questionnaire.source).toBe('embedded');
-    expect(r.err).toMatch(/embeds its questionnaire; that copy is used/);
+    expect(JSON.parse(r.out).questionnaire).toMatchObject({ source: 'file', file: MINI });
+    expect(r.err).toMatch(/as --questionnaire asks; the copy embedded in .* is not/);
   });
 
   it('warns when the questionnaire is not the one the assessment was made with', async () => {
