@@ -180,8 +180,7 @@ export function HeatMaps({
   headingLevel?: 2 | 3;
   id?: string;
 }) {
-  const { t, i18n } = useTranslation('register');
-  const lang = i18n.language;
+  const { t } = useTranslation('register');
   const cells = heatMap(q, register);
   const numbers = riskNumbers(register);
   const H = headingLevel === 2 ? 'h2' : 'h3';
@@ -236,40 +235,66 @@ export function HeatMaps({
             <caption className="visually-hidden">{t('heat.tableCaption')}</caption>
             <thead>
               <tr>
-                <th scope="col">{t('heat.colRisk')}</th>
-                <th scope="col">{t('heat.colDomain')}</th>
-                <th scope="col">{t('heat.before')}</th>
-                <th scope="col">{t('heat.after')}</th>
+                <RiskScoreHeads />
               </tr>
             </thead>
             <tbody>
-              {register.map((r) => {
-                const { inherent, residual } = riskProducts(r);
-                return (
-                  <tr key={r.id}>
-                    <th scope="row">
-                      {numbers.get(r.id)} {r.title}
-                    </th>
-                    <td>{domainLabel(q, r.domain, lang)}</td>
-                    <td>
-                      {t('heat.score', { l: r.likelihood, s: r.severity, p: inherent })}{' '}
-                      <LevelBadge q={q} level={bandLevel(q, inherent)} />
-                    </td>
-                    <td>
-                      {t('heat.score', {
-                        l: r.residualLikelihood,
-                        s: r.residualSeverity,
-                        p: residual,
-                      })}{' '}
-                      <LevelBadge q={q} level={bandLevel(q, residual)} />
-                    </td>
-                  </tr>
-                );
-              })}
+              {register.map((r) => (
+                <tr key={r.id}>
+                  <RiskScoreCells q={q} risk={r} number={numbers.get(r.id) ?? ''} />
+                </tr>
+              ))}
             </tbody>
           </table>
         </details>
       ) : null}
     </section>
+  );
+}
+
+/** The column heads of `RiskScoreCells`. */
+export function RiskScoreHeads() {
+  const { t } = useTranslation('register');
+  return (
+    <>
+      <th scope="col">{t('heat.colRisk')}</th>
+      <th scope="col">{t('heat.colDomain')}</th>
+      <th scope="col">{t('heat.before')}</th>
+      <th scope="col">{t('heat.after')}</th>
+    </>
+  );
+}
+
+/**
+ * A risk's number and title (the row header), domain, and L × S = product with its level before
+ * and after measures: the first cells of every table that lists the register (the heat map's
+ * table view and the summary), so they say it the same way.
+ */
+export function RiskScoreCells({
+  q,
+  risk: r,
+  number,
+}: {
+  q: Questionnaire;
+  risk: RiskItem;
+  number: string;
+}) {
+  const { t, i18n } = useTranslation('register');
+  const { inherent, residual } = riskProducts(r);
+  return (
+    <>
+      <th scope="row">
+        {number} {r.title}
+      </th>
+      <td>{domainLabel(q, r.domain, i18n.language)}</td>
+      <td>
+        {t('heat.score', { l: r.likelihood, s: r.severity, p: inherent })}{' '}
+        <LevelBadge q={q} level={bandLevel(q, inherent)} />
+      </td>
+      <td>
+        {t('heat.score', { l: r.residualLikelihood, s: r.residualSeverity, p: residual })}{' '}
+        <LevelBadge q={q} level={bandLevel(q, residual)} />
+      </td>
+    </>
   );
 }

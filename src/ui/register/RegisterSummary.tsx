@@ -4,10 +4,8 @@ import type { Questionnaire } from '../../core/questionnaire-schema';
 import type { ScoreResult } from '../../core/scoring';
 import { actionPlan, riskNumbers } from '../../core/register';
 import { dismissedProposals, proposalViews } from '../../core/proposals';
-import { bandLevel, riskProducts } from '../../core/scoring';
 import { href } from '../router';
-import { LevelBadge } from '../components/LevelBadge';
-import { HeatMaps } from './HeatMap';
+import { HeatMaps, RiskScoreCells, RiskScoreHeads } from './HeatMap';
 import { domainLabel } from './labels';
 
 /**
@@ -44,53 +42,32 @@ export function RegisterSummary({
             <caption className="visually-hidden">{t('summary.caption')}</caption>
             <thead>
               <tr>
-                <th scope="col">{t('heat.colRisk')}</th>
-                <th scope="col">{t('heat.colDomain')}</th>
-                <th scope="col">{t('heat.before')}</th>
-                <th scope="col">{t('heat.after')}</th>
+                <RiskScoreHeads />
                 <th scope="col">{t('summary.colMeasures')}</th>
               </tr>
             </thead>
             <tbody>
-              {a.register.map((r) => {
-                const { inherent, residual } = riskProducts(r);
-                return (
-                  <tr key={r.id}>
-                    <th scope="row">
-                      {numbers.get(r.id)} {r.title}
-                    </th>
-                    <td>{domainLabel(q, r.domain, lang)}</td>
-                    <td>
-                      {t('heat.score', { l: r.likelihood, s: r.severity, p: inherent })}{' '}
-                      <LevelBadge q={q} level={bandLevel(q, inherent)} />
-                    </td>
-                    <td>
-                      {t('heat.score', {
-                        l: r.residualLikelihood,
-                        s: r.residualSeverity,
-                        p: residual,
-                      })}{' '}
-                      <LevelBadge q={q} level={bandLevel(q, residual)} />
-                    </td>
-                    <td>
-                      {r.measures.length === 0 ? (
-                        t('risk.noMeasures')
-                      ) : (
-                        <ul className="plain-list">
-                          {r.measures.map((m) => (
-                            <li key={m.id}>
-                              {m.text}{' '}
-                              <span className="hint">
-                                ({m.owner || t('risk.noOwner')}, {t(`status.${m.status}`)})
-                              </span>
-                            </li>
-                          ))}
-                        </ul>
-                      )}
-                    </td>
-                  </tr>
-                );
-              })}
+              {a.register.map((r) => (
+                <tr key={r.id}>
+                  <RiskScoreCells q={q} risk={r} number={numbers.get(r.id) ?? ''} />
+                  <td>
+                    {r.measures.length === 0 ? (
+                      t('risk.noMeasures')
+                    ) : (
+                      <ul className="plain-list">
+                        {r.measures.map((m) => (
+                          <li key={m.id}>
+                            {m.text}{' '}
+                            <span className="hint">
+                              ({m.owner || t('risk.noOwner')}, {t(`status.${m.status}`)})
+                            </span>
+                          </li>
+                        ))}
+                      </ul>
+                    )}
+                  </td>
+                </tr>
+              ))}
             </tbody>
           </table>
         </>
