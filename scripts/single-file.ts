@@ -144,6 +144,12 @@ export function isPart(attrs: string): boolean {
  * Response (3–4× faster than piping a Blob's stream through it). Placeholders: __DEPS__ (static chunk dependencies of every lazy chunk), __ENTRY__,
  * __POLICY__. Kept small and dependency-free: it runs before anything else, in every browser that
  * opens the file, and a failure shows a plain message instead of an empty page.
+ *
+ * A part is read only once the parser is past it. The app asks for parts while the page is still
+ * being parsed (a reload on a step loads that screen at once), and the parser puts a script element
+ * in the document before all of its text has arrived: read then, a part was cut short, failed to
+ * unpack, and the screen never came (seen as a reload that hung, 1 in ~100 under load). The element
+ * is complete when anything follows it (every part is followed by a line break) or parsing is done.
  */
 const RUNTIME = `(()=>{"use strict";
 const deps=__DEPS__,entry=__ENTRY__,TYPE="${PART_TYPE}";
@@ -159,11 +165,11 @@ const parsed=()=>document.readyState!=="loading"?Promise.resolve():new Promise(r
 function bytes(b){if(Uint8Array.fromBase64)return Uint8Array.fromBase64(b);const s=atob(b),o=new Uint8Array(s.length);for(let i=0;i<s.length;i++)o[i]=s.charCodeAt(i);return o}
 function gunzip(u){const d=new DecompressionStream("gzip"),w=d.writable.getWriter(),no=()=>{};w.write(u).catch(no);w.close().catch(no);return new Response(d.readable).text()}
 async function unpack(n){let el=document.getElementById("fria:"+n);
-if(!el){await parsed();el=document.getElementById("fria:"+n)}
+if(!el||document.readyState==="loading"&&!el.nextSibling){await parsed();el=document.getElementById("fria:"+n)}
 if(!el||el.type!==TYPE)throw new Error("FRIA Wizard: part "+n+" is missing");
 const text=await gunzip(bytes(el.textContent.trim()));
 el.remove();const s=document.createElement("script");s.textContent=policy.createScript(text);document.head.appendChild(s).remove()}
-function fetchPart(n){let p=loading.get(n);if(!p){p=unpack(n);loading.set(n,p)}return p}
+function fetchPart(n){let p=loading.get(n);if(!p){p=unpack(n).catch(e=>{loading.delete(n);throw e});loading.set(n,p)}return p}
 function closure(n,out){if(!out.has(n)){out.add(n);for(const d of deps[n]||[])closure(d,out)}return out}
 async function load(n){n=key(n);await Promise.all([...closure(n,new Set())].filter(c=>!defs.has(c)).map(fetchPart));return req(n)}
 fetchPart("${MAIN}").then(()=>req(entry)).catch(e=>{console.error(e);const r=document.getElementById("root");
