@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Route } from './router';
 import { StartScreen } from './start/StartScreen';
 import { NotFound } from './components/NotFound';
+import { ScreenErrorBoundary } from './components/ScreenErrorBoundary';
 import { lazyScreen, loaders, preloadRoute } from './screen-loaders';
 
 /**
@@ -21,9 +22,11 @@ const AccessibilityScreen = lazyScreen(loaders.accessibility, (m) => m.Accessibi
 /** Which view each route shows. Add a screen: one case here (or in assessment-routes.tsx). */
 export function RouteView({ route }: { route: Route }) {
   return (
-    <Suspense fallback={<Loading />}>
-      <RouteSwitch route={route} />
-    </Suspense>
+    <ScreenErrorBoundary resetKey={JSON.stringify(route)}>
+      <Suspense fallback={<Loading />}>
+        <RouteSwitch route={route} />
+      </Suspense>
+    </ScreenErrorBoundary>
   );
 }
 
