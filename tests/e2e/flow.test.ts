@@ -111,7 +111,8 @@ describe('the whole flow from file://, offline, in Dutch', () => {
     while (step < 40) {
       const h1 = page.getByRole('heading', { level: 1 });
       await h1.waitFor();
-      if ((await h1.innerText()).trim() === 'Samenvatting') break;
+      const title = (await h1.innerText()).trim();
+      if (title === 'Risicoregister') break;
       // The step's heading has focus after each step change.
       await page.waitForFunction(() => document.activeElement?.tagName === 'H1');
       allAnswered.push(...(await answerStep(page, step)));
@@ -130,11 +131,21 @@ describe('the whole flow from file://, offline, in Dutch', () => {
         reloaded = true;
       }
       const before = page.url();
-      await page.getByRole('button', { name: /Opslaan en (verder|naar de samenvatting)/ }).click();
+      await page
+        .getByRole('button', { name: /Opslaan en (verder|naar het risicoregister)/ })
+        .click();
       await page.waitForURL((u) => u.href !== before);
+      // The next view, not the old one that stays until the next one's code has loaded.
+      await page.waitForFunction(
+        (old) => document.querySelector('h1')?.textContent?.trim() !== old,
+        title,
+      );
       step++;
     }
     expect(reloaded).toBe(true);
+    // After the last step: the risk register (the step list's next entry), then on to the summary.
+    expect(page.url()).toMatch(/#\/a\/[^/]+\/register$/);
+    await page.getByRole('link', { name: 'Naar de samenvatting' }).click();
     await page.getByRole('heading', { level: 1, name: 'Samenvatting' }).waitFor();
     expect(allAnswered.length).toBeGreaterThan(10);
 

@@ -182,14 +182,14 @@ export async function startAssessment(
   await page.locator('.wizard__main form').waitFor();
 }
 
-/** Goes through every wizard step, answering everything, until the summary (Dutch UI). */
+/** Goes through every wizard step, answering everything, until the risk register that follows the last step (Dutch UI). */
 export async function answerAllSteps(page: Page, text: (i: number) => string): Promise<number> {
   let answered = 0;
   const h1 = page.getByRole('heading', { level: 1 });
   for (let step = 0; step < 60; step++) {
     await h1.waitFor();
     const title = (await h1.innerText()).trim();
-    if (title === 'Samenvatting') return answered;
+    if (title === 'Risicoregister') return answered;
     answered += await answerStep(page, text);
     // Saved (within a second of the last change); on failure the assertion shows the status it saw.
     await expect
@@ -197,14 +197,14 @@ export async function answerAllSteps(page: Page, text: (i: number) => string): P
         timeout: 30_000,
       })
       .toMatch(/Opgeslagen om/);
-    await page.getByRole('button', { name: /Opslaan en (verder|naar de samenvatting)/ }).click();
+    await page.getByRole('button', { name: /Opslaan en (verder|naar het risicoregister)/ }).click();
     // Wait for the next view, so the next round does not answer the old one again.
     await page.waitForFunction(
       (old) => document.querySelector('h1')?.textContent?.trim() !== old,
       title,
     );
   }
-  throw new Error('did not reach the summary in 60 steps');
+  throw new Error('did not reach the risk register in 60 steps');
 }
 
 /** Downloads through a button and returns the saved file's path. */

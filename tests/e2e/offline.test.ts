@@ -33,7 +33,7 @@ afterAll(async () => {
 const SYSTEM = 'Offline proef Noordstad';
 const answerText = (i: number) => `Offline antwoord ${i + 1}: ĳverig, Łódź, Ελλάδα`;
 
-/** Own questionnaire → new assessment → every step → summary → both exports. Returns the files. */
+/** Own questionnaire → new assessment → every step → register → summary → both exports. Returns the files. */
 async function wholeFlow(page: Page, dir: string): Promise<{ json: string; pdf: string }> {
   await page
     .getByRole('heading', { level: 1, name: 'Impact op grondrechten beoordelen' })
@@ -46,6 +46,8 @@ async function wholeFlow(page: Page, dir: string): Promise<{ json: string; pdf: 
   await startAssessment(page, { systemName: SYSTEM, organisation: 'Gemeente Noordstad' });
   const answered = await answerAllSteps(page, answerText);
   expect(answered).toBeGreaterThan(3);
+  // The last step leads to the risk register; from there on to the summary.
+  await page.getByRole('link', { name: 'Naar de samenvatting' }).click();
   await page.getByRole('heading', { level: 1, name: 'Samenvatting' }).waitFor();
   const json = await download(page, /Beoordelingsbestand downloaden/, dir, 'a.fria.json');
   const pdf = await download(page, 'Pdf-rapport downloaden', dir, 'a.pdf');

@@ -277,7 +277,7 @@ describe('XSS corpus in a questionnaire file and in what the user types', () => 
     for (let step = 0; step < 20; step++) {
       await h1.waitFor();
       const title = (await h1.innerText()).trim();
-      if (title === 'Samenvatting') break;
+      if (title === 'Risicoregister') break;
       await answerStep(page, () => P[typed++ % P.length]!);
       // Notes too (each behind its own "add a note" toggle).
       const closedNotes = page.locator('details.note:not([open]) > summary');
@@ -292,12 +292,18 @@ describe('XSS corpus in a questionnaire file and in what the user types', () => 
         })
         .toMatch(/Opgeslagen om/);
       await check(w, trapped, seen);
-      await page.getByRole('button', { name: /Opslaan en (verder|naar de samenvatting)/ }).click();
+      await page
+        .getByRole('button', { name: /Opslaan en (verder|naar het risicoregister)/ })
+        .click();
       await page.waitForFunction(
         (old) => document.querySelector('h1')?.textContent?.trim() !== old,
         title,
       );
     }
+    // The last step leads to the risk register (checked too), and from there to the summary.
+    await page.getByRole('heading', { level: 1, name: 'Risicoregister' }).waitFor();
+    await check(w, trapped, seen);
+    await page.getByRole('link', { name: 'Naar de samenvatting' }).click();
     await page.getByRole('heading', { level: 1, name: 'Samenvatting' }).waitFor();
     expect(typed).toBeGreaterThan(P.length);
     await check(w, trapped, seen);

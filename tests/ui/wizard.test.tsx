@@ -41,6 +41,31 @@ describe('wizard', () => {
     expect(screen.getByRole('heading', { level: 1, name: 'Context' })).toBeInTheDocument();
   });
 
+  it('goes from the last step to the risk register, which leads on to the summary', async () => {
+    const repo = createMemoryRepository();
+    // Privacy is hidden (no personal data): "Besluiten" is the last visible step.
+    await seedAssessment(repo, { answers: { purpose: 'x', personalData: false } });
+    await renderApp(testServices(repo), { hash: '#/a/a1/step/2' });
+    const user = userEvent.setup();
+    await screen.findByRole('heading', { level: 1, name: /Besluiten/ });
+    expect(screen.queryByRole('button', { name: 'Opslaan en verder' })).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Opslaan en naar het risicoregister' }));
+    await screen.findByRole('heading', { level: 1, name: 'Risicoregister' }, { timeout: 10_000 });
+    expect(window.location.hash).toBe('#/a/a1/register');
+    await user.click(screen.getByRole('link', { name: 'Naar de samenvatting' }));
+    await screen.findByRole('heading', { level: 1, name: 'Samenvatting' }, { timeout: 10_000 });
+    expect(window.location.hash).toBe('#/a/a1/summary');
+  });
+
+  it('names the risk register on the last step in English too', async () => {
+    const repo = createMemoryRepository();
+    await seedAssessment(repo, { answers: { purpose: 'x', personalData: false } });
+    await renderApp(testServices(repo), { lang: 'en', hash: '#/a/a1/step/2' });
+    expect(
+      await screen.findByRole('button', { name: 'Save and go to the risk register' }),
+    ).toBeInTheDocument();
+  });
+
   it('saves answers and notes to the repository, and they are there when the assessment is opened again', async () => {
     const repo = createMemoryRepository();
     await seedAssessment(repo);

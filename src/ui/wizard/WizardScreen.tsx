@@ -53,8 +53,9 @@ export function WizardScreen({ step }: { step: number }) {
         sectionIndex={step}
         stepNumber={pos + 1}
         stepCount={visibleSteps.length}
+        // After the last questions comes the risk register (as in the step list), then the summary.
         onNext={() =>
-          navigate(next !== undefined ? { name: 'step', id, step: next } : { name: 'summary', id })
+          navigate(next !== undefined ? { name: 'step', id, step: next } : { name: 'register', id })
         }
         onPrev={prev !== undefined ? () => navigate({ name: 'step', id, step: prev }) : null}
         isLast={next === undefined}
@@ -213,7 +214,7 @@ function StepForm({
             <span />
           )}
           <button type="submit" className="button button--primary">
-            {isLast ? t('nav.toSummary') : t('nav.next')}
+            {isLast ? t('nav.toRegister') : t('nav.next')}
           </button>
         </div>
       </form>
