@@ -164,7 +164,14 @@ describe('scoring invariants', () => {
             idx(before.byDomain[d]!.final),
           );
           expect(after.byDomain[d]!.raw).toBeGreaterThanOrEqual(before.byDomain[d]!.raw);
-          expect(idx(after.overall.level)).toBeGreaterThanOrEqual(idx(before.overall.level));
+          // The overall level never drops either, with one exception the mean brings (SCORING §7, docs/
+          // authoring-questionnaires.md): a domain that was not assessed and now is joins the average, and if
+          // its level is below the others (mitigation credit can make it "low") the mean falls.
+          // Found by this test (seed 82292835): a at high, b at very high by red flags, c newly
+          // assessed at low: mean 2.5 → 1.67.
+          const joinsMean = q.aggregation === 'mean' && before.byDomain[d]!.final === null;
+          if (!joinsMean)
+            expect(idx(after.overall.level)).toBeGreaterThanOrEqual(idx(before.overall.level));
         },
       ),
       runs(300),
