@@ -17,6 +17,7 @@ export default defineConfig({
           name: 'unit',
           environment: 'node',
           include: ['tests/unit/**/*.test.ts'],
+          setupFiles: ['tests/unit/setup.ts'],
           // Generous: CI machines have two cores; speed is measured by the benchmark, not here.
           testTimeout: 60_000,
         },
