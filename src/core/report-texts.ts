@@ -239,7 +239,7 @@ const en = {
 
   // Document metadata
   docSubject: '{title} for {system}',
-  docKeywords: 'FRIA, fundamental rights, impact assessment, AI Act, GDPR, IAMA',
+  docKeywords: '{title}, {system}, fundamental rights, impact assessment, FRIA Wizard',
 
   // Reading a PDF back
   embeddedNotPdf: 'This file is not a PDF.',
@@ -473,7 +473,7 @@ const nl: Record<ReportTextKey, string> = {
     'Controleren: open deze pdf in FRIA Wizard ("Controleren"), of sla de bijlage op vanuit een pdf-lezer en open die in FRIA Wizard. Die berekent de hash opnieuw; die moet gelijk zijn aan de hash hierboven.',
 
   docSubject: '{title} voor {system}',
-  docKeywords: 'FRIA, grondrechten, impactbeoordeling, AI-verordening, AVG, IAMA',
+  docKeywords: '{title}, {system}, grondrechten, impactbeoordeling, FRIA Wizard',
 
   embeddedNotPdf: 'Dit bestand is geen pdf.',
   embeddedNotFria:

@@ -744,7 +744,8 @@ export async function buildReport(
       title: `${reportTitle} — ${system}`,
       subject: t('docSubject', { title: reportTitle, system }),
       author: [a.meta.owner, a.meta.organisation].filter((x) => x.trim() !== '').join(', '),
-      keywords: t('docKeywords'),
+      // The questionnaire's own words, not those of one framework (a quick scan is no IAMA).
+      keywords: t('docKeywords', { title: reportTitle, system }),
       creator: `${t('generator')} ${opts.appVersion}`,
       // Codes jsPDF's setLanguage accepts (it has no nl-NL).
       language: lang === 'nl' ? 'nl' : 'en-GB',

@@ -84,6 +84,9 @@ describe('the report title follows the questionnaire', () => {
           lang === 'nl' ? `${title} voor ${system}` : `${title} for ${system}`,
         );
         expect(m.running).toMatchObject({ header: `${title} · ${system}`, title, system });
+        // The keywords name this questionnaire and system, not one framework's words.
+        expect(m.document.keywords.startsWith(`${title}, ${system}, `)).toBe(true);
+        expect(m.document.keywords).not.toMatch(/IAMA|AVG|GDPR/);
       });
     }
   }
@@ -124,6 +127,7 @@ describe('the title in the PDF', { timeout: 60_000 }, () => {
         /Fundamental rights impact assessment|Grondrechten-impactbeoordeling/,
       );
       expect(pdfInfo(path)).toMatchObject({ Title: `${title} — ${system}` });
+      expect(pdfInfo(path).Keywords).toContain(title);
 
       // The header names the questionnaire and the system on one line on every page; a title too
       // long for it is shortened with an ellipsis, never the system name.
