@@ -23,7 +23,10 @@ export interface QuestionnaireMigration {
   carried: string[];
   /** The answers (and notes) this migration set aside, to list to the user. */
   setAside: SetAsideAnswer[];
-  /** Stored items that refer to ids the new version no longer has; kept as they are. */
+  /**
+   * Stored items that refer to ids the new version no longer has; kept as they are. `overrides`:
+   * the domains whose override no longer counts (its domain or its level is gone).
+   */
   unmatched: { overrides: string[]; redFlagResponses: string[]; riskDomains: string[] };
 }
 
@@ -145,9 +148,12 @@ export async function migrateToQuestionnaire(
   }
 
   const domains = new Set(to.domains.map((d) => d.id));
+  const levels = new Set(to.levels.map((l) => l.id));
   const flags = new Set((to.redFlags ?? []).map((f) => f.id));
   const unmatched = {
-    overrides: Object.keys(assessment.overrides).filter((d) => !domains.has(d)),
+    overrides: Object.entries(assessment.overrides)
+      .filter(([d, o]) => !domains.has(d) || !levels.has(o.level))
+      .map(([d]) => d),
     redFlagResponses: Object.keys(assessment.redFlagResponses).filter((f) => !flags.has(f)),
     riskDomains: [
       ...new Set(assessment.register.map((r) => r.domain).filter((d) => !domains.has(d))),

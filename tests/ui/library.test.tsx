@@ -380,6 +380,18 @@ describe('library', () => {
       type: 'longText',
       label: { nl: 'Een vraag die verdwijnt', en: 'A question that goes' },
     });
+    // A domain and a level that 1.0.0 lacks, both overridden, and a response to a gone red flag.
+    (old as unknown as { domains: Record<string, unknown>[] }).domains.push({
+      id: 'oldDomain',
+      label: { nl: 'Oud domein', en: 'Old domain' },
+      description: { nl: 'Verdwijnt', en: 'Goes' },
+    });
+    (old as unknown as { levels: Record<string, unknown>[] }).levels.push({
+      id: 'extreme',
+      label: { nl: 'Extreem', en: 'Extreme' },
+      color: '#000000',
+    });
+    (old as unknown as { thresholds: number[] }).thresholds.push(0.9);
     const v = validateQuestionnaire(old);
     if (!v.valid) throw new Error(v.problems[0]?.message);
     const created = await createAssessment(
@@ -391,6 +403,12 @@ describe('library', () => {
       ...created,
       answers: { purpose: 'Blijft staan', legalBasis: 'oldChoice', oldQuestion: 'Oud antwoord' },
       notes: { oldQuestion: 'Notitie bij de oude vraag' },
+      overrides: {
+        oldDomain: { level: 'high', justification: 'Omdat' },
+        privacy: { level: 'extreme', justification: 'Omdat' },
+        autonomy: { level: 'high', justification: 'Blijft gelden' },
+      },
+      redFlagResponses: { goneFlag: 'Reactie' },
     };
     const repo = createMemoryRepository();
     await repo.put(a, summarize(a, v.questionnaire));
@@ -412,6 +430,14 @@ describe('library', () => {
       'Een vraag die verdwijnt: Oud antwoord (de vraag bestaat niet meer) — notitie: Notitie bij de oude vraag',
     );
     expect(box).toHaveTextContent(': Oude keuze (deze keuze bestaat niet meer)');
+    // What the new version no longer uses is named, not silently kept aside.
+    expect(box).toHaveTextContent(
+      'Een bijgesteld niveau telt niet meer mee, omdat het domein of het niveau niet in deze versie staat: Oud domein, Privacy en gegevens.',
+    );
+    expect(box).toHaveTextContent(
+      'Uw reactie op een rode vlag die niet in deze versie staat, is bewaard maar telt niet meer mee.',
+    );
+    expect(box).not.toHaveTextContent(/Autonomie/);
 
     const moved = await repo.get('old1');
     expect(moved?.questionnaire.version).toBe('1.0.0');

@@ -163,6 +163,8 @@ describe('moving an assessment to a new questionnaire version', () => {
       overrides: {
         c: { level: 'low', justification: 'j' },
         a: { level: 'low', justification: 'k' },
+        // A domain that stays, with a level the new version does not have.
+        b: { level: 'extreme', justification: 'l' },
       },
       redFlagResponses: { oldFlag: 'response' },
     };
@@ -173,7 +175,7 @@ describe('moving an assessment to a new questionnaire version', () => {
     const r = await migrateToQuestionnaire(a, v4, { now: NOW });
     if (!r.ok) throw new Error(r.reason);
     expect(r.value.unmatched).toEqual({
-      overrides: ['c'],
+      overrides: ['c', 'b'],
       redFlagResponses: ['oldFlag'],
       riskDomains: [],
     });

@@ -16,7 +16,7 @@ import {
   remove,
   restoreVersion,
 } from './actions';
-import { setAsideLines } from './set-aside-text';
+import { setAsideLines, unmatchedLines } from './set-aside-text';
 import { deletedThisVisit } from './deleted-this-visit';
 import type { LibraryContext } from './Library';
 
@@ -89,6 +89,7 @@ export function LibraryItem({
           aside: migration.setAside.length,
         }),
         newVersion ? t('upgrade.doneSigned', { version: migration.assessment.version }) : '',
+        ...unmatchedLines(migration.unmatched, from, i18n.language, (k, o) => t(k, o)),
         migration.setAside.length > 0 ? t('upgrade.asideIntro') : '',
       ]
         .filter(Boolean)

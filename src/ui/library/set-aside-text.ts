@@ -1,5 +1,5 @@
 import type { Questionnaire } from '../../core/questionnaire-schema';
-import type { SetAsideAnswer } from '../../core/questionnaire-migration';
+import type { QuestionnaireMigration, SetAsideAnswer } from '../../core/questionnaire-migration';
 import { indexQuestionnaire } from '../../core/questionnaire-index';
 import { pick } from '../../core/localized';
 
@@ -39,4 +39,30 @@ export function setAsideLines(
     });
     return item.note ? `${line} — ${t('upgrade.note', { note: item.note })}` : line;
   });
+}
+
+/**
+ * What the new version no longer uses, though it stays in the assessment: overrides whose domain
+ * or level is gone, risks in a domain that is gone, responses to red flags that are gone. One
+ * sentence each, naming the domains as the old questionnaire called them.
+ */
+export function unmatchedLines(
+  unmatched: QuestionnaireMigration['unmatched'],
+  from: Questionnaire | null,
+  locale: string,
+  t: T,
+): string[] {
+  const domainName = (id: string) => {
+    const d = from?.domains.find((x) => x.id === id);
+    return d ? pick(d.label, locale) : id;
+  };
+  const names = (ids: readonly string[]) => ids.map(domainName).join(', ');
+  const lines: string[] = [];
+  if (unmatched.overrides.length > 0)
+    lines.push(t('upgrade.unmatchedOverrides', { domains: names(unmatched.overrides) }));
+  if (unmatched.riskDomains.length > 0)
+    lines.push(t('upgrade.unmatchedRisks', { domains: names(unmatched.riskDomains) }));
+  if (unmatched.redFlagResponses.length > 0)
+    lines.push(t('upgrade.unmatchedFlags', { count: unmatched.redFlagResponses.length }));
+  return lines;
 }
