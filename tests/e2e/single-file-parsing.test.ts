@@ -28,8 +28,17 @@ beforeAll(async () => {
   if (start < 0 || end < 0) throw new Error('the single file has no part for the about screen');
   const cut = Buffer.byteLength(html.slice(0, start + Math.floor((end - start) / 2)), 'utf8');
   const bytes = Buffer.from(html, 'utf8');
+  // A copy whose about part is damaged (half of its text gone), served at /damaged.
+  const damaged = Buffer.from(
+    html.slice(0, start + Math.floor((end - start) / 2)) + html.slice(end),
+    'utf8',
+  );
   server = createServer((req, res) => {
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+    if (req.url === '/damaged') {
+      res.end(damaged);
+      return;
+    }
     pausedAt = cut;
     res.write(bytes.subarray(0, cut));
     setTimeout(() => res.end(bytes.subarray(cut)), PAUSE_MS);
@@ -65,6 +74,25 @@ describe('the single file while it is still arriving', () => {
     expect(pausedAt).toBeGreaterThan(0);
     expect(w.pageErrors).toEqual([]);
     expect(messages.filter((m) => m.startsWith('error'))).toEqual([]);
+    await w.context.close();
+  });
+
+  it('says so when a part is damaged, and the rest of the app still works', async () => {
+    const w = await openPage(browser, { locale: 'nl-NL' });
+    const { page } = w;
+    await page.goto(`${base}damaged#/about`);
+    await page
+      .getByRole('heading', { level: 1, name: 'Dit scherm kon niet worden geopend' })
+      .waitFor({ timeout: 15_000 });
+    await expect(page.getByRole('alert').innerText()).resolves.toContain(
+      'Uw werk is opgeslagen in deze browser',
+    );
+    if (process.env.FRIA_SHOTS) await page.screenshot({ path: process.env.FRIA_SHOTS });
+    // The way home leads to a working start screen.
+    await page.getByRole('link', { name: 'Terug naar mijn beoordelingen' }).click();
+    await page
+      .getByRole('heading', { level: 1, name: 'Impact op grondrechten beoordelen' })
+      .waitFor();
     await w.context.close();
   });
 });
