@@ -7,7 +7,7 @@ import { initI18n } from './ui/i18n';
 import { ServicesProvider, type Services } from './ui/services';
 import { openRepository } from './storage/idb-repository';
 import { createAutosaver } from './storage/autosave';
-import { acquireEditLock } from './storage/edit-lock';
+import { acquireEditLock, oneHolderPerTab } from './storage/edit-lock';
 import { newId } from './ui/ids';
 import { parseRoute } from './ui/router';
 import { preloadRoute } from './ui/screen-loaders';
@@ -26,7 +26,7 @@ async function start() {
     storageProblem: opened.problem,
     recovered: opened.idb?.recovered() ?? [],
     createAutosaver: (o) => createAutosaver({ repository: opened.repository, ...o }),
-    acquireEditLock,
+    acquireEditLock: oneHolderPerTab(acquireEditLock),
     now: () => new Date().toISOString(),
     newId,
   };

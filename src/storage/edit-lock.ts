@@ -12,6 +12,8 @@ export interface EditLock {
   mechanism: 'locks' | 'broadcast' | 'none';
   /** Gives the assessment free for another tab (call on leaving the assessment). */
   release(): void;
+  /** Settles once this tab no longer holds the lock after `release()` (Web Locks let go a moment later). */
+  gone?: Promise<void>;
 }
 
 export interface EditLockOptions {
@@ -81,26 +83,34 @@ function withWebLocks(locks: LockManager, id: string, opts: EditLockOptions): Pr
   return new Promise<EditLock>((resolve, reject) => {
     let letGo = () => {};
     const held = new Promise<void>((r) => (letGo = r));
-    locks
-      .request(PREFIX + id, { ifAvailable: true }, async (lock) => {
-        if (!lock) {
-          resolve(readOnlyWithLocks(locks, id, opts));
-          return;
-        }
-        let released = false;
-        resolve({
-          readOnly: false,
-          mechanism: 'locks',
-          release() {
-            if (released) return;
-            released = true;
-            letGo();
-          },
-        });
-        // The lock is held for as long as this promise is pending.
-        await held;
-      })
-      .catch(reject);
+    let gone: Promise<void> = Promise.resolve();
+    const request = locks.request(PREFIX + id, { ifAvailable: true }, async (lock) => {
+      if (!lock) {
+        resolve(readOnlyWithLocks(locks, id, opts));
+        return;
+      }
+      let released = false;
+      resolve({
+        readOnly: false,
+        mechanism: 'locks',
+        release() {
+          if (released) return;
+          released = true;
+          letGo();
+        },
+        get gone() {
+          return gone;
+        },
+      });
+      // The lock is held for as long as this promise is pending.
+      await held;
+    });
+    // The request settles when the browser has let go of the lock.
+    gone = request.then(
+      () => undefined,
+      () => undefined,
+    );
+    request.catch(reject);
   });
 }
 
@@ -180,4 +190,53 @@ function withBroadcast(
       });
     }, waitMs);
   });
+}
+
+/**
+ * One holder per assessment within this tab. A screen that closes gives its lock back a moment
+ * later (after its last save); a screen that opens the same assessment right then — leaving and
+ * reopening it at once, an action in the library just after leaving it, React's development double
+ * mount — would otherwise find the lock taken and be told another tab edits it. This waits for this
+ * tab's own earlier holder of the same assessment to let go first; at most `maxWaitMs`, so a holder
+ * that never lets go cannot keep a screen from opening (it then opens read-only, as before).
+ */
+export function oneHolderPerTab(
+  acquire: typeof acquireEditLock,
+  maxWaitMs = 5000,
+): typeof acquireEditLock {
+  const last = new Map<string, Promise<void>>();
+  return async (id, opts) => {
+    const before = last.get(id);
+    let freed = () => {};
+    const mine = new Promise<void>((r) => (freed = r));
+    last.set(id, mine);
+    void mine.then(() => {
+      if (last.get(id) === mine) last.delete(id);
+    });
+    if (before) {
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      await Promise.race([before, new Promise<void>((r) => (timer = setTimeout(r, maxWaitMs)))]);
+      clearTimeout(timer);
+    }
+    let lock: EditLock;
+    try {
+      lock = await acquire(id, opts);
+    } catch (e) {
+      freed();
+      throw e;
+    }
+    // A read-only view holds nothing that the next one would wait for.
+    if (lock.readOnly) freed();
+    let released = false;
+    return {
+      readOnly: lock.readOnly,
+      mechanism: lock.mechanism,
+      release() {
+        if (released) return;
+        released = true;
+        lock.release();
+        void (lock.gone ?? Promise.resolve()).then(freed);
+      },
+    };
+  };
 }

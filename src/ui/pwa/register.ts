@@ -130,6 +130,9 @@ export function reloadToUpdate(): void {
   else location.reload();
 }
 
-/** Registers the service worker in the hosted build; does nothing in the single file. */
+/**
+ * Registers the service worker in the hosted build; does nothing in the single file, nor under the
+ * development server (`npm start`), which has no worker to serve.
+ */
 export const startServiceWorker: () => void =
-  import.meta.env.MODE === 'single' ? () => undefined : startHosted;
+  import.meta.env.MODE === 'single' || import.meta.env.DEV ? () => undefined : startHosted;

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { acquireEditLock, type EditLock } from '../../../src/storage/edit-lock';
+import { acquireEditLock, oneHolderPerTab, type EditLock } from '../../../src/storage/edit-lock';
 
 /** A small LockManager with the parts the edit lock uses: exclusive locks, ifAvailable, signal. */
 function fakeLocks(): LockManager {
@@ -113,5 +113,39 @@ describe('edit lock with the BroadcastChannel fallback', () => {
   it('another assessment is free', async () => {
     keep(await acquireEditLock('b3', opts('tab-a')));
     expect((await acquireEditLock('b4', opts('tab-b'))).readOnly).toBe(false);
+  });
+});
+
+describe('one holder per assessment within a tab', () => {
+  it('a screen opening the assessment just as the last one closes it edits, not reads', async () => {
+    const locks = fakeLocks();
+    const acquire = oneHolderPerTab(acquireEditLock);
+    const closing = await acquire('c1', { locks, channel: null });
+    expect(closing.readOnly).toBe(false);
+    // Without the wrapper this tab would see its own lock and open read-only.
+    expect((await acquireEditLock('c1', { locks, channel: null })).readOnly).toBe(true);
+    let opened: EditLock | null = null;
+    const opening = acquire('c1', { locks, channel: null }).then((l) => (opened = keep(l)));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(opened).toBeNull(); // waits for the closing screen
+    closing.release();
+    await opening;
+    expect(opened).toMatchObject({ readOnly: false, mechanism: 'locks' });
+  });
+
+  it('another tab still reads, and a holder that never lets go delays a screen only briefly', async () => {
+    const locks = fakeLocks();
+    const otherTab = keep(await acquireEditLock('c2', { locks, channel: null }));
+    const acquire = oneHolderPerTab(acquireEditLock, 30);
+    expect((await acquire('c2', { locks, channel: null })).readOnly).toBe(true);
+    // A holder in this tab that is never released: the next opening waits 30 ms, then reads.
+    const acquire2 = oneHolderPerTab(acquireEditLock, 30);
+    keep(await acquire2('c3', { locks, channel: null }));
+    const t0 = Date.now();
+    expect((await acquire2('c3', { locks, channel: null })).readOnly).toBe(true);
+    expect(Date.now() - t0).toBeGreaterThanOrEqual(25);
+    // Other assessments do not wait.
+    expect((await acquire2('c4', { locks, channel: null })).readOnly).toBe(false);
+    otherTab.release();
   });
 });
