@@ -331,6 +331,9 @@ export interface ReportModel {
 export function attachmentFileName(systemName: string): string {
   const base = systemName
     .normalize('NFC')
+    // Invisible format characters go: a right-to-left override (U+202E) before "fdp.exe" shows
+    // "exe.pdf" in a file list.
+    .replace(/\p{Cf}+/gu, '')
     .replace(/[\\/:*?"<>|\p{Cc}]+/gu, ' ')
     .replace(/\s+/g, ' ')
     .trim()

@@ -426,5 +426,10 @@ describe('buildReport: integrity and document data', () => {
     expect(attachmentFileName('a/b\\c:d*e?"f"<g>|h')).toBe('a b c d e f g h.fria.json');
     expect(attachmentFileName('Σύστημα ελέγχου')).toBe('Σύστημα ελέγχου.fria.json');
     expect(attachmentFileName('  \u0000 ')).toBe('assessment.fria.json');
+    // Bidi overrides and other invisible format characters are dropped, not turned into names.
+    expect(attachmentFileName('Signaal\u202Elatigid\u202C check')).toBe(
+      'Signaallatigid check.fria.json',
+    );
+    expect(attachmentFileName('a\u200Bb\u2066c\u2069')).toBe('abc.fria.json');
   });
 });
