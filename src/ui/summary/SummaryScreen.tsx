@@ -23,6 +23,7 @@ import { RegisterSummary } from '../register/RegisterSummary';
 import { ConclusionForm } from '../register/ConclusionForm';
 import { LockedNotice } from '../signing/LockedNotice';
 import { Markdown } from '../components/Markdown';
+import { RedFlagResponse } from './RedFlagResponse';
 
 /** Overall and per-domain levels with their reasons, red flags, open questions, and export. */
 export function SummaryScreen() {
@@ -199,6 +200,7 @@ export function SummaryScreen() {
                           .join('; ')}
                       </span>
                     ) : null}
+                    <RedFlagResponse flagId={f.id} flagText={pick(def?.text, lang)} />
                   </li>
                 );
               })}

@@ -1,0 +1,51 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSession } from '../state/session';
+import { TextField } from '../register/RiskForm';
+
+/**
+ * The written response to a red flag that fired: what the team does about it, or why it does not
+ * apply. Required before signing (core/signoff.ts) and printed under the flag in the PDF. Saved as
+ * it is typed (300 ms after typing stops, at once when the field is left or the screen closes).
+ */
+export function RedFlagResponse({ flagId, flagText }: { flagId: string; flagText: string }) {
+  const { t } = useTranslation('summary');
+  const { store } = useSession();
+  const [text, setText] = useState(() => store.get().redFlagResponses[flagId] ?? '');
+  const pending = useRef<string | null>(null);
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const flush = useCallback(() => {
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = null;
+    const value = pending.current;
+    pending.current = null;
+    if (value === null) return;
+    store.update((a) => {
+      const responses = { ...a.redFlagResponses };
+      if (value.trim() === '') delete responses[flagId];
+      else responses[flagId] = value;
+      return { ...a, redFlagResponses: responses };
+    });
+  }, [store, flagId]);
+  useEffect(() => flush, [flush]);
+  const id = `flag-response-${flagId}`;
+  return (
+    <div onBlur={flush}>
+      <TextField
+        id={id}
+        label={t('redFlags.response', { flag: flagText })}
+        hint={t('redFlags.responseHint')}
+        value={text}
+        multiline
+        maxLength={10000}
+        readOnly={store.readOnly}
+        onChange={(v) => {
+          setText(v);
+          pending.current = v;
+          if (timer.current) clearTimeout(timer.current);
+          timer.current = setTimeout(flush, 300);
+        }}
+      />
+    </div>
+  );
+}
