@@ -28,8 +28,10 @@ export function explainTrace(
   };
   const option = (qid: string, oid: string) => {
     const entryQ = indexQuestionnaire(q).byId.get(qid)?.question;
-    if (oid === 'yes') return nl ? 'ja' : 'yes';
-    if (oid === 'no' && entryQ?.type === 'yesNo') return nl ? 'nee' : 'no';
+    // A yes/no question has no options of its own; a choice question may have an option "yes"
+    // with its own words ("Yes, and this is not mitigated"), which are the ones to show.
+    if (entryQ?.type === 'yesNo' && (oid === 'yes' || oid === 'no'))
+      return oid === 'yes' ? (nl ? 'Ja' : 'Yes') : nl ? 'Nee' : 'No';
     if (entryQ && 'options' in entryQ)
       return pick(entryQ.options.find((o) => o.id === oid)?.label, locale) || oid;
     return oid;

@@ -153,7 +153,7 @@ describe('buildReport: levels come from score()', () => {
   it('explains each level with the scoring trace', async () => {
     const m = await buildReport(await sampleAssessment(), q, 'en', OPTS);
     const why = domain(m, 'privacy').why;
-    expect(why).toContain('“Does the system process personal data?”: yes → 2 of 2 points');
+    expect(why).toContain('“Does the system process personal data?”: Yes → 2 of 2 points');
     expect(why).toContain('Total 10 of 13 points = 76.9%');
     expect(
       why.some((l) => l.startsWith('Red flag “Special-category data without a legal basis”')),
