@@ -108,15 +108,17 @@ export function SummaryScreen() {
             <tbody>
               {result.domains.map((d) => (
                 <tr key={d.domain}>
-                  <th scope="row">{pick(q.domains.find((x) => x.id === d.domain)?.label, lang)}</th>
-                  <td>
+                  <th scope="row">
+                    {pick(q.domains.find((x) => x.id === d.domain)?.label, lang)}{' '}
+                  </th>
+                  <td data-label={t('register:override.colComputed')}>
                     <LevelBadge
                       q={q}
                       level={d.computed}
                       provisional={d.trace.some((e) => e.kind === 'unanswered')}
                     />
                   </td>
-                  <td>
+                  <td data-label={t('register:override.colFinal')}>
                     <LevelBadge q={q} level={d.final} />
                     {d.override ? (
                       <p className="override-note">
@@ -147,7 +149,9 @@ export function SummaryScreen() {
                       </p>
                     )}
                   </td>
-                  <td>{d.max > 0 ? t('domains.pointsValue', { raw: d.raw, max: d.max }) : '—'}</td>
+                  <td data-label={t('domains.points')}>
+                    {d.max > 0 ? t('domains.pointsValue', { raw: d.raw, max: d.max }) : '—'}
+                  </td>
                   <td>
                     <details>
                       <summary>{t('domains.whyToggle')}</summary>
