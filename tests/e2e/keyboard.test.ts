@@ -214,6 +214,10 @@ describe('keyboard only', () => {
     await page.keyboard.press('Enter');
     const file = join(tempDir(), 'keyboard.pdf');
     await (await downloadPromise).saveAs(file);
+    // The button kept focus while it worked and after (it was once disabled meanwhile, which sent
+    // focus to the page's start).
+    await page.getByText('De pdf is gedownload.').waitFor();
+    expect((await focused(page)).tag).toBe('BUTTON');
     const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' });
     expect(text).toContain('Toetsenbordsysteem');
     expect(text).toContain('Toetsenbord stap 0');

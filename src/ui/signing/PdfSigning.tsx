@@ -40,6 +40,7 @@ export function PdfSigning({ roles }: { roles: SignOffRole[] }) {
 
   async function sign(e: React.FormEvent) {
     e.preventDefault();
+    if (busy !== 'idle') return;
     setMessage(null);
     if (!p12File) return setMessage({ tone: 'error', text: t('pdf.errors.p12') });
     if (source === 'file' && !pdfFile)
@@ -83,6 +84,7 @@ export function PdfSigning({ roles }: { roles: SignOffRole[] }) {
   }
 
   async function prepare() {
+    if (busy !== 'idle') return;
     setMessage(null);
     setBusy('prepare');
     const a = store.get();
@@ -185,7 +187,11 @@ export function PdfSigning({ roles }: { roles: SignOffRole[] }) {
           />
         </div>
         <div className="actions">
-          <button type="submit" className="button button--primary" disabled={busy !== 'idle'}>
+          <button
+            type="submit"
+            className="button button--primary"
+            aria-disabled={busy !== 'idle' || undefined}
+          >
             {busy === 'sign' ? t('pdf.busy') : t('pdf.sign')}
           </button>
         </div>
@@ -197,7 +203,7 @@ export function PdfSigning({ roles }: { roles: SignOffRole[] }) {
           <button
             type="button"
             className="button"
-            disabled={busy !== 'idle'}
+            aria-disabled={busy !== 'idle' || undefined}
             onClick={() => void prepare()}
           >
             {busy === 'prepare' ? t('prepare.busy') : t('prepare.button')}

@@ -59,6 +59,7 @@ export function SignOffForm() {
 
   async function submit(e: React.FormEvent) {
     e.preventDefault();
+    if (busy) return;
     const list: FieldError[] = [];
     for (const b of signingBlockers(a, q, values.role)) {
       list.push({ fieldId: id(`role-${values.role}`), message: blockerText(b, lang) });
@@ -197,7 +198,11 @@ export function SignOffForm() {
           error={errorFor('sig-draw')}
         />
         <div className="actions">
-          <button type="submit" className="button button--primary" disabled={busy}>
+          <button
+            type="submit"
+            className="button button--primary"
+            aria-disabled={busy || undefined}
+          >
             {t('form.submit')}
           </button>
         </div>

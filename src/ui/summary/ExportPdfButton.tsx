@@ -9,6 +9,7 @@ export function ExportPdfButton() {
   const { store, questionnaire, flush } = useSession();
   const [state, setState] = useState<'idle' | 'busy' | 'done' | 'error'>('idle');
   async function run() {
+    if (state === 'busy') return;
     setState('busy');
     try {
       await flush();
@@ -30,7 +31,8 @@ export function ExportPdfButton() {
         type="button"
         className="button button--primary"
         onClick={() => void run()}
-        disabled={state === 'busy'}
+        // aria-disabled, not disabled: a disabled button loses focus, and the keyboard user with it.
+        aria-disabled={state === 'busy' || undefined}
       >
         {state === 'busy' ? t('export.pdfBusy') : t('export.pdf')}
       </button>
