@@ -41,6 +41,23 @@ describe('wizard', () => {
     expect(screen.getByRole('heading', { level: 1, name: 'Context' })).toBeInTheDocument();
   });
 
+  it('says "no answers yet" in the live levels until something counts for a domain', async () => {
+    const repo = createMemoryRepository();
+    await seedAssessment(repo, { answers: {} });
+    await renderApp(testServices(repo), { hash: '#/a/a1/step/0' });
+    const user = userEvent.setup();
+    await screen.findByRole('heading', { level: 1, name: 'Context' });
+    const live = screen.getByRole('region', { name: 'Niveaus tot nu toe' });
+    await waitFor(() =>
+      expect(within(live).getAllByText('nog geen antwoorden').length).toBeGreaterThan(1),
+    );
+    expect(live).not.toHaveTextContent(/voorlopig/);
+    const group = screen.getByRole('radiogroup', { name: /Verwerkt het systeem persoonsgegevens/ });
+    await user.click(within(group).getByRole('radio', { name: 'Ja' }));
+    // An answer that scores privacy: now a (provisional) level there, and in the total.
+    await waitFor(() => expect(live).toHaveTextContent(/voorlopig/), { timeout: 5000 });
+  });
+
   it('goes from the last step to the risk register, which leads on to the summary', async () => {
     const repo = createMemoryRepository();
     // Privacy is hidden (no personal data): "Besluiten" is the last visible step.

@@ -4,6 +4,18 @@ import { pick } from '../../core/localized';
 import { useSession } from '../state/session';
 import { useDebouncedScore } from '../state/use-debounced-score';
 import { LevelBadge } from '../components/LevelBadge';
+import type { DomainScore } from '../../core/scoring';
+
+/** True when nothing counts for the domain yet: no answer that scores it, no flag, risk or override. */
+function nothingYet(d: DomainScore): boolean {
+  return (
+    d.final !== null &&
+    !d.trace.some((e) => e.kind === 'answer') &&
+    d.redFlags.length === 0 &&
+    d.registerLevel === null &&
+    d.override === null
+  );
+}
 
 /** Live domain levels beside the form; can be collapsed. */
 export function LiveLevels() {
@@ -30,18 +42,29 @@ export function LiveLevels() {
               <div key={d.domain} className="live-levels__row">
                 <dt>{pick(q.domains.find((x) => x.id === d.domain)?.label, i18n.language)}</dt>
                 <dd>
-                  <LevelBadge
-                    q={q}
-                    level={d.final}
-                    provisional={d.trace.some((e) => e.kind === 'unanswered')}
-                  />
+                  {nothingYet(d) ? (
+                    // Before any answer, red flag, risk or override counts for it, "Low
+                    // (provisional)" would read as a result: say there is none yet.
+                    <span className="level level--none">{t('live.nothingYet')}</span>
+                  ) : (
+                    <LevelBadge
+                      q={q}
+                      level={d.final}
+                      provisional={d.trace.some((e) => e.kind === 'unanswered')}
+                    />
+                  )}
                 </dd>
               </div>
             ))}
           </dl>
           <p className="live-levels__overall">
             {t('live.overall')}:{' '}
-            <LevelBadge q={q} level={result.overall.level} provisional={!result.complete} />
+            {result.domains.every((d) => d.final === null || nothingYet(d)) &&
+            result.overall.redFlags.length === 0 ? (
+              <span className="level level--none">{t('live.nothingYet')}</span>
+            ) : (
+              <LevelBadge q={q} level={result.overall.level} provisional={!result.complete} />
+            )}
           </p>
           {result.redFlags.length > 0 ? (
             <p className="live-levels__flags">
