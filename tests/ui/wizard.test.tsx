@@ -33,7 +33,7 @@ describe('wizard', () => {
     const summary = await screen.findByRole('alert');
     expect(summary).toHaveFocus();
     const link = within(summary).getByRole('link', {
-      name: /Wat is het doel van het systeem\?: Beantwoord deze vraag/,
+      name: /^Wat is het doel van het systeem\? Beantwoord deze vraag$/,
     });
     await user.click(link);
     expect(screen.getByRole('textbox', { name: /^Wat is het doel van het systeem/ })).toHaveFocus();

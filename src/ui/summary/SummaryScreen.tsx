@@ -194,6 +194,10 @@ export function SummaryScreen() {
                     —{' '}
                     {t('redFlags.raises', {
                       level: pick(q.levels.find((l) => l.id === f.minLevel)?.label, lang),
+                      domain:
+                        f.domain === 'overall'
+                          ? t('redFlags.overall')
+                          : pick(q.domains.find((x) => x.id === f.domain)?.label, lang),
                     })}
                     {f.questions.length ? (
                       <span className="red-flags__by">

@@ -148,7 +148,10 @@ function StepForm({
         .filter(({ index }) => formState.errors[fieldName(index)])
         .map(({ q: question, index }) => ({
           fieldId: controlId(question),
-          message: `${pick(question.label, lang)}: ${String(formState.errors[fieldName(index)]?.message ?? '')}`,
+          message: labelled(
+            pick(question.label, lang),
+            String(formState.errors[fieldName(index)]?.message ?? ''),
+          ),
         }))
     : [];
   const title = pick(section.title, lang);
@@ -220,4 +223,10 @@ function StepForm({
       </form>
     </div>
   );
+}
+
+/** "Label: message", but a label that ends a sentence ("…of the system?") gets no colon after it. */
+function labelled(label: string, message: string): string {
+  const l = label.trim();
+  return /[?.!:]$/.test(l) ? `${l} ${message}` : `${l}: ${message}`;
 }
