@@ -52,6 +52,8 @@ export function Library() {
   const { repository } = services;
   const { t, i18n } = useTranslation('library');
   const locale = i18n.language;
+  // British English writes dates as the Dutch do (29 Nov 2026), not as in the US.
+  const dateLocale = locale === 'en' ? 'en-GB' : locale;
   const [items, setItems] = useState<AssessmentSummary[] | null>(null);
   const [loadFailed, setLoadFailed] = useState(false);
   const [query, setQuery] = useState<LibraryQuery>(DEFAULT_QUERY);
@@ -103,11 +105,12 @@ export function Library() {
     let f: Intl.DateTimeFormat | null = null;
     return {
       format: (d: Date) =>
-        (f ??= new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' })).format(
-          d,
-        ),
+        (f ??= new Intl.DateTimeFormat(dateLocale, {
+          dateStyle: 'medium',
+          timeStyle: 'short',
+        })).format(d),
     };
-  }, [locale]);
+  }, [dateLocale]);
   const ctx: LibraryContext = useMemo(
     () => ({
       announce: setNote,

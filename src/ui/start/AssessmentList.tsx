@@ -34,10 +34,13 @@ export function AssessmentList() {
               <span className="card__meta">
                 {s.systemName} · {t(`status.${s.status}`)} ·{' '}
                 {t('continue.changed', {
-                  date: new Date(s.updatedAt).toLocaleString(i18n.language, {
-                    dateStyle: 'medium',
-                    timeStyle: 'short',
-                  }),
+                  date: new Date(s.updatedAt).toLocaleString(
+                    i18n.language === 'en' ? 'en-GB' : i18n.language,
+                    {
+                      dateStyle: 'medium',
+                      timeStyle: 'short',
+                    },
+                  ),
                 })}
               </span>
               <a href={href({ name: 'summary', id: s.id })}>{t('continue.summary')}</a>
