@@ -64,4 +64,19 @@ describe('the response to a red flag', () => {
       timeout: 5000,
     });
   });
+
+  it('the level dialog warns when an override goes below the level a red flag sets', async () => {
+    const repo = createMemoryRepository();
+    await seedAssessment(repo, { answers: FLAGGED });
+    await renderApp(testServices(repo), { hash: '#/a/a1/summary' });
+    const user = userEvent.setup();
+    await screen.findByRole('heading', { level: 1, name: 'Samenvatting' });
+    await user.click(screen.getByRole('button', { name: /^Niveau aanpassen.*: Privacy/ }));
+    const dialog = await screen.findByRole('dialog');
+    expect(dialog).not.toHaveTextContent(/een rode vlag zet dit domein/);
+    await user.click(within(dialog).getByRole('radio', { name: /^Laag/ }));
+    expect(dialog).toHaveTextContent('Let op: een rode vlag zet dit domein op minstens Zeer hoog.');
+    await user.click(within(dialog).getByRole('radio', { name: /^Zeer hoog/ }));
+    expect(dialog).not.toHaveTextContent(/een rode vlag zet dit domein/);
+  });
 });
