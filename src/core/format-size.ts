@@ -3,9 +3,8 @@
  * are). On its own so that the library's storage status does not load the file-problem texts.
  */
 export function formatSize(bytes: number): string {
-  const unit = (n: number, name: string) => `${n < 10 ? n.toFixed(1) : Math.round(n)} ${name}`;
-  if (bytes >= 1024 ** 3) return unit(bytes / 1024 ** 3, 'GB');
-  if (bytes >= 1024 * 1024) return unit(bytes / 1024 / 1024, 'MB');
+  if (bytes >= 1024 ** 3) return `${(bytes / 1024 ** 3).toFixed(1)} GB`;
+  if (bytes >= 1024 * 1024) return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
   if (bytes >= 1024) return `${Math.round(bytes / 1024)} KB`;
   return `${bytes} B`;
 }
