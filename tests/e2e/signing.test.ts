@@ -174,6 +174,8 @@ describe('sign-off and PDF signatures in the browser', () => {
     await page.getByLabel('Typ uw volledige naam als handtekening').fill('Anna de Vries');
     await page.getByRole('button', { name: 'Ondertekenen', exact: true }).click();
     await page.getByText('Ondertekend door Anna de Vries (opsteller).').waitFor();
+    // The form moves on to the role that still has to sign.
+    expect(await page.getByRole('radio', { name: /^goedkeurder/i }).isChecked()).toBe(true);
     await page
       .getByRole('heading', { name: 'Deze versie is ondertekend en vergrendeld' })
       .waitFor();

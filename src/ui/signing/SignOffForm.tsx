@@ -88,7 +88,18 @@ export function SignOffForm() {
       const role = roles.find((r) => r.id === values.role);
       setDone(t('form.done', { name: values.name.trim(), role: pick(role?.label, lang) }));
       setSignature(null);
-      setValues((old) => ({ ...old, name: '', function: '', agree: false }));
+      // The next person signs in the next role that has not signed (a required one first), not
+      // again in the role that just signed.
+      const signedNow = new Set(currentSignOffs(store.get()).map((s) => s.role));
+      const open = roles.filter((r) => !signedNow.has(r.id));
+      const nextRole = (open.find((r) => r.required) ?? open[0])?.id;
+      setValues((old) => ({
+        ...old,
+        role: nextRole ?? old.role,
+        name: '',
+        function: '',
+        agree: false,
+      }));
       setErrors([]);
     } catch (err) {
       if (err instanceof SigningBlockedError) {
