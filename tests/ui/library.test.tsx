@@ -167,6 +167,10 @@ describe('library', () => {
     expect(await within(lib).findByText('“Camera’s Centrum” is terug.')).toBeInTheDocument();
     expect(await repo.get('a1')).toEqual(a1);
     await waitFor(() => expect(titles(lib)).toContain('Camera’s Centrum'));
+    // Focus lands on the restored assessment, not on the page (the undo button is gone).
+    await waitFor(() =>
+      expect(within(lib).getByRole('link', { name: 'Camera’s Centrum' })).toHaveFocus(),
+    );
   });
 
   it('does not delete an assessment that another tab is editing', async () => {

@@ -4,6 +4,7 @@ import type { AssessmentSummary } from '../../core/repository';
 import type { Questionnaire } from '../../core/questionnaire-schema';
 import { pick } from '../../core/localized';
 import { useServices } from '../services';
+import { href } from '../router';
 import { downloadFile } from '../download';
 import {
   applyQuery,
@@ -149,13 +150,29 @@ export function Library() {
     await refresh();
   }, [services, ctx, t, refresh]);
 
+  // After an undo, focus goes to the restored assessment (its notice and button are gone).
+  const focusRestored = useRef<string | null>(null);
+  useEffect(() => {
+    const id = focusRestored.current;
+    if (!id || !items?.some((s) => s.id === id)) return;
+    focusRestored.current = null;
+    document
+      .querySelector<HTMLAnchorElement>(
+        `.library-item__title a[href="${href({ name: 'step', id, step: 0 })}"]`,
+      )
+      ?.focus();
+  }, [items]);
+
   const undo = useCallback(
     async (id: string, title: string) => {
       const r = await undoRemove(services, id);
       deletedThisVisit.remove(id);
       if (!r.ok) setNote(ctx.errorText(r.error, title));
       else if (!r.value) setNote({ kind: 'error', text: t('deleted.cannotRestore', { title }) });
-      else setNote({ kind: 'ok', text: t('deleted.restored', { title }) });
+      else {
+        setNote({ kind: 'ok', text: t('deleted.restored', { title }) });
+        focusRestored.current = id;
+      }
       await refresh();
     },
     [services, ctx, t, refresh],
