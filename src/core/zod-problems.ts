@@ -80,7 +80,7 @@ export function zodProblems(error: z.ZodError, data: unknown): FileProblem[] {
           const options = (issue as { options?: unknown[] }).options;
           out.push(
             problem(formatPath(discPath), value === undefined ? 'missing' : 'unknownType', {
-              value: String(value),
+              value: shown(value),
               allowed: Array.isArray(options) ? options.map(String).join(', ') : '',
             }),
           );
@@ -95,4 +95,18 @@ export function zodProblems(error: z.ZodError, data: unknown): FileProblem[] {
     }
   }
   return out;
+}
+
+/**
+ * A value from the file as text for a message. Never String(value): a file can hold an object
+ * such as {"toString": 0}, which String() cannot convert (a TypeError instead of a message).
+ */
+function shown(value: unknown): string {
+  if (typeof value === 'string') return value;
+  try {
+    const text = JSON.stringify(value) ?? 'undefined';
+    return text.length > 60 ? `${text.slice(0, 59)}…` : text;
+  } catch {
+    return '?';
+  }
 }

@@ -49,6 +49,17 @@ describe('questionnaire validator under fuzzing', { timeout: 120_000 }, () => {
     );
   });
 
+  it('a type field holding {"toString": 0} is explained, not a crash (found by the fuzzer, seed -62136192)', () => {
+    check(
+      JSON.stringify(
+        applyEdits(mini, [
+          { op: 'emptyContainer', at: 2147418094 },
+          { op: 'set', at: 226744287, value: { toString: 0 } },
+        ] as Parameters<typeof applyEdits>[1]),
+      ),
+    );
+  });
+
   it('structure-aware mutations of the mini questionnaire (3000 runs)', () => {
     fc.assert(
       fc.property(fc.array(editArb, { minLength: 1, maxLength: 6 }), (edits) => {
