@@ -224,9 +224,15 @@ async function readXrefSection(bytes: Uint8Array, offset: number): Promise<XrefS
           throw new PdfSyntaxError('Trailer is not a dictionary', lx.pos);
         return { offset, kind: 'table', entries, trailer, revisionEnd };
       }
-      const start = Number(lx.word());
-      const count = Number(lx.word());
-      if (!Number.isInteger(start) || !Number.isInteger(count) || count < 0) {
+      // Digits only: at the end of the data word() gives '', which Number() reads as 0, and a
+      // table without a trailer looped forever on "0 0" (found by the PDF fuzz test).
+      const ws = [lx.word(), lx.word()];
+      const [start, count] = ws.map(Number) as [number, number];
+      if (
+        !ws.every((x) => /^\d+$/.test(x)) ||
+        !Number.isInteger(start) ||
+        !Number.isInteger(count)
+      ) {
         throw new PdfSyntaxError('Bad cross-reference subsection', lx.pos);
       }
       for (let i = 0; i < count; i++) {
@@ -260,6 +266,9 @@ async function readXrefSection(bytes: Uint8Array, offset: number): Promise<XrefS
   const data = await decodeStream(bytes.subarray(obj.stream.dataStart, obj.stream.dataEnd), d);
   const entries = new Map<number, XrefEntry>();
   const rowLen = widths[0]! + widths[1]! + widths[2]!;
+  // A row of no bytes never runs out of data: /Size 1e12 would loop that many times.
+  if (!widths.every((x) => Number.isInteger(x) && x >= 0 && x <= 8) || rowLen === 0)
+    throw new PdfSyntaxError('Bad /W in cross-reference stream', offset);
   let p = 0;
   const field = (width: number, dflt: number) => {
     if (width === 0) return dflt;
