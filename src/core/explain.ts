@@ -1,6 +1,6 @@
 import type { Questionnaire } from './questionnaire-schema';
 import type { TraceEntry } from './scoring';
-import { pick } from './localized';
+import { intlLocale, pick } from './localized';
 import { indexQuestionnaire } from './questionnaire-index';
 import type { RiskItem } from './assessment-schema';
 
@@ -37,8 +37,7 @@ export function explainTrace(
     return oid;
   };
   // Dutch writes a decimal comma: 76,9%.
-  const pct = (r: number) =>
-    `${(Math.round(r * 1000) / 10).toLocaleString(nl ? 'nl-NL' : 'en-GB')}%`;
+  const pct = (r: number) => `${(Math.round(r * 1000) / 10).toLocaleString(intlLocale(locale))}%`;
   const risk = (id: string) => {
     const i = ctx.register?.findIndex((r) => r.id === id) ?? -1;
     return i >= 0 ? `R${i + 1} “${ctx.register![i]!.title}”` : id;
@@ -60,7 +59,7 @@ export function explainTrace(
       // The credit multiplies the score (SCORING.md §3): "× 0,85" says so, so that "15% lower"
       // is not read as 15 percentage points. Same words as the report's summary.
       const share = entry.max > 0 ? ` (${pct(entry.raw / entry.max)})` : '';
-      const factor = (1 - entry.reduction).toLocaleString(nl ? 'nl-NL' : 'en-GB', {
+      const factor = (1 - entry.reduction).toLocaleString(intlLocale(locale), {
         maximumFractionDigits: 4,
       });
       return entry.applied

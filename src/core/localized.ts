@@ -21,3 +21,11 @@ export function pickWithLang(
   const first = Object.entries(text)[0];
   return first ? { text: first[1], lang: first[0] } : { text: '', lang: locale };
 }
+
+/**
+ * The locale for Intl (dates, numbers) of an app language: Dutch as in the Netherlands, English
+ * as in Britain (29 Nov 2026, 12.5%), never the US default of a bare "en".
+ */
+export function intlLocale(lang: Locale): string {
+  return lang === 'nl' ? 'nl-NL' : 'en-GB';
+}

@@ -12,7 +12,7 @@ import type {
   RiskItem,
 } from './assessment-schema';
 import type { Questionnaire } from './questionnaire-schema';
-import { bandLevel, riskProducts } from './scoring';
+import { bandLevel, riskProducts, type DomainScore } from './scoring';
 
 /** Likelihood and severity are rated 1 to 5 (SCORING.md §6). */
 export const RATINGS = [1, 2, 3, 4, 5] as const;
@@ -359,6 +359,20 @@ export function overrideProblems(
   if (!q.levels.some((l) => l.id === level)) out.push({ path: 'level', code: 'unknownLevel' });
   if (blank(justification)) out.push({ path: 'justification', code: 'justificationRequired' });
   return out;
+}
+
+/**
+ * The level the domain's fired red flags set as its least (the highest of their `minLevel`s) when
+ * `level` is below it, else null. Overriding below it is allowed (SCORING.md §7), but the override
+ * dialog says so. Read from the domain's trace, so it is exactly what scoring applied.
+ */
+export function redFlagFloorAbove(q: Questionnaire, d: DomainScore, level: string): string | null {
+  const rank = (id: string) => q.levels.findIndex((l) => l.id === id);
+  let floor: string | null = null;
+  for (const e of d.trace)
+    if (e.kind === 'redFlag' && (floor === null || rank(e.minLevel) > rank(floor)))
+      floor = e.minLevel;
+  return floor !== null && rank(level) >= 0 && rank(level) < rank(floor) ? floor : null;
 }
 
 /**

@@ -5,10 +5,8 @@
 import type { Question } from './questionnaire-schema';
 import type { AnswerValue } from './answers';
 import { isAnswered } from './answers';
-import { pick } from './localized';
+import { intlLocale, pick } from './localized';
 import { reportText, type ReportLocale } from './report-texts';
-
-const intlLocale = (locale: ReportLocale) => (locale === 'nl' ? 'nl-NL' : 'en-GB');
 
 /** A calendar date (yyyy-mm-dd) as "12 March 2025" / "12 maart 2025"; anything else as given. */
 export function formatDay(day: string, locale: ReportLocale): string {

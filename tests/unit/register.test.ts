@@ -8,6 +8,7 @@ import {
   heatMap,
   isValidDay,
   overrideProblems,
+  redFlagFloorAbove,
   registerLevel,
   removeOverride,
   removeRisk,
@@ -695,5 +696,29 @@ describe('a questionnaire with its own bands', () => {
     });
     expect(registerLevel(own, [risk('z', 'a', 3, 4)], 'a')?.level).toBe('low');
     expect(registerLevel(own, [risk('z', 'a', 3, 5)], 'a')?.level).toBe('veryHigh');
+  });
+});
+
+describe('redFlagFloorAbove', () => {
+  const levels = q.levels.map((l) => l.id);
+  const top = levels[levels.length - 1]!;
+  const domainWith = (minLevels: string[]) =>
+    ({
+      trace: minLevels.map((minLevel, i) => ({
+        kind: 'redFlag',
+        flagId: `f${i}`,
+        minLevel,
+        questions: [],
+        raised: true,
+      })),
+    }) as unknown as Parameters<typeof redFlagFloorAbove>[1];
+
+  it('names the highest red-flag level when the chosen level is below it, else nothing', () => {
+    const d = domainWith([levels[1]!, top]);
+    expect(redFlagFloorAbove(q, d, levels[0]!)).toBe(top);
+    expect(redFlagFloorAbove(q, d, top)).toBeNull();
+    expect(redFlagFloorAbove(q, domainWith([]), levels[0]!)).toBeNull();
+    // No level chosen yet (or one the questionnaire lacks): nothing to warn about.
+    expect(redFlagFloorAbove(q, d, '')).toBeNull();
   });
 });

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next';
 import type { AssessmentSummary } from '../../core/repository';
 import type { Questionnaire } from '../../core/questionnaire-schema';
-import { pick } from '../../core/localized';
+import { intlLocale, pick } from '../../core/localized';
 import { useServices } from '../services';
 import { href } from '../router';
 import { downloadFile } from '../download';
@@ -53,8 +53,7 @@ export function Library() {
   const { repository } = services;
   const { t, i18n } = useTranslation('library');
   const locale = i18n.language;
-  // British English writes dates as the Dutch do (29 Nov 2026), not as in the US.
-  const dateLocale = locale === 'en' ? 'en-GB' : locale;
+  const dateLocale = intlLocale(locale);
   const [items, setItems] = useState<AssessmentSummary[] | null>(null);
   const [loadFailed, setLoadFailed] = useState(false);
   const [query, setQuery] = useState<LibraryQuery>(DEFAULT_QUERY);

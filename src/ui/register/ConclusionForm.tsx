@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Conclusion } from '../../core/assessment-schema';
 import { conclusionProblems, DECISIONS, setConclusion, type Decision } from '../../core/register';
 import { useSession } from '../state/session';
+import { useDeferredWrite } from '../state/use-deferred-write';
 import { TextField } from './RiskForm';
 import { problemText } from './labels';
 
@@ -31,30 +32,23 @@ export function ConclusionForm() {
     focusAfter.current = null;
   });
 
-  const pending = useRef<Conclusion | null>(null);
-  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  const flush = useCallback(() => {
-    if (timer.current) clearTimeout(timer.current);
-    timer.current = null;
-    const c = pending.current;
-    pending.current = null;
-    if (c) store.update((a) => setConclusion(a, c));
-  }, [store]);
-  useEffect(() => flush, [flush]);
+  const { schedule, flush } = useDeferredWrite(
+    useCallback((c: Conclusion) => store.update((a) => setConclusion(a, c)), [store]),
+  );
   const save = (
     patch: Partial<{ decision: Decision; reasoning: string; conditions: string[] }>,
     now = false,
   ) => {
     const d = patch.decision ?? decision;
     if (!d) return;
-    pending.current = {
-      decision: d,
-      reasoning: patch.reasoning ?? reasoning,
-      conditions: patch.conditions ?? conditions.map((c) => c.text),
-    };
-    if (timer.current) clearTimeout(timer.current);
-    if (now) flush();
-    else timer.current = setTimeout(flush, 300);
+    schedule(
+      {
+        decision: d,
+        reasoning: patch.reasoning ?? reasoning,
+        conditions: patch.conditions ?? conditions.map((c) => c.text),
+      },
+      now,
+    );
   };
 
   const setCondition = (i: number, text: string) => {

@@ -4,6 +4,7 @@ import { pick } from '../../core/localized';
 import type { DomainScore } from '../../core/scoring';
 import {
   overrideProblems,
+  redFlagFloorAbove,
   removeOverride,
   setOverride,
   type RegisterProblem,
@@ -40,14 +41,7 @@ export function OverrideDialog({
     existing && !q.levels.some((l) => l.id === existing.level) ? existing.level : null;
   const [level, setLevel] = useState(unknownSaved === null ? (existing?.level ?? '') : '');
   const [justification, setJustification] = useState(existing?.justification ?? '');
-  // The highest level the domain's fired red flags set: going below it is allowed (SCORING.md §7),
-  // but not without saying so.
-  const rank = (id: string) => q.levels.findIndex((l) => l.id === id);
-  const floor = (q.redFlags ?? [])
-    .filter((f) => domain.redFlags.includes(f.id))
-    .map((f) => f.minLevel)
-    .reduce<string | null>((hi, l) => (hi === null || rank(l) > rank(hi) ? l : hi), null);
-  const belowFloor = floor !== null && level !== '' && rank(level) < rank(floor);
+  const floor = redFlagFloorAbove(q, domain, level);
   const [problems, setProblems] = useState<RegisterProblem[]>([]);
   const name = domainLabel(q, domain.domain, lang);
   const errorOf = (path: string) => {
@@ -140,7 +134,7 @@ export function OverrideDialog({
           </div>
         </fieldset>
         <p className="override-floor" aria-live="polite">
-          {belowFloor
+          {floor
             ? t('override.belowRedFlag', {
                 level: pick(q.levels.find((l) => l.id === floor)?.label, lang),
               })

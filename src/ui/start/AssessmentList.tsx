@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { AssessmentSummary } from '../../core/repository';
 import { useServices } from '../services';
 import { href } from '../router';
+import { intlLocale } from '../../core/localized';
 
 /** The assessments on this device, newest first, to continue where the user left off. */
 export function AssessmentList() {
@@ -34,13 +35,10 @@ export function AssessmentList() {
               <span className="card__meta">
                 {s.systemName} · {t(`status.${s.status}`)} ·{' '}
                 {t('continue.changed', {
-                  date: new Date(s.updatedAt).toLocaleString(
-                    i18n.language === 'en' ? 'en-GB' : i18n.language,
-                    {
-                      dateStyle: 'medium',
-                      timeStyle: 'short',
-                    },
-                  ),
+                  date: new Date(s.updatedAt).toLocaleString(intlLocale(i18n.language), {
+                    dateStyle: 'medium',
+                    timeStyle: 'short',
+                  }),
                 })}
               </span>
               <a href={href({ name: 'summary', id: s.id })}>{t('continue.summary')}</a>

@@ -1,6 +1,7 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../state/session';
+import { useDeferredWrite } from '../state/use-deferred-write';
 import { TextField } from '../register/RiskForm';
 
 /**
@@ -12,27 +13,22 @@ export function RedFlagResponse({ flagId, flagText }: { flagId: string; flagText
   const { t } = useTranslation('summary');
   const { store } = useSession();
   const [text, setText] = useState(() => store.get().redFlagResponses[flagId] ?? '');
-  const pending = useRef<string | null>(null);
-  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  const flush = useCallback(() => {
-    if (timer.current) clearTimeout(timer.current);
-    timer.current = null;
-    const value = pending.current;
-    pending.current = null;
-    if (value === null) return;
-    store.update((a) => {
-      const responses = { ...a.redFlagResponses };
-      if (value.trim() === '') delete responses[flagId];
-      else responses[flagId] = value;
-      return { ...a, redFlagResponses: responses };
-    });
-  }, [store, flagId]);
-  useEffect(() => flush, [flush]);
-  const id = `flag-response-${flagId}`;
+  const { schedule, flush } = useDeferredWrite(
+    useCallback(
+      (value: string) =>
+        store.update((a) => {
+          const responses = { ...a.redFlagResponses };
+          if (value.trim() === '') delete responses[flagId];
+          else responses[flagId] = value;
+          return { ...a, redFlagResponses: responses };
+        }),
+      [store, flagId],
+    ),
+  );
   return (
     <div onBlur={flush}>
       <TextField
-        id={id}
+        id={`flag-response-${flagId}`}
         label={t('redFlags.response', { flag: flagText })}
         hint={t('redFlags.responseHint')}
         value={text}
@@ -41,9 +37,7 @@ export function RedFlagResponse({ flagId, flagText }: { flagId: string; flagText
         readOnly={store.readOnly}
         onChange={(v) => {
           setText(v);
-          pending.current = v;
-          if (timer.current) clearTimeout(timer.current);
-          timer.current = setTimeout(flush, 300);
+          schedule(v);
         }}
       />
     </div>
