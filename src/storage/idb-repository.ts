@@ -3,79 +3,42 @@
  * a full disk or a closed tab leaves the previous saved state intact. Records carry a format
  * version and are validated on read; a record from a newer app is refused and never rewritten.
  * See docs/storage.md for the stores, the transaction model and what the user sees on errors.
+ *
+ * The parts: idb-schema (stores and records), idb-connection (opening, errors, transactions,
+ * other tabs), idb-list (the library list), idb-versions (which earlier states are kept),
+ * idb-journal-replay (the rescue journal at start), idb-records (reading damaged or newer records).
  */
-import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction } from 'idb';
-import { defaultJournalStorage, dropJournal, readJournal } from './journal';
+import { defaultJournalStorage } from './journal';
 import { assessmentJson } from './serialize';
 import {
   createMemoryRepository,
   StorageError,
   type AssessmentRepository,
-  type AssessmentSummary,
   type PutOptions,
   type SavedVersion,
   type StorageErrorCode,
 } from '../core/repository';
-
 import type { AssessmentRecord } from './record-checks';
-import { isNewerRecord, readSummary, RECORD_FORMAT, type SummaryRecord } from './summary-record';
+import { isNewerRecord, readSummary, RECORD_FORMAT } from './summary-record';
+import { createChangeChannel, createConnection, toStorageError } from './idb-connection';
+import { damagedAsVersion, textOf } from './idb-records';
+import { listAssessments } from './idb-list';
+import { keepVersion } from './idb-versions';
+import { replayJournal } from './idb-journal-replay';
+import { DB_NAME, type StorageEvent, type StorageFaults, type VersionRecord } from './idb-schema';
 
 export { RECORD_FORMAT } from './summary-record';
-
-export const DB_NAME = 'fria-wizard';
-/** IndexedDB schema version: bump only with an `upgrade` step; an older app then refuses to open. */
-export const DB_VERSION = 1;
+export { DB_NAME, DB_VERSION, type StorageEvent, type StorageFaults } from './idb-schema';
+export { toStorageError } from './idb-connection';
 
 /**
  * The zod-based record checks (record-checks.ts), loaded with the first read or write of an
- * assessment, so that listing the library at start-up needs no zod (issue 8). Always awaited
+ * assessment, so that listing the library at start-up needs no zod. Always awaited
  * before a transaction starts: awaiting anything else inside one would let it commit early.
  */
 type RecordChecks = typeof import('./record-checks');
 let recordChecks: Promise<RecordChecks> | null = null;
 const loadChecks = (): Promise<RecordChecks> => (recordChecks ??= import('./record-checks'));
-
-/** An earlier state: the same shape as the current record. */
-type VersionRecord = AssessmentRecord;
-
-interface TrashRecord {
-  recordFormat: number;
-  id: string;
-  deletedAt: string;
-  record: AssessmentRecord;
-  summary: SummaryRecord | null;
-  versions: VersionRecord[];
-}
-
-interface FriaDb extends DBSchema {
-  assessments: { key: string; value: AssessmentRecord };
-  summaries: { key: string; value: SummaryRecord };
-  versions: { key: number; value: VersionRecord; indexes: { byAssessment: string } };
-  trash: { key: string; value: TrashRecord };
-  /** Small settings of the storage itself (reserved so a later need does not force an upgrade). */
-  meta: { key: string; value: { key: string; value: unknown } };
-}
-
-/** Faults a test can switch on (see docs/storage.md "Test hooks"). */
-export interface StorageFaults {
-  /** Every put fails inside its transaction as if the disk were full (the transaction aborts). */
-  quota?: boolean;
-  /** Opening the database fails as in a private window where IndexedDB is switched off. */
-  unavailable?: boolean;
-}
-
-declare global {
-  // The e2e tests set this from the page (page.evaluate) to simulate a full disk at any moment.
-  var __friaStorageFaults: StorageFaults | undefined;
-}
-
-export type StorageEvent =
-  /** Another tab opened a newer version of the app: this connection is closed; reload to go on. */
-  | { kind: 'versionChange' }
-  /** An older version of the app in another tab keeps the database from opening. */
-  | { kind: 'blocked' }
-  /** Another tab saved, deleted or restored these assessments. */
-  | { kind: 'externalChange'; ids: string[] };
 
 export interface IdbRepository extends AssessmentRepository {
   /** The stored record as it is (diagnostics and tests). */
@@ -109,79 +72,6 @@ export interface IdbRepositoryOptions {
   journal?: Storage | null;
 }
 
-/** The JSON text parsed, or undefined. Records are written by this app, so no size guard here. */
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return undefined;
-  }
-}
-
-/** A record this app cannot read, wrapped as a version so that a save never discards it. */
-function damagedAsVersion(id: string, raw: unknown): AssessmentRecord {
-  let json = '';
-  try {
-    json = JSON.stringify(raw) ?? '';
-  } catch {
-    // Not representable as JSON (it was not written by this app): keep what can be kept.
-  }
-  return { recordFormat: RECORD_FORMAT, id, savedAt: '', formatVersion: 0, version: 0, json };
-}
-
-function textOf(value: unknown, key: string): string {
-  const v = (value as Record<string, unknown> | null)?.[key];
-  return typeof v === 'string' ? v : '';
-}
-
-/** A library line for a record that cannot be opened, built from whatever can still be read. */
-function problemSummary(
-  id: string,
-  raw: unknown,
-  problem: 'newerFormat' | 'corrupt',
-): AssessmentSummary {
-  const json = (raw as { json?: unknown } | null)?.json;
-  const a = typeof json === 'string' ? parseJson(json) : undefined;
-  const meta = (a as { meta?: unknown } | null)?.meta;
-  const q = (a as { questionnaire?: unknown } | null)?.questionnaire;
-  return {
-    id,
-    title: textOf(raw, 'title') || textOf(meta, 'title'),
-    systemName: textOf(raw, 'systemName') || textOf(meta, 'systemName'),
-    questionnaireId: textOf(raw, 'questionnaireId') || textOf(q, 'id'),
-    questionnaireVersion: textOf(raw, 'questionnaireVersion') || textOf(q, 'version'),
-    status: 'draft',
-    overallLevel: null,
-    updatedAt: textOf(raw, 'updatedAt') || textOf(a, 'updatedAt'),
-    exportedAt: null,
-    problem,
-  };
-}
-
-function errorName(e: unknown): string {
-  return e && typeof e === 'object' && 'name' in e ? String((e as { name: unknown }).name) : '';
-}
-
-/** Maps what the browser throws to a code the UI can explain. */
-export function toStorageError(e: unknown, fallback: StorageErrorCode = 'failed'): StorageError {
-  if (e instanceof StorageError) return e;
-  const name = errorName(e);
-  const message = e instanceof Error ? e.message : String(e);
-  // Firefox has used its own name for a full quota in the past.
-  if (name === 'QuotaExceededError' || name === 'NS_ERROR_DOM_QUOTA_REACHED') {
-    return new StorageError('quotaExceeded', message, { cause: e });
-  }
-  if (name === 'VersionError') return new StorageError('newerDatabase', message, { cause: e });
-  if (name === 'SecurityError') return new StorageError('unavailable', message, { cause: e });
-  return new StorageError(fallback, message, { cause: e });
-}
-
-type WriteTx = IDBPTransaction<
-  FriaDb,
-  ('assessments' | 'summaries' | 'versions' | 'trash')[],
-  'readwrite'
->;
-
 /**
  * Opens the repository on IndexedDB. Rejects with a StorageError ('unavailable', 'blocked',
  * 'newerDatabase') when the database cannot be used; `openRepository` falls back to memory then.
@@ -194,139 +84,15 @@ export async function openIdbRepository(opts: IdbRepositoryOptions = {}): Promis
   const now = opts.now ?? (() => new Date());
   const faults = opts.faults ?? (() => globalThis.__friaStorageFaults);
   const journal = opts.journal === undefined ? defaultJournalStorage() : opts.journal;
-  const recovered: string[] = [];
+  let recovered: string[] = [];
 
   const listeners = new Set<(e: StorageEvent) => void>();
   const emit = (e: StorageEvent) => {
     for (const l of listeners) l(e);
   };
-  const channel =
-    typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel(`${name}:changes`);
-  if (channel) {
-    channel.onmessage = (m: MessageEvent<unknown>) => {
-      const ids = (m.data as { ids?: unknown } | null)?.ids;
-      if (Array.isArray(ids)) emit({ kind: 'externalChange', ids: ids.map(String) });
-    };
-  }
-  const announce = (ids: string[]) => {
-    try {
-      channel?.postMessage({ ids });
-    } catch {
-      // Telling other tabs is a courtesy; the write itself has succeeded.
-    }
-  };
-
-  let connection: Promise<IDBPDatabase<FriaDb>> | null = null;
-  // Set when another tab opened a newer version: we closed our connection and must not reopen it.
-  let superseded = false;
-  // While an open waits on an older tab, calls fail with 'blocked' instead of hanging.
-  let blocked: Promise<never> | null = null;
-  let signalBlocked = () => {};
-
-  const open = (): Promise<IDBPDatabase<FriaDb>> => {
-    if (faults()?.unavailable) {
-      return Promise.reject(new StorageError('unavailable', 'IndexedDB is switched off (test)'));
-    }
-    if (typeof indexedDB === 'undefined') {
-      return Promise.reject(new StorageError('unavailable', 'This browser offers no IndexedDB'));
-    }
-    blocked = new Promise<never>((_, reject) => {
-      signalBlocked = () =>
-        reject(new StorageError('blocked', 'Another tab keeps the database from opening'));
-    });
-    blocked.catch(() => {});
-    let opening: Promise<IDBPDatabase<FriaDb>>;
-    try {
-      opening = openDB<FriaDb>(name, DB_VERSION, {
-        upgrade(db, oldVersion) {
-          // Version 0 → 1: the first schema. Later versions add steps here, never remove data.
-          if (oldVersion < 1) {
-            db.createObjectStore('assessments', { keyPath: 'id' });
-            db.createObjectStore('summaries', { keyPath: 'id' });
-            const versions = db.createObjectStore('versions', { autoIncrement: true });
-            versions.createIndex('byAssessment', 'id');
-            db.createObjectStore('trash', { keyPath: 'id' });
-            db.createObjectStore('meta', { keyPath: 'key' });
-          }
-        },
-        blocked() {
-          signalBlocked();
-          emit({ kind: 'blocked' });
-        },
-        blocking() {
-          // A newer app wants to upgrade the database: step aside at once, so its upgrade does not
-          // wait on us, and stop writing (our records could be of an older format than it expects).
-          superseded = true;
-          void connection?.then((db) => db.close());
-          emit({ kind: 'versionChange' });
-        },
-        terminated() {
-          // The browser closed the connection (e.g. site data cleared): open anew on the next call.
-          connection = null;
-        },
-      });
-    } catch (e) {
-      // Some browsers throw at once (e.g. a SecurityError where storage is switched off).
-      return Promise.reject(toStorageError(e, 'unavailable'));
-    }
-    return opening.then(
-      (d) => {
-        blocked = null;
-        return d;
-      },
-      (e: unknown) => {
-        blocked = null;
-        connection = null;
-        throw toStorageError(e, 'unavailable');
-      },
-    );
-  };
-
-  const db = async (): Promise<IDBPDatabase<FriaDb>> => {
-    if (superseded) throw new StorageError('versionChange', 'A newer version of the app took over');
-    connection ??= open();
-    const c = connection;
-    return blocked ? Promise.race([c, blocked]) : c;
-  };
-
-  const run = async <T>(op: (d: IDBPDatabase<FriaDb>) => Promise<T>): Promise<T> => {
-    try {
-      return await op(await db());
-    } catch (e) {
-      if (superseded && !(e instanceof StorageError)) {
-        throw new StorageError('versionChange', 'A newer version of the app took over', {
-          cause: e,
-        });
-      }
-      throw toStorageError(e);
-    }
-  };
-
-  /** Runs a write transaction; a fault or an error aborts it, so nothing of it is kept. */
-  const write = <T>(
-    stores: ('assessments' | 'summaries' | 'versions' | 'trash')[],
-    body: (tx: WriteTx) => Promise<T>,
-  ): Promise<T> =>
-    run(async (d) => {
-      // 'strict' asks the browser to flush to disk before reporting success: a power cut right after
-      // "saved 14:02" must not lose what that status promised.
-      const tx = d.transaction(stores, 'readwrite', { durability: 'strict' });
-      // tx.done rejects on abort; it is awaited below, this only keeps the rejection from going unseen.
-      tx.done.catch(() => {});
-      let result: T;
-      try {
-        result = await body(tx);
-      } catch (e) {
-        try {
-          tx.abort();
-        } catch {
-          // Already finished or aborted.
-        }
-        throw e;
-      }
-      await tx.done;
-      return result;
-    });
+  const channel = createChangeChannel(name, emit);
+  const announce = (ids: string[]) => channel.announce(ids);
+  const { db, run, write, close } = createConnection({ name, faults, emit });
 
   const purgeTrash = async () => {
     const cutoff = now().getTime() - trashKeepMs;
@@ -340,58 +106,7 @@ export async function openIdbRepository(opts: IdbRepositoryOptions = {}): Promis
   };
 
   const repo: IdbRepository = {
-    async list() {
-      return run(async (d) => {
-        const tx = d.transaction(['summaries', 'assessments'], 'readonly');
-        const [summaries, keys] = await Promise.all([
-          tx.objectStore('summaries').getAll() as Promise<unknown[]>,
-          tx.objectStore('assessments').getAllKeys(),
-        ]);
-        const out: AssessmentSummary[] = [];
-        const seen = new Set<string>();
-        for (const raw of summaries) {
-          const id = textOf(raw, 'id');
-          if (!id) continue;
-          seen.add(id);
-          if (isNewerRecord(raw)) {
-            out.push(problemSummary(id, raw, 'newerFormat'));
-            continue;
-          }
-          out.push(readSummary(raw, true) ?? problemSummary(id, raw, 'corrupt'));
-        }
-        return { out, orphans: keys.filter((id) => !seen.has(id)) };
-      }).then(async ({ out, orphans }) => {
-        if (orphans.length === 0) return out;
-        // An assessment without a summary (should not happen: both are written in one
-        // transaction) is still listed, so the user can see and rescue it.
-        const { readRecord } = await loadChecks();
-        const raws = await run(async (d) => {
-          const tx = d.transaction('assessments', 'readonly');
-          return Promise.all(orphans.map((id) => tx.store.get(id) as Promise<unknown>));
-        });
-        orphans.forEach((id, i) => {
-          const raw = raws[i];
-          if (raw === undefined) return; // deleted meanwhile
-          const r = readRecord(raw);
-          out.push(
-            r.ok
-              ? {
-                  id,
-                  title: r.assessment.meta.title,
-                  systemName: r.assessment.meta.systemName,
-                  questionnaireId: r.assessment.questionnaire.id,
-                  questionnaireVersion: r.assessment.questionnaire.version,
-                  status: 'draft',
-                  overallLevel: null,
-                  updatedAt: r.assessment.updatedAt,
-                  exportedAt: null,
-                }
-              : problemSummary(id, raw, r.code === 'newerFormat' ? 'newerFormat' : 'corrupt'),
-          );
-        });
-        return out;
-      });
-    },
+    list: () => listAssessments(run, loadChecks),
 
     async get(id) {
       const [{ readRecord }, raw] = await Promise.all([
@@ -455,7 +170,7 @@ export async function openIdbRepository(opts: IdbRepositoryOptions = {}): Promis
           }
           // A damaged previous record is kept as a version too, so nothing is thrown away.
           const prev = envelope(prevRaw) ?? damagedAsVersion(assessment.id, prevRaw);
-          await keepVersion(tx, record, prev, options);
+          await keepVersion(tx, record, prev, options, { interval, maxVersions });
         }
         await records.put(record);
         const summaries = tx.objectStore('summaries');
@@ -557,86 +272,16 @@ export async function openIdbRepository(opts: IdbRepositoryOptions = {}): Promis
     },
 
     close() {
-      channel?.close();
-      void connection?.then((d) => d.close()).catch(() => {});
-      connection = null;
+      channel.close();
+      close();
     },
   };
 
-  /**
-   * Keeps the state before this write as a saved version when it is worth going back to: always
-   * on a checkpoint or a new assessment version; otherwise when it rested (no save for a while
-   * after it) or when the newest kept version is older than the interval. Drops the oldest beyond
-   * the limit.
-   */
-  async function keepVersion(
-    tx: WriteTx,
-    next: AssessmentRecord,
-    prev: AssessmentRecord,
-    options: PutOptions,
-  ): Promise<void> {
-    const store = tx.objectStore('versions');
-    const index = store.index('byAssessment');
-    const newest = await index.openCursor(IDBKeyRange.only(next.id), 'prev');
-    const prevTime = Date.parse(prev.savedAt);
-    const newestTime = newest ? Date.parse(textOf(newest.value, 'savedAt')) : NaN;
-    const keep =
-      options.checkpoint === true ||
-      prev.version !== next.version ||
-      !newest ||
-      !(prevTime - newestTime < interval) ||
-      !(Date.parse(next.savedAt) - prevTime < interval);
-    if (!keep) return;
-    // The previous record is copied as it is: no parsing inside the save.
-    await store.add(prev);
-    const keys = await index.getAllKeys(IDBKeyRange.only(next.id));
-    for (const k of keys.slice(0, Math.max(0, keys.length - maxVersions))) await store.delete(k);
-  }
-
-  /**
-   * Writes back what the journal holds when it is newer than what is stored, through the normal
-   * save (checks, versions, refusal of newer records). An entry stays when that save fails, and is
-   * dropped when it is obsolete or its assessment was deleted on purpose.
-   */
-  async function replayJournal(): Promise<void> {
-    const entries = readJournal(journal);
-    // Nothing to write back (the usual case): the record checks are not needed at start-up.
-    if (entries.length === 0) return;
-    const { envelope, parseJournalAssessment } = await loadChecks();
-    for (const entry of entries) {
-      const a = parseJournalAssessment(entry.json);
-      if (!a) continue;
-      const [raw, trashed] = await run(async (d) => {
-        const tx = d.transaction(['assessments', 'trash'], 'readonly');
-        return Promise.all([
-          tx.objectStore('assessments').get(a.id) as Promise<unknown>,
-          tx.objectStore('trash').get(a.id) as Promise<unknown>,
-        ]);
-      });
-      if (raw === undefined && trashed !== undefined) {
-        dropJournal(journal, a.id);
-        continue;
-      }
-      const stored = envelope(raw);
-      const storedAt = stored ? textOf(parseJson(stored.json), 'updatedAt') : '';
-      if (storedAt && storedAt >= a.updatedAt) {
-        dropJournal(journal, a.id);
-        continue;
-      }
-      try {
-        await repo.put(a, entry.summary);
-        dropJournal(journal, a.id);
-        recovered.push(a.id);
-      } catch {
-        // Kept for the next opening (e.g. the disk is still full).
-      }
-    }
-  }
-
   // Open now, so that an unusable database is known before the first save.
   await db();
-  await replayJournal().catch(() => {
+  recovered = await replayJournal(journal, run, loadChecks, repo.put).catch(() => {
     // The journal is a second line of defence; it must not keep the app from starting.
+    return [];
   });
   await purgeTrash().catch(() => {
     // Leftovers in the trash are harmless; a failure here must not keep the app from starting.
