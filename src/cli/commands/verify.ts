@@ -1,5 +1,6 @@
 import { CliUsageError, langOption, parseArgs, readBytes, type CliCommand } from '../io';
-import { reportLines, verifyFile, type VerifyReport } from '../../signing/verify';
+import { verifyFile, type VerifyReport } from '../../signing/verify';
+import { reportLines } from '../../signing/verify-text';
 import { SigningError } from '../../signing/messages';
 
 const USAGE =

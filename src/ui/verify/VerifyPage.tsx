@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ReportLine, VerifyReport } from '../../signing/verify';
+import type { VerifyReport } from '../../signing/verify';
+import type { ReportLine } from '../../signing/verify-text';
 import { pick } from '../../core/localized';
 import { fileSizeProblem } from '../../core/limits';
 import { problemText } from '../../core/safe-json';
@@ -150,7 +151,7 @@ function Result({
   useEffect(() => {
     let live = true;
     // reportLines lives in the lazily loaded module; it re-runs when the language changes.
-    void import('../../signing/verify').then(({ reportLines }) => {
+    void import('../../signing/verify-text').then(({ reportLines }) => {
       if (live) setLines(reportLines(report, i18n.language));
     });
     return () => {

@@ -20,7 +20,8 @@ import {
   type EmbeddedReadResult,
 } from '../../../src/pdf/read-embedded';
 import { signPdf } from '../../../src/signing/pades';
-import { reportLines, verifyFile, type VerifyReport } from '../../../src/signing/verify';
+import { verifyFile, type VerifyReport } from '../../../src/signing/verify';
+import { reportLines } from '../../../src/signing/verify-text';
 import { makeCa, makeLeaf, P12_PASSWORD, removeTempDirs } from '../signing/certs';
 import { applyByteEdits, byteEditArb, expectExplained } from './mutate';
 

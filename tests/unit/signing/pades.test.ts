@@ -5,7 +5,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addEmptySignatureField, signPdf } from '../../../src/signing/pades';
 import { SigningError } from '../../../src/signing/messages';
-import { verifyPdf, reportLines } from '../../../src/signing/verify';
+import { verifyPdf } from '../../../src/signing/verify';
+import { reportLines } from '../../../src/signing/verify-text';
 import {
   emptyNssDb,
   makeCa,

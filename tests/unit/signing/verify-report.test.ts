@@ -5,7 +5,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderReportPdf } from '../../../src/pdf/render';
 import { signPdf } from '../../../src/signing/pades';
-import { reportLines, verifyFile, verifyPdf } from '../../../src/signing/verify';
+import { verifyFile, verifyPdf } from '../../../src/signing/verify';
+import { reportLines } from '../../../src/signing/verify-text';
 import { PdfDocument } from '../../../src/signing/pdf-document';
 import { appendUpdate } from '../../../src/signing/pdf-update';
 import { serialize, type PdfObject } from '../../../src/signing/pdf-objects';
