@@ -1,5 +1,6 @@
 /**
- * Which questionnaire `score` and `report` use for an assessment — one rule for both commands:
+ * Which questionnaire `score` and `report` use for an assessment — the core's one rule
+ * (core/questionnaire/resolve.ts), the same one the app, its import and Verify follow:
  *
  * 1. `--questionnaire <file>` when given: the user asked for it (for example to see an assessment
  *    against a newer version). If the assessment also embeds a copy, a note says that copy is not
@@ -14,10 +15,9 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Assessment } from '../core/assessment-schema';
-import { questionnaireHash } from '../core/assessment';
 import { IdSchema, type Questionnaire } from '../core/questionnaire-schema';
 import { problemText, type FileProblem } from '../core/safe-json';
-import { validateQuestionnaire, validateQuestionnaireText } from '../core/validate';
+import { resolveQuestionnaire } from '../core/questionnaire/resolve';
 import { ignoredOverrideText } from '../core/report';
 import type { ScoreResult } from '../core/scoring';
 import { readText, type CliIO } from './io';
@@ -57,8 +57,8 @@ function builtinFile(id: string): string | undefined {
 }
 
 /**
- * The questionnaire for an assessment by the rule above, or null after saying why not on stderr.
- * `name` is how the assessment is named in messages (its file).
+ * The questionnaire for an assessment by the core's rule (core/questionnaire/resolve.ts), or null
+ * after saying why not on stderr. `name` is how the assessment is named in messages (its file).
  */
 export async function chooseQuestionnaire(
   a: Assessment,
@@ -67,40 +67,37 @@ export async function chooseQuestionnaire(
   io: CliIO,
   lang: string,
 ): Promise<ChosenQuestionnaire | null> {
-  let questionnaire: Questionnaire;
-  let from: QuestionnaireSource;
-  let file: string | undefined;
-  if (explicit !== undefined || !a.questionnaireSnapshot) {
-    file = explicit ?? builtinFile(a.questionnaire.id);
-    if (file === undefined) {
-      io.err(
-        `The assessment uses questionnaire "${a.questionnaire.id}" version ${a.questionnaire.version}, which is not embedded in the file and not built in. Pass it with --questionnaire <file.json>.`,
-      );
-      return null;
-    }
-    const v = validateQuestionnaireText(await readText(file));
-    if (!v.valid) {
-      listProblems(io, `${file} is not a valid questionnaire`, v.problems, lang);
-      return null;
-    }
-    questionnaire = v.questionnaire;
-    from = explicit !== undefined ? 'file' : 'builtin';
-    if (explicit !== undefined && a.questionnaireSnapshot) {
-      io.err(
-        `Note: ${explicit} is used, as --questionnaire asks; the copy embedded in ${name} is not.`,
-      );
-    }
-  } else {
-    const v = validateQuestionnaire(a.questionnaireSnapshot);
-    if (!v.valid) {
-      listProblems(io, `The questionnaire embedded in ${name} is not valid`, v.problems, lang);
-      return null;
-    }
-    questionnaire = v.questionnaire;
-    from = 'embedded';
+  const builtin = builtinFile(a.questionnaire.id);
+  const r = await resolveQuestionnaire(a, {
+    ...(explicit !== undefined ? { chosen: { text: await readText(explicit) } } : {}),
+    byId: async () => (builtin ? [{ text: await readText(builtin) }] : []),
+    acceptOtherContent: true,
+  });
+  if (!r.ok && r.from === null) {
+    io.err(
+      `The assessment uses questionnaire "${a.questionnaire.id}" version ${a.questionnaire.version}, which is not embedded in the file and not built in. Pass it with --questionnaire <file.json>.`,
+    );
+    return null;
   }
-  const hash = await questionnaireHash(questionnaire);
-  const hashMatches = hash === a.questionnaire.hash;
+  if (!r.ok) {
+    const what =
+      r.from === 'chosen'
+        ? `${explicit} is not a valid questionnaire`
+        : r.from === 'embedded'
+          ? `The questionnaire embedded in ${name} is not valid`
+          : `${builtin} is not a valid questionnaire`;
+    listProblems(io, what, r.problems, lang);
+    return null;
+  }
+  const from: QuestionnaireSource =
+    r.from === 'chosen' ? 'file' : r.from === 'embedded' ? 'embedded' : 'builtin';
+  const file = from === 'file' ? explicit : from === 'builtin' ? builtin : undefined;
+  if (explicit !== undefined && a.questionnaireSnapshot) {
+    io.err(
+      `Note: ${explicit} is used, as --questionnaire asks; the copy embedded in ${name} is not.`,
+    );
+  }
+  const { questionnaire, hash, hashMatches } = r;
   if (!hashMatches) {
     io.err(
       `Warning: questionnaire "${questionnaire.id}" ${questionnaire.version} (${from}) is not the exact one the assessment was made with ("${a.questionnaire.id}" ${a.questionnaire.version}; content hash differs). Levels may differ from the app's.`,

@@ -6,6 +6,7 @@ import { isLocked, startNewVersion } from './signoff';
 import { migrateChain, type MigrationStep } from './migrations';
 import { parseJsonSafely, problem, type FileProblem, type SafeParse } from './safe-json';
 import { zodProblems } from './zod-problems';
+import { checkEmbeddedQuestionnaire } from './questionnaire/resolve';
 
 /** The backup file: many assessments in one versioned envelope (`*.fria-backup.json`). */
 export const BACKUP_FORMAT = 'fria-backup';
@@ -68,6 +69,18 @@ export interface ReadFile {
   createdAt: string | null;
 }
 
+/**
+ * An assessment from a file, with its embedded questionnaire checked in full: an assessment whose
+ * copy the validator refuses is not imported (it would be scored with a broken questionnaire).
+ */
+function readOne(data: unknown): SafeParse<Assessment> {
+  const a = parseAssessment(data);
+  if (!a.ok) return a;
+  const embedded = checkEmbeddedQuestionnaire(a.value);
+  if (embedded && !embedded.ok) return { ok: false, problems: embedded.problems };
+  return a;
+}
+
 function titleOf(item: unknown): string | null {
   const t = (item as { meta?: { title?: unknown } } | null)?.meta?.title;
   return typeof t === 'string' ? t : null;
@@ -84,7 +97,7 @@ export function readAssessmentFile(text: string): SafeParse<ReadFile> {
   const data = parsed.value;
   const format = (data as { format?: unknown } | null)?.format;
   if (data !== null && typeof data === 'object' && format === ASSESSMENT_FORMAT) {
-    const a = parseAssessment(data);
+    const a = readOne(data);
     if (!a.ok) return a;
     return {
       ok: true,
@@ -105,7 +118,7 @@ export function readAssessmentFile(text: string): SafeParse<ReadFile> {
   const assessments: Assessment[] = [];
   const skipped: SkippedItem[] = [];
   env.data.assessments.forEach((item, index) => {
-    const a = parseAssessment(item);
+    const a = readOne(item);
     if (a.ok) assessments.push(a.value);
     else
       skipped.push({

@@ -50,6 +50,12 @@ const templates = {
     notAssessment: 'This is not a FRIA Wizard assessment file.',
     questionnaireMismatch:
       'The assessment belongs to questionnaire "{id}" version {version}, which is not available here and not embedded in the file.',
+    embeddedQuestionnaireInvalid:
+      'The questionnaire embedded in this assessment ("{id}" {version}) is not valid, so it is not used: nothing is scored with it. The problems found follow.',
+    chosenQuestionnaireInvalid:
+      'The questionnaire chosen for this assessment is not valid, so it is not used: nothing is scored with it. The problems found follow.',
+    builtinQuestionnaireInvalid:
+      'The built-in questionnaire "{id}" is not valid, so it is not used: nothing is scored with it. The problems found follow.',
   },
   nl: {
     notJson: 'Het bestand is geen geldige JSON: {detail}',
@@ -98,6 +104,12 @@ const templates = {
     notAssessment: 'Dit is geen beoordelingsbestand van FRIA Wizard.',
     questionnaireMismatch:
       'De beoordeling hoort bij vragenlijst "{id}" versie {version}. Die is hier niet beschikbaar en zit ook niet in het bestand.',
+    embeddedQuestionnaireInvalid:
+      'De vragenlijst in deze beoordeling ("{id}" {version}) klopt niet. Daarom wordt hij niet gebruikt: er wordt niets mee berekend. Hieronder staat wat er mis is.',
+    chosenQuestionnaireInvalid:
+      'De gekozen vragenlijst klopt niet. Daarom wordt hij niet gebruikt: er wordt niets mee berekend. Hieronder staat wat er mis is.',
+    builtinQuestionnaireInvalid:
+      'De ingebouwde vragenlijst "{id}" klopt niet. Daarom wordt hij niet gebruikt: er wordt niets mee berekend. Hieronder staat wat er mis is.',
   },
 } as const;
 

@@ -4,6 +4,7 @@
  */
 import type { Questionnaire } from '../core/questionnaire-schema';
 import { problemText } from '../core/safe-json';
+import { checkEmbeddedQuestionnaire } from '../core/questionnaire/resolve';
 import { embeddedErrorText } from '../pdf/read-embedded';
 import { describeChanges, sealSummaryText, signOffSealText } from '../core/seal';
 import { signingText, type SigningMessageCode, type SigningParams } from './messages';
@@ -174,12 +175,25 @@ function assessmentLines(a: AssessmentCheck, locale: string, q?: Questionnaire):
       ];
     }
     case 'checked': {
-      const questionnaire = q ?? a.assessment.questionnaireSnapshot;
+      // The embedded questionnaire only names roles and parts here; one the validator refuses is
+      // not used for that either, and is reported (core/questionnaire/resolve.ts).
+      const embedded = q ? null : checkEmbeddedQuestionnaire(a.assessment);
+      const questionnaire = q ?? (embedded?.ok ? embedded.questionnaire : undefined);
       const tone: Tone =
         a.seal.status === 'valid' ? 'ok' : a.seal.status === 'changed' ? 'error' : 'warn';
       const out: ReportLine[] = [
         { part: 'assessment', tone, text: sealSummaryText(a.seal, locale) },
       ];
+      if (embedded && !embedded.ok) {
+        out.push({
+          part: 'assessment',
+          tone: 'error',
+          text: embedded.problems
+            .slice(0, 4)
+            .map((p, i) => (i > 0 && p.path ? `${p.path}: ` : '') + problemText(p, locale))
+            .join(' '),
+        });
+      }
       for (const s of a.seal.signOffs) {
         out.push({
           part: 'assessment',

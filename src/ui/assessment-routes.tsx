@@ -2,7 +2,8 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Route } from './router';
 import { href } from './router';
-import { SessionProvider } from './state/session';
+import { SessionProvider, type FallbackState } from './state/session';
+import { problemText, type FileProblem } from '../core/safe-json';
 import { PageHeading } from './components/PageHeading';
 import { NotFound } from './components/NotFound';
 import { lazyScreen, loaders } from './screen-loaders';
@@ -38,7 +39,11 @@ export function AssessmentRoutes({ route }: { route: AssessmentRoute }) {
     return () => clearTimeout(timer);
   }, []);
   return (
-    <SessionProvider key={route.id} id={route.id} fallback={(s) => <SessionFallback state={s} />}>
+    <SessionProvider
+      key={route.id}
+      id={route.id}
+      fallback={(s, problems) => <SessionFallback state={s} problems={problems ?? []} />}
+    >
       <AssessmentView route={route} />
     </SessionProvider>
   );
@@ -63,15 +68,27 @@ function AssessmentView({ route }: { route: AssessmentRoute }) {
 
 function SessionFallback({
   state,
+  problems,
 }: {
-  state: 'loading' | 'missing' | 'noQuestionnaire' | 'unreadable';
+  state: FallbackState;
+  problems: readonly FileProblem[];
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   if (state === 'loading') return <p role="status">{t('session.loading')}</p>;
   return (
     <div className="stack">
       <PageHeading title={t(`session.${state}.title`)}>{t(`session.${state}.title`)}</PageHeading>
       <p>{t(`session.${state}.text`)}</p>
+      {problems.length > 0 && (
+        <ul>
+          {problems.slice(0, 10).map((p, i) => (
+            <li key={i}>
+              {p.path ? `${p.path}: ` : ''}
+              {problemText(p, i18n.language)}
+            </li>
+          ))}
+        </ul>
+      )}
       <a href={href({ name: 'home' })}>{t('session.home')}</a>
     </div>
   );

@@ -2,6 +2,10 @@ import type { Assessment } from '../core/assessment-schema';
 import type { Questionnaire } from '../core/questionnaire-schema';
 import { validateQuestionnaire } from '../core/validate';
 import { questionnaireHash } from '../core/assessment';
+import {
+  resolveQuestionnaire as resolveInCore,
+  type QuestionnaireResolution,
+} from '../core/questionnaire/resolve';
 
 // Built-in questionnaires are separate chunks: the start screen does not need them.
 const builtins = import.meta.glob<unknown>('../../questionnaires/*/questionnaire.json', {
@@ -74,14 +78,22 @@ export function rememberUserQuestionnaire(q: Questionnaire): void {
 }
 
 /**
- * The questionnaire an assessment was made with: the built-in one when id, version and content hash
- * match; else the copy embedded in the assessment; else one loaded this visit. Null if none.
+ * The questionnaire an assessment is opened and scored with, by the core's one rule
+ * (core/questionnaire/resolve.ts): the embedded copy, checked in full; else a built-in one or one
+ * loaded this visit, with the content hash the assessment records. A copy the validator refuses is
+ * never used; the answer says why.
  */
+export function resolveAssessmentQuestionnaire(a: Assessment): Promise<QuestionnaireResolution> {
+  return resolveInCore(a, {
+    byId: async (id) => [
+      ...(await builtinQuestionnairesWithIds([id])).map((data) => ({ data })),
+      ...[...userLoaded.values()].filter((q) => q.id === id).map((data) => ({ data })),
+    ],
+  });
+}
+
+/** The questionnaire by the rule above, or null when there is none that may be used. */
 export async function resolveQuestionnaire(a: Assessment): Promise<Questionnaire | null> {
-  const { id, version, hash } = a.questionnaire;
-  for (const q of await builtinQuestionnaires()) {
-    if (q.id === id && q.version === version && (await hashOf(q)) === hash) return q;
-  }
-  if (a.questionnaireSnapshot) return a.questionnaireSnapshot;
-  return userLoaded.get(`${id}@${version}`) ?? null;
+  const r = await resolveAssessmentQuestionnaire(a);
+  return r.ok ? r.questionnaire : null;
 }

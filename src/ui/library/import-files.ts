@@ -8,6 +8,7 @@ import { readAssessmentFile } from '../../core/backup';
 import { formatMessage } from '../../core/messages';
 import { DEFAULT_LIMITS, formatSize, problemText } from '../../core/safe-json';
 import { fileSizeProblem } from '../../core/limits';
+import { checkEmbeddedQuestionnaire } from '../../core/questionnaire/resolve';
 
 export interface FileOutcome {
   fileName: string;
@@ -37,7 +38,21 @@ async function readPdf(file: File, locale: string): Promise<FileOutcome> {
   // The PDF reader loads on demand: the start screen does not pay for it.
   const { readEmbeddedAssessment, embeddedErrorText } = await import('../../pdf/read-embedded');
   const r = await readEmbeddedAssessment(new Uint8Array(await file.arrayBuffer()));
-  if (r.ok) return { fileName: file.name, kind: 'pdf', assessments: [r.assessment], problems: [] };
+  if (r.ok) {
+    // The same full check of its questionnaire as a .fria.json file gets (core/backup.ts).
+    const embedded = checkEmbeddedQuestionnaire(r.assessment);
+    if (embedded && !embedded.ok) {
+      return {
+        fileName: file.name,
+        kind: 'pdf',
+        assessments: [],
+        problems: embedded.problems.map(
+          (p) => (p.path ? `${p.path}: ` : '') + problemText(p, locale),
+        ),
+      };
+    }
+    return { fileName: file.name, kind: 'pdf', assessments: [r.assessment], problems: [] };
+  }
   return {
     fileName: file.name,
     kind: 'pdf',

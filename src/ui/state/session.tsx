@@ -4,7 +4,8 @@ import type { Questionnaire } from '../../core/questionnaire-schema';
 import { summarize } from '../../core/summary';
 import type { Autosaver } from '../../storage/autosave';
 import { AssessmentStore } from './assessment-store';
-import { resolveQuestionnaire } from '../questionnaires';
+import { resolveAssessmentQuestionnaire } from '../questionnaires';
+import type { FileProblem } from '../../core/safe-json';
 import { useServices } from '../services';
 
 export interface Session {
@@ -28,11 +29,16 @@ export function useSession(): Session {
   return s;
 }
 
+export type FallbackState =
+  'loading' | 'missing' | 'noQuestionnaire' | 'questionnaireInvalid' | 'unreadable';
+
 type LoadState =
   | { kind: 'loading' }
   | { kind: 'missing' }
   | { kind: 'unreadable'; message: string }
   | { kind: 'noQuestionnaire'; assessment: Assessment }
+  /** Its questionnaire copy is refused by the validator: never opened or scored with it. */
+  | { kind: 'questionnaireInvalid'; problems: FileProblem[] }
   | { kind: 'ready'; session: Session };
 
 /** Opens an assessment by id for the screens below it, with the edit lock and autosave wired. */
@@ -43,7 +49,7 @@ export function SessionProvider({
 }: {
   id: string;
   children: ReactNode;
-  fallback: (state: 'loading' | 'missing' | 'noQuestionnaire' | 'unreadable') => ReactNode;
+  fallback: (state: FallbackState, problems?: readonly FileProblem[]) => ReactNode;
 }) {
   const services = useServices();
   const [state, setState] = useState<LoadState>({ kind: 'loading' });
@@ -67,7 +73,7 @@ export function SessionProvider({
           setState({ kind: 'unreadable', message: e instanceof Error ? e.message : String(e) });
         return;
       }
-      const questionnaire = assessment ? await resolveQuestionnaire(assessment) : null;
+      const resolved = assessment ? await resolveAssessmentQuestionnaire(assessment) : null;
       if (cancelled) {
         lock.release();
         return;
@@ -76,10 +82,15 @@ export function SessionProvider({
         lock.release();
         return setState({ kind: 'missing' });
       }
-      if (!questionnaire) {
+      if (!resolved?.ok) {
         lock.release();
-        return setState({ kind: 'noQuestionnaire', assessment });
+        return setState(
+          resolved?.from
+            ? { kind: 'questionnaireInvalid', problems: resolved.problems }
+            : { kind: 'noQuestionnaire', assessment },
+        );
       }
+      const questionnaire = resolved.questionnaire;
       const store = new AssessmentStore(assessment, { now: services.now, readOnly: lock.readOnly });
       const autosaver = services.createAutosaver({
         summarize: (a) => summarize(a, questionnaire),
@@ -107,7 +118,8 @@ export function SessionProvider({
     };
   }, [id, services]);
 
-  if (state.kind !== 'ready') return <>{fallback(state.kind)}</>;
+  if (state.kind !== 'ready')
+    return <>{fallback(state.kind, state.kind === 'questionnaireInvalid' ? state.problems : [])}</>;
   const session = editableElsewhereEnded
     ? { ...state.session, otherTabReleased: true }
     : state.session;
