@@ -120,34 +120,42 @@ export function ActionPlanScreen() {
                 <caption id="plan-caption">{t('plan.caption')}</caption>
                 <thead>
                   <tr>
-                    <th scope="col">{t('plan.colMeasure')}</th>
-                    <th scope="col">{t('plan.colRisk')}</th>
+                    <th scope="col" className="data-table__plain-head">
+                      {t('plan.colMeasure')}
+                    </th>
+                    <th scope="col" className="data-table__plain-head">
+                      {t('plan.colRisk')}
+                    </th>
                     <th scope="col" aria-sort={ariaSort('owner')}>
                       {sortButton('owner', t('plan.colOwner'))}
                     </th>
                     <th scope="col" aria-sort={ariaSort('dueDate')}>
                       {sortButton('dueDate', t('plan.colDue'))}
                     </th>
-                    <th scope="col">{t('plan.colStatus')}</th>
+                    <th scope="col" className="data-table__plain-head">
+                      {t('plan.colStatus')}
+                    </th>
                   </tr>
                 </thead>
                 <tbody>
                   {rows.map((r) => (
                     <tr key={r.measureId}>
-                      <td>{r.text}</td>
-                      <td>
+                      <td data-label={t('plan.colMeasure')}>{r.text}</td>
+                      <td data-label={t('plan.colRisk')}>
                         {r.riskNumber} {r.riskTitle}
                         <span className="hint"> · {domainLabel(q, r.domain, lang)}</span>
                       </td>
-                      <td>{r.owner || <span className="hint">{t('risk.noOwner')}</span>}</td>
-                      <td>
+                      <td data-label={t('plan.colOwner')}>
+                        {r.owner || <span className="hint">{t('risk.noOwner')}</span>}
+                      </td>
+                      <td data-label={t('plan.colDue')}>
                         {r.dueDate ? (
                           <time dateTime={r.dueDate}>{dayText(r.dueDate, lang)}</time>
                         ) : (
                           <span className="hint">{t('risk.noDueDate')}</span>
                         )}
                       </td>
-                      <td>
+                      <td data-label={t('plan.colStatus')}>
                         <label className="visually-hidden" htmlFor={`status-${r.measureId}`}>
                           {t('plan.statusOf', { text: r.text })}
                         </label>

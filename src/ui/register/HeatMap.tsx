@@ -286,12 +286,12 @@ export function RiskScoreCells({
       <th scope="row">
         {number} {r.title}
       </th>
-      <td>{domainLabel(q, r.domain, i18n.language)}</td>
-      <td>
+      <td data-label={t('heat.colDomain')}>{domainLabel(q, r.domain, i18n.language)}</td>
+      <td data-label={t('heat.before')}>
         {t('heat.score', { l: r.likelihood, s: r.severity, p: inherent })}{' '}
         <LevelBadge q={q} level={bandLevel(q, inherent)} />
       </td>
-      <td>
+      <td data-label={t('heat.after')}>
         {t('heat.score', { l: r.residualLikelihood, s: r.residualSeverity, p: residual })}{' '}
         <LevelBadge q={q} level={bandLevel(q, residual)} />
       </td>

@@ -50,7 +50,7 @@ export function RegisterSummary({
               {a.register.map((r) => (
                 <tr key={r.id}>
                   <RiskScoreCells q={q} risk={r} number={numbers.get(r.id) ?? ''} />
-                  <td>
+                  <td data-label={t('summary.colMeasures')}>
                     {r.measures.length === 0 ? (
                       t('risk.noMeasures')
                     ) : (

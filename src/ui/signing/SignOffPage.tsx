@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { Assessment, SignOff } from '../../core/assessment-schema';
 import { assessmentHash } from '../../core/assessment';
 import { pick } from '../../core/localized';
+import { formatDay } from '../../core/report-format';
+import { reportLocale } from '../../core/report-texts';
 import { indexQuestionnaire } from '../../core/questionnaire-index';
 import {
   blockerText,
@@ -182,7 +184,9 @@ function SignOffList({ items, current }: { items: SignOff[]; current?: number })
               </>
             ) : null}
             <dt>{t('signed.date')}</dt>
-            <dd>{s.date}</dd>
+            <dd>
+              <time dateTime={s.date}>{formatDay(s.date, reportLocale(i18n.language))}</time>
+            </dd>
             {s.place ? (
               <>
                 <dt>{t('signed.place')}</dt>
