@@ -55,7 +55,9 @@ export const ProposalDecisionSchema = z.strictObject({
 
 export const OverrideSchema = z.strictObject({
   level: IdSchema,
-  justification: Text(10000).min(1),
+  // Empty is read like only spaces: the file opens and scoring reports the override as not
+  // counting (no written justification); the app never writes one without a justification.
+  justification: Text(10000),
   at: IsoDateTime.optional(),
 });
 
