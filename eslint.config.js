@@ -15,10 +15,36 @@ const coreForbiddenImports = {
     { group: ['jspdf', 'jspdf-*', 'pdf-lib'], message: 'src/core must not import PDF libraries.' },
     { group: ['idb', 'fake-indexeddb'], message: 'src/core must not import storage libraries.' },
     {
-      group: ['**/ui/**', '**/pdf/**', '**/signing/**', '**/storage/**', '**/cli/**'],
+      group: [
+        '**/ui/**',
+        '**/pdf/**',
+        '**/pdf-file/**',
+        '**/signing/**',
+        '**/storage/**',
+        '**/cli/**',
+      ],
       message: 'Arrows point inward: src/core imports none of the adapters.',
     },
     { group: ['node:*', 'fs', 'path'], message: 'src/core must not import Node built-ins.' },
+  ],
+};
+
+// The PDF byte layer (src/pdf-file) sits between the core and the PDF adapters: it may use the core
+// and nothing above it, and no PDF or UI library.
+const pdfFileForbiddenImports = {
+  patterns: [
+    {
+      group: ['react', 'react-dom', 'react-dom/*'],
+      message: 'src/pdf-file must not import React.',
+    },
+    {
+      group: ['jspdf', 'jspdf-*', 'pdf-lib'],
+      message: 'src/pdf-file must not import PDF libraries.',
+    },
+    {
+      group: ['**/ui/**', '**/pdf/**', '**/signing/**', '**/storage/**', '**/cli/**'],
+      message: 'src/pdf-file may import only the core.',
+    },
   ],
 };
 
@@ -93,6 +119,10 @@ export default tseslint.config(
         'Buffer',
       ],
     },
+  },
+  {
+    files: ['src/pdf-file/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', pdfFileForbiddenImports] },
   },
   {
     files: ['tests/**/*.{ts,tsx}'],

@@ -248,6 +248,8 @@ const en = {
   embeddedDamaged:
     'This PDF is damaged or incomplete, so the assessment attached to it cannot be read. Try the .fria.json file or another copy of the PDF.',
   embeddedTooLarge: 'The file is too large to open; the limit is {limit}.',
+  embeddedUnpackTooLarge:
+    'The attached assessment would unpack to more than {limit}, far more than any assessment needs. It was not opened.',
 };
 
 export type ReportTextKey = keyof typeof en;
@@ -481,6 +483,8 @@ const nl: Record<ReportTextKey, string> = {
   embeddedDamaged:
     'Deze pdf is beschadigd of onvolledig, daarom is de bijgevoegde beoordeling niet te lezen. Probeer het .fria.json-bestand of een andere kopie van de pdf.',
   embeddedTooLarge: 'Het bestand is te groot om te openen; de grens is {limit}.',
+  embeddedUnpackTooLarge:
+    'De bijgevoegde beoordeling zou uitgepakt groter worden dan {limit}, veel meer dan een beoordeling nodig heeft. Daarom is die niet geopend.',
 };
 
 const texts = { en, nl } as const;

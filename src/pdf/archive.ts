@@ -8,7 +8,7 @@
  * See docs/report.md for what is and is not PDF/A conformant.
  */
 import type { jsPDF } from 'jspdf';
-import { bytesToBinaryString } from './inflate';
+import { bytesToBinaryString } from '../pdf-file/inflate';
 import { srgbIccProfile } from './icc';
 
 export interface EmbeddedFileSpec {

@@ -4,7 +4,7 @@
  */
 import type { jsPDF } from 'jspdf';
 import { DEJAVU_SANS_BOLD, DEJAVU_SANS_REGULAR, FONT_RANGES } from './fonts/dejavu-sans-subset';
-import { base64ToBytes, bytesToBinaryString, inflateZlib } from './inflate';
+import { base64ToBytes, bytesToBinaryString, inflateZlib } from '../pdf-file/inflate';
 
 export const FONT_FAMILY = 'DejaVuSans';
 

@@ -5,7 +5,7 @@
  * the way its own image plugin does. This keeps jsPDF's PNG stack out of the browser bundle.
  */
 import type { jsPDF } from 'jspdf';
-import { bytesToBinaryString } from './inflate';
+import { bytesToBinaryString } from '../pdf-file/inflate';
 import type { RgbaImage } from './png';
 
 export interface PdfImage {

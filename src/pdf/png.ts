@@ -5,7 +5,7 @@
  * Non-interlaced 8-bit grey, grey+alpha, RGB and RGBA; anything else is refused (the report then
  * names the signature in words).
  */
-import { base64ToBytes, inflateZlib } from './inflate';
+import { base64ToBytes, inflateZlib } from '../pdf-file/inflate';
 
 export interface RgbaImage {
   width: number;

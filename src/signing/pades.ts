@@ -12,7 +12,7 @@ import { buildDetachedCms, cmsSizeEstimate } from './cms';
 import { certificateInfo, type CertificateInfo } from './certificates';
 import { SigningError } from './messages';
 import { loadSigningIdentity, type SigningIdentity } from './p12';
-import { PdfDocument, PdfEncryptedError } from './pdf-document';
+import { PdfDocument, PdfEncryptedError } from '../pdf-file/document';
 import {
   PdfSyntaxError,
   arr,
@@ -27,8 +27,8 @@ import {
   textString,
   type PdfDict,
   type PdfObject,
-} from './pdf-objects';
-import { appendUpdate, type UpdateObject } from './pdf-update';
+} from '../pdf-file/objects';
+import { appendUpdate, type UpdateObject } from '../pdf-file/update';
 
 export interface SignPdfOptions {
   reason?: string;

@@ -4,8 +4,8 @@
  * classified from its old and new versions, so the report can say "page 2" or "an attached file"
  * instead of "byte 81234".
  */
-import type { PdfDocument, XrefEntry, XrefSection } from './pdf-document';
-import { decodeTextString, sameObject, type PdfDict, type PdfObject } from './pdf-objects';
+import type { PdfDocument, XrefEntry, XrefSection } from '../pdf-file/document';
+import { decodeTextString, sameObject, type PdfDict, type PdfObject } from '../pdf-file/objects';
 import type { SigningMessageCode, SigningParams } from './messages';
 
 export type ChangeSeverity = 'content' | 'metadata';

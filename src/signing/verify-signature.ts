@@ -8,7 +8,7 @@ import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
 import { OID } from './cms';
 import { certificateInfo, ownBuffer } from './certificates';
-import { decodeTextString, latin1, readIndirectObject, type PdfDict } from './pdf-objects';
+import { decodeTextString, latin1, readIndirectObject, type PdfDict } from '../pdf-file/objects';
 import { chainToTrusted } from './trust-path';
 import type { SignatureReport } from './verify';
 

@@ -13,16 +13,16 @@ import type { Assessment } from '../core/assessment-schema';
 import { parseAssessmentText } from '../core/assessment';
 import type { FileProblem } from '../core/safe-json';
 import {
-  readEmbeddedAssessment,
+  attachmentOf,
+  embeddedResult,
   type EmbeddedReadError,
   type EmbeddedReadResult,
 } from '../pdf/read-embedded';
 import { changedPaths, verifySeal, type ContentPath, type SealResult } from '../core/seal';
 import { parseCertificates, type CertificateInfo } from './certificates';
-import { PdfDocument, PdfEncryptedError } from './pdf-document';
-import { decodeTextString, latin1 } from './pdf-objects';
+import { PdfDocument, PdfEncryptedError } from '../pdf-file/document';
+import { decodeTextString, latin1 } from '../pdf-file/objects';
 import { laterRevisions, type RevisionChange } from './revisions';
-import { attachedAssessmentText } from './attachments';
 import { checkSignature, emptyReport, findSignatures } from './verify-signature';
 
 export type Integrity = 'valid' | 'changed' | 'broken';
@@ -267,21 +267,18 @@ function pdfStatus(r: PdfVerifyReport): VerifyStatus {
 }
 
 /**
- * The attached assessment as a PDF reader shows it (through the newest revision's structure),
- * falling back to the tolerant scanner of src/pdf/read-embedded.ts when the structure is unreadable.
+ * The attached assessment as a PDF reader shows it: one rule for the whole app
+ * (src/pdf-file/attachments.ts). When that attachment cannot be read, that is the answer — never
+ * an older copy still in the file.
  */
 async function assessmentIn(
   bytes: Uint8Array,
   doc: PdfDocument | undefined,
-  read: (pdf: Uint8Array) => Promise<EmbeddedReadResult>,
+  read: ((pdf: Uint8Array) => Promise<EmbeddedReadResult>) | undefined,
 ): Promise<{ ok: true; assessment: Assessment } | { ok: false; check: AssessmentCheck }> {
-  const text = doc ? await attachedAssessmentText(doc).catch(() => null) : null;
-  if (text !== null) {
-    const parsed = parseAssessmentText(text);
-    if (!parsed.ok) return { ok: false, check: { state: 'unreadable', problems: parsed.problems } };
-    return { ok: true, assessment: parsed.value };
-  }
-  const result = await read(bytes);
+  const result = read
+    ? await read(bytes)
+    : embeddedResult(await attachmentOf(bytes, doc), false, true);
   if (result.ok) return { ok: true, assessment: result.assessment };
   if (result.error === 'notFria' || result.error === 'notPdf')
     return { ok: false, check: { state: 'absent' } };
@@ -297,7 +294,7 @@ async function embeddedAssessment(
   signatures: SignatureReport[],
   opts: VerifyOptions,
 ): Promise<AssessmentCheck> {
-  const read = opts.readEmbeddedAssessment ?? readEmbeddedAssessment;
+  const read = opts.readEmbeddedAssessment;
   const current = await assessmentIn(bytes, doc, read);
   if (!current.ok) return current.check;
   const seal = await verifySeal(current.assessment);

@@ -14,6 +14,7 @@ import {
 import { renderReportPdf } from '../../../src/pdf/render';
 import { assessmentHash, serializeAssessment } from '../../../src/core/assessment';
 import type { Assessment } from '../../../src/core/assessment-schema';
+import { pdfWithAttachment } from '../pdf-file/build';
 import { GENERATED, miniQuestionnaire, sampleAssessment, tempDir, writeTemp } from './helpers';
 
 let assessment: Assessment;
@@ -122,17 +123,11 @@ describe('readEmbeddedAssessment', () => {
     expect(
       await readEmbeddedAssessment(pdf, { ...EMBEDDED_LIMITS, maxPdfBytes: pdf.length - 1 }),
     ).toMatchObject({ ok: false, error: 'tooLarge' });
-    // A small stream that inflates to 50 MB.
+    // A small stream that inflates to 50 MB: said as what it is, not as "the file is too large".
     const bomb = deflateSync(Buffer.alloc(50 * 1024 * 1024, 0x20));
-    const head = '%PDF-1.7\n1 0 obj\n<< /Type /EmbeddedFile /Subtype /application#2Fjson';
-    const bytes = Buffer.concat([
-      Buffer.from(`${head} /Filter /FlateDecode /Length ${bomb.length} >>\nstream\n`, 'latin1'),
-      bomb,
-      Buffer.from('\nendstream\nendobj\ntrailer\n<< >>\n%%EOF\n', 'latin1'),
-    ]);
-    expect(await readEmbeddedAssessment(new Uint8Array(bytes))).toMatchObject({
+    expect(await readEmbeddedAssessment(pdfWithAttachment(new Uint8Array(bomb)))).toMatchObject({
       ok: false,
-      error: 'tooLarge',
+      error: 'unpackTooLarge',
     });
   });
 
@@ -151,7 +146,10 @@ describe('readEmbeddedAssessment', () => {
           }
           const r = await readEmbeddedAssessment(copy);
           if (r.ok) expect(r.assessment.format).toBe('fria-assessment');
-          else expect(['notPdf', 'notFria', 'damaged', 'tooLarge']).toContain(r.error);
+          else
+            expect(['notPdf', 'notFria', 'damaged', 'tooLarge', 'unpackTooLarge']).toContain(
+              r.error,
+            );
         },
       ),
       { numRuns: 60 },
@@ -159,7 +157,7 @@ describe('readEmbeddedAssessment', () => {
   });
 
   it('explains each error in plain Dutch and English', () => {
-    for (const e of ['notPdf', 'notFria', 'damaged', 'tooLarge'] as const) {
+    for (const e of ['notPdf', 'notFria', 'damaged', 'tooLarge', 'unpackTooLarge'] as const) {
       const nl = embeddedErrorText(e, 'nl');
       const en = embeddedErrorText(e, 'en');
       expect(nl).not.toBe(en);
@@ -168,5 +166,11 @@ describe('readEmbeddedAssessment', () => {
     }
     expect(embeddedErrorText('notFria', 'en')).toContain('not made by FRIA Wizard');
     expect(embeddedErrorText('tooLarge', 'nl')).toMatch(/de grens is 200(\.0)? MB/);
+    expect(embeddedErrorText('unpackTooLarge', 'en')).toContain(
+      'would unpack to more than 20.0 MB',
+    );
+    expect(embeddedErrorText('unpackTooLarge', 'nl')).toContain(
+      'zou uitgepakt groter worden dan 20.0 MB',
+    );
   });
 });

@@ -3,7 +3,7 @@
  * a tampered file hung the Verify screen and a test worker). Each must be refused at once.
  */
 import { describe, expect, it } from 'vitest';
-import { PdfDocument } from '../../../src/signing/pdf-document';
+import { PdfDocument } from '../../../src/pdf-file/document';
 
 const bytes = (s: string) => new TextEncoder().encode(s);
 

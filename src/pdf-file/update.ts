@@ -3,8 +3,8 @@
  * original bytes, with a cross-reference section that points back to the previous one. The
  * original bytes are never touched, so earlier signatures stay valid.
  */
-import type { PdfDocument } from './pdf-document';
-import { fromLatin1, serialize, type PdfObject } from './pdf-objects';
+import type { PdfDocument } from './document';
+import { fromLatin1, serialize, type PdfObject } from './objects';
 
 export interface UpdateObject {
   num: number;

@@ -1,9 +1,14 @@
 /**
  * Reads a PDF's cross-reference chain (classic tables and cross-reference streams, incremental
  * updates via /Prev) so objects can be found by number and each revision's changes can be listed.
+ * The one reader of PDF structure in the app: re-opening a report (src/pdf), signing and
+ * verifying (src/signing) all go through it. A file whose cross-reference data is broken can be
+ * opened "repaired" (objects found by scanning, the last definition winning), as PDF viewers do;
+ * such a document has no revisions and is only used to read the attachment a viewer would show.
  */
 import {
   PdfLexer,
+  isWhite,
   PdfSyntaxError,
   indexOf,
   lastIndexOf,
@@ -12,8 +17,8 @@ import {
   type IndirectObject,
   type PdfDict,
   type PdfObject,
-} from './pdf-objects';
-import { inflateZlib } from '../pdf/inflate';
+} from './objects';
+import { inflateZlib } from './inflate';
 
 export type XrefEntry =
   | { type: 'free' }
@@ -24,7 +29,7 @@ export type XrefEntry =
 export interface XrefSection {
   /** Where the section starts (the value of `startxref`). */
   offset: number;
-  kind: 'table' | 'stream';
+  kind: 'table' | 'stream' | 'repaired';
   entries: Map<number, XrefEntry>;
   trailer: PdfDict;
   /** Byte just after this revision's `%%EOF` (and its end-of-line). */
@@ -39,7 +44,87 @@ export class PdfDocument {
     /** Newest first. */
     readonly sections: XrefSection[],
     readonly entries: Map<number, XrefEntry>,
+    /** Opened by scanning for objects because the cross-reference data could not be read. */
+    readonly repaired = false,
   ) {}
+
+  /**
+   * Opens a PDF whose cross-reference data is broken the way viewers do: every `n g obj` in the
+   * file is found by scanning, a later definition replacing an earlier one; the catalog is the
+   * last trailer's /Root or else the last `/Type /Catalog` object. Encrypted files are refused.
+   */
+  static openRepaired(bytes: Uint8Array): PdfDocument {
+    const head = latin1(bytes, 0, Math.min(bytes.length, 1024));
+    if (!head.includes('%PDF-')) throw new PdfSyntaxError('Not a PDF file', 0);
+    const entries = scanObjects(bytes);
+    let trailer: PdfDict | undefined;
+    for (let at = lastIndexOf(bytes, 'trailer'), guard = 0; at >= 0 && guard < 16; guard++) {
+      try {
+        const v = new PdfLexer(bytes, at + 'trailer'.length).value();
+        if (v.kind === 'dict' && v.entries.get('Root')?.kind === 'ref') {
+          trailer = v;
+          break;
+        }
+      } catch {
+        // Not a readable trailer: look further back.
+      }
+      at = lastIndexOf(bytes, 'trailer', at);
+    }
+    const doc = new PdfDocument(bytes, [], entries, true);
+    if (!trailer) {
+      const root = doc.lastObjectWith('/Catalog', (d) => d.entries.get('Type'), 'Catalog');
+      trailer = {
+        kind: 'dict',
+        entries: new Map(root === undefined ? [] : [['Root', { kind: 'ref', num: root, gen: 0 }]]),
+        start: -1,
+        end: -1,
+      };
+    }
+    if (trailer.entries.has('Encrypt')) throw new PdfEncryptedError();
+    doc.sections.push({
+      offset: bytes.length,
+      kind: 'repaired',
+      entries,
+      trailer,
+      revisionEnd: bytes.length,
+    });
+    return doc;
+  }
+
+  /** The number of the last object (in file order) whose dictionary has `key` set to /`value`. */
+  private lastObjectWith(
+    text: string,
+    get: (d: PdfDict) => PdfObject | undefined,
+    value: string,
+  ): number | undefined {
+    const byOffset = [...this.entries]
+      .flatMap(([n, e]) => (e.type === 'offset' ? [[e.offset, n] as const] : []))
+      .sort((a, b) => a[0] - b[0]);
+    for (let at = lastIndexOf(this.bytes, text), guard = 0; at >= 0 && guard < 64; guard++) {
+      // The object that starts last before the match holds it.
+      let lo = 0;
+      let hi = byOffset.length - 1;
+      let found = -1;
+      while (lo <= hi) {
+        const mid = (lo + hi) >> 1;
+        if (byOffset[mid]![0] <= at) {
+          found = mid;
+          lo = mid + 1;
+        } else hi = mid - 1;
+      }
+      if (found >= 0) {
+        try {
+          const v = this.indirect(byOffset[found]![0]).value;
+          const got = v.kind === 'dict' ? get(v) : undefined;
+          if (got?.kind === 'name' && got.value === value) return byOffset[found]![1];
+        } catch {
+          // Damaged: keep looking.
+        }
+      }
+      at = lastIndexOf(this.bytes, text, at);
+    }
+    return undefined;
+  }
 
   /** Opens a PDF; refuses non-PDF and encrypted files with a clear error. */
   static async open(bytes: Uint8Array): Promise<PdfDocument> {
@@ -161,12 +246,16 @@ export class PdfDocument {
     return out;
   }
 
-  /** The decoded data of a stream object. */
-  async streamData(obj: IndirectObject): Promise<Uint8Array> {
+  /**
+   * The decoded data of a stream object. Throws InflateError ('tooLarge') as soon as it would
+   * grow past `maxBytes`, and PdfSyntaxError for filters this reader does not handle.
+   */
+  async streamData(obj: IndirectObject, maxBytes = MAX_DECODED_BYTES): Promise<Uint8Array> {
     if (!obj.stream) throw new PdfSyntaxError('Not a stream', obj.offset);
     return decodeStream(
       this.bytes.subarray(obj.stream.dataStart, obj.stream.dataEnd),
       obj.stream.dict,
+      maxBytes,
     );
   }
 
@@ -291,6 +380,40 @@ async function readXrefSection(bytes: Uint8Array, offset: number): Promise<XrefS
   return { offset, kind: 'stream', entries, trailer: d, revisionEnd };
 }
 
+/** At most this many objects are taken from a scan of a broken file. */
+const MAX_SCANNED_OBJECTS = 1_000_000;
+
+/** Every `num gen obj` in the file, by number; a later definition replaces an earlier one. */
+function scanObjects(bytes: Uint8Array): Map<number, XrefEntry> {
+  const entries = new Map<number, XrefEntry>();
+  const isDigit = (c: number | undefined) => c !== undefined && c >= 48 && c <= 57;
+  let count = 0;
+  for (let at = indexOf(bytes, 'obj'); at >= 0; at = indexOf(bytes, 'obj', at + 3)) {
+    const after = bytes[at + 3];
+    if (after !== undefined && !isWhite(after) && !'<[(/%'.includes(String.fromCharCode(after)))
+      continue;
+    // Back over white space, the generation, white space, the number.
+    let p = at - 1;
+    if (!isWhite(bytes[p])) continue;
+    while (p >= 0 && isWhite(bytes[p])) p--;
+    const genEnd = p + 1;
+    while (p >= 0 && isDigit(bytes[p])) p--;
+    const genStart = p + 1;
+    if (genStart === genEnd || !isWhite(bytes[p])) continue;
+    while (p >= 0 && isWhite(bytes[p])) p--;
+    const numEnd = p + 1;
+    while (p >= 0 && isDigit(bytes[p])) p--;
+    const numStart = p + 1;
+    if (numStart === numEnd || numEnd - numStart > 10 || genEnd - genStart > 5) continue;
+    if (p >= 0 && !isWhite(bytes[p]) && !'>])'.includes(String.fromCharCode(bytes[p]!))) continue;
+    const num = Number(latin1(bytes, numStart, numEnd));
+    const gen = Number(latin1(bytes, genStart, genEnd));
+    entries.set(num, { type: 'offset', offset: numStart, gen });
+    if (++count >= MAX_SCANNED_OBJECTS) break;
+  }
+  return entries;
+}
+
 /** The end of the revision whose cross-reference section starts at `offset`: after its `%%EOF`. */
 function endOfRevision(bytes: Uint8Array, offset: number): number {
   const eof = indexOf(bytes, '%%EOF', offset);
@@ -302,7 +425,11 @@ function endOfRevision(bytes: Uint8Array, offset: number): number {
 }
 
 /** Decodes a stream's data: FlateDecode (with PNG/TIFF predictors) or none. */
-export async function decodeStream(raw: Uint8Array, d: PdfDict): Promise<Uint8Array> {
+export async function decodeStream(
+  raw: Uint8Array,
+  d: PdfDict,
+  maxBytes = MAX_DECODED_BYTES,
+): Promise<Uint8Array> {
   const filter = d.entries.get('Filter');
   const filters =
     filter?.kind === 'name'
@@ -317,7 +444,7 @@ export async function decodeStream(raw: Uint8Array, d: PdfDict): Promise<Uint8Ar
     const f = filters[i];
     if (f !== 'FlateDecode' && f !== 'Fl')
       throw new PdfSyntaxError(`Unsupported stream filter ${f}`, d.start);
-    data = await inflate(data);
+    data = await inflateZlib(data, maxBytes);
     const parms = parmsList[i];
     if (parms?.kind === 'dict') data = unpredict(data, parms);
   }
@@ -326,10 +453,6 @@ export async function decodeStream(raw: Uint8Array, d: PdfDict): Promise<Uint8Ar
 
 /** Largest decoded stream this reader accepts: a small hostile stream cannot fill the memory. */
 export const MAX_DECODED_BYTES = 64 * 1024 * 1024;
-
-async function inflate(data: Uint8Array): Promise<Uint8Array> {
-  return inflateZlib(data, MAX_DECODED_BYTES);
-}
 
 function unpredict(data: Uint8Array, parms: PdfDict): Uint8Array {
   const pred = parms.entries.get('Predictor');
