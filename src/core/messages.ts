@@ -23,6 +23,10 @@ const templates = {
     unknownType: 'Unknown kind "{value}". Allowed: {allowed}.',
     invalid: 'This value is not valid.',
     duplicateId: 'The id "{id}" is used more than once ({kind}).',
+    reservedId:
+      'The id "{id}" ({kind}) cannot be used: it is a name JavaScript gives every object. Choose another id.',
+    reservedDomain:
+      'A domain cannot be called "{id}": red flags use that word for the assessment as a whole. Choose another id.',
     missingTranslation: 'The text in language "{locale}" is missing.',
     extraTranslation: 'Text in language "{locale}", which the questionnaire does not declare.',
     thresholdCount: 'Number of thresholds: {count}, but {levels} levels need exactly {expected}.',
@@ -75,6 +79,10 @@ const templates = {
     unknownType: 'Onbekende soort "{value}". Toegestaan: {allowed}.',
     invalid: 'Deze waarde is niet geldig.',
     duplicateId: 'De id "{id}" komt meer dan één keer voor ({kind}).',
+    reservedId:
+      'De id "{id}" ({kind}) kan niet: JavaScript geeft elk object al iets met die naam. Kies een andere id.',
+    reservedDomain:
+      'Een domein kan niet "{id}" heten: rode vlaggen gebruiken dat woord voor de hele beoordeling. Kies een andere id.',
     missingTranslation: 'De tekst in de taal "{locale}" ontbreekt.',
     extraTranslation: 'Tekst in de taal "{locale}", die de vragenlijst niet noemt.',
     thresholdCount:

@@ -16,7 +16,7 @@
  * `redFlag:<flag>`), so a decision survives answers changing back and forth.
  */
 import type { Assessment } from './assessment-schema';
-import type { Questionnaire } from './questionnaire-schema';
+import { OVERALL_DOMAIN, type Questionnaire } from './questionnaire-schema';
 import { pick } from './localized';
 import { indexQuestionnaire } from './questionnaire-index';
 import { score, type ScoreResult } from './scoring';
@@ -92,7 +92,7 @@ export function computeProposals(q: Questionnaire, result: ScoreResult): Proposa
   const fired = [...result.redFlags].sort(
     (x, y) => (flagDefs.get(x.id) ?? 0) - (flagDefs.get(y.id) ?? 0),
   );
-  for (const f of fired.filter((x) => x.domain === 'overall')) {
+  for (const f of fired.filter((x) => x.domain === OVERALL_DOMAIN)) {
     out.push({
       id: redFlagProposalId(f.id),
       domain: null,
@@ -207,7 +207,7 @@ function proposalFromId(q: Questionnaire, id: string): Proposal | null {
     };
   }
   const flag = q.redFlags?.find((f) => f.id === parsed.flagId);
-  const domain = flag && flag.domain !== 'overall' ? flag.domain : null;
+  const domain = flag && flag.domain !== OVERALL_DOMAIN ? flag.domain : null;
   return {
     id,
     domain,

@@ -12,6 +12,20 @@ export const IdSchema = z
     'Identifier: starts with a letter; letters, digits, "-", "_" and "." (max 80); not "constructor" or "prototype".',
   );
 
+/**
+ * The word a red flag uses for the assessment as a whole: not a domain, so no domain may have it as
+ * its id (its red flags would count twice).
+ */
+export const OVERALL_DOMAIN = 'overall';
+
+/**
+ * Names of Object.prototype's members ("toString", "valueOf", "hasOwnProperty", …): a plain object
+ * finds them without any data, so the validator refuses them as ids of anything.
+ */
+export const PROTOTYPE_NAMES: ReadonlySet<string> = new Set(
+  Object.getOwnPropertyNames(Object.prototype),
+);
+
 export const LocaleCodeSchema = z
   .string()
   .regex(/^[a-z]{2,3}(-[A-Z]{2})?$/, 'locale')
@@ -180,7 +194,7 @@ export const RiskBandSchema = z.strictObject({
 export const RedFlagSchema = z.strictObject({
   id: IdSchema,
   when: ConditionSchema,
-  domain: IdSchema.describe('A domain id, or "overall".'),
+  domain: IdSchema.describe(`A domain id, or "${OVERALL_DOMAIN}".`),
   minLevel: IdSchema,
   text: LocalizedTextSchema,
 });

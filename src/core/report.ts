@@ -4,7 +4,12 @@
  * report says is decided and tested here. Every string is already in the report language.
  */
 import type { Assessment, RiskItem } from './assessment-schema';
-import type { Question, Questionnaire, QuestionType } from './questionnaire-schema';
+import {
+  OVERALL_DOMAIN,
+  type Question,
+  type Questionnaire,
+  type QuestionType,
+} from './questionnaire-schema';
 import { assessmentHash, questionnaireHash } from './assessment';
 import { isAnswered } from './answers';
 import { explainTrace } from './explain';
@@ -402,7 +407,7 @@ export async function buildReport(
     id ? (levelRefs.find((l) => l.id === id) ?? null) : null;
   const levelLabel = (id: string | null | undefined) => level(id)?.label ?? t('notAssessed');
   const domainLabel = (id: string) =>
-    id === 'overall'
+    id === OVERALL_DOMAIN
       ? t('coverOverall')
       : pick(q.domains.find((d) => d.id === id)?.label, lang) || id;
 
@@ -513,7 +518,7 @@ export async function buildReport(
       id: f.id,
       text: pick(def?.text, lang) || f.id,
       scope:
-        f.domain === 'overall'
+        f.domain === OVERALL_DOMAIN
           ? t('redFlagOverall', { level: levelLabel(f.minLevel) })
           : t('redFlagDomain', { domain: domainLabel(f.domain), level: levelLabel(f.minLevel) }),
       minLevel: level(f.minLevel),

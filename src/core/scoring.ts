@@ -1,4 +1,9 @@
-import type { Points, Question, Questionnaire } from './questionnaire-schema';
+import {
+  OVERALL_DOMAIN,
+  type Points,
+  type Question,
+  type Questionnaire,
+} from './questionnaire-schema';
 import type { Answers, AnswerValue } from './answers';
 import type { Assessment, RiskItem } from './assessment-schema';
 import { evaluate, referencedQuestions } from './condition';
@@ -87,13 +92,21 @@ export interface ScoreResult {
 export type ScoringInput = Pick<Assessment, 'answers'> &
   Partial<Pick<Assessment, 'register' | 'overrides'>>;
 
+/**
+ * A map by id without a prototype: an id such as "toString" or "valueOf" finds nothing that is not
+ * in it (the validator refuses such ids; this keeps scoring numeric even without the validator).
+ */
+function emptyMap<T>(): Record<string, T> {
+  return Object.create(null) as Record<string, T>;
+}
+
 /** Points a question can give per domain, and what this answer gets (SCORING.md §2). */
 export function questionPoints(
   question: Question,
   answer: AnswerValue | undefined,
 ): { max: Points; got: Points; options: string[] } {
-  const max: Points = {};
-  const got: Points = {};
+  const max: Points = emptyMap();
+  const got: Points = emptyMap();
   const chosen: string[] = [];
   const add = (target: Points, points: Points | undefined) => {
     for (const [d, p] of Object.entries(points ?? {})) target[d] = (target[d] ?? 0) + p;
@@ -179,9 +192,9 @@ export function score(q: Questionnaire, input: ScoringInput): ScoreResult {
   const idx = (id: string | null) => (id === null ? -1 : levelIds.indexOf(id));
   const higher = (a: string | null, b: string | null) => (idx(b) > idx(a) ? b : a);
 
-  const raw: Points = {};
-  const max: Points = {};
-  const traces: Record<string, TraceEntry[]> = {};
+  const raw: Points = emptyMap();
+  const max: Points = emptyMap();
+  const traces = emptyMap<TraceEntry[]>();
   for (const d of q.domains) {
     raw[d.id] = 0;
     max[d.id] = 0;
@@ -347,14 +360,17 @@ export function score(q: Questionnaire, input: ScoringInput): ScoreResult {
         ? Math.max(...finals)
         : Math.floor(finals.reduce((a, b) => a + b, 0) / finals.length + 0.5);
   }
-  const overallFlags = fired.filter((f) => f.domain === 'overall');
+  const overallFlags = fired.filter((f) => f.domain === OVERALL_DOMAIN);
   for (const f of overallFlags) overallIdx = Math.max(overallIdx, idx(f.minLevel));
 
   const openRequired = openRequiredQuestions(q, visibility);
   return {
     domains,
     ignoredOverrides,
-    byDomain: Object.fromEntries(domains.map((d) => [d.domain, d])),
+    byDomain: Object.assign(
+      emptyMap<DomainScore>(),
+      Object.fromEntries(domains.map((d) => [d.domain, d])),
+    ),
     overall: {
       level: overallIdx >= 0 ? (levelIds[overallIdx] ?? null) : null,
       aggregation,

@@ -1,4 +1,6 @@
 import {
+  OVERALL_DOMAIN,
+  PROTOTYPE_NAMES,
   QuestionnaireSchema,
   type Condition,
   type Question,
@@ -37,15 +39,23 @@ export function semanticProblems(q: Questionnaire): FileProblem[] {
   const domainIds = new Set(q.domains.map((d) => d.id));
   const levelIds = new Set(q.levels.map((l) => l.id));
 
+  const reserved = (id: string, path: string, kind: string) => {
+    if (PROTOTYPE_NAMES.has(id)) out.push(problem(path, 'reservedId', { id, kind }));
+  };
   const unique = (items: { id: string }[], base: string, kind: string) => {
     const seen = new Set<string>();
     items.forEach((it, i) => {
+      reserved(it.id, `${base}[${i}].id`, kind);
       if (seen.has(it.id))
         out.push(problem(`${base}[${i}].id`, 'duplicateId', { id: it.id, kind }));
       seen.add(it.id);
     });
   };
   unique(q.domains, 'domains', 'domain');
+  q.domains.forEach((d, i) => {
+    if (d.id === OVERALL_DOMAIN)
+      out.push(problem(`domains[${i}].id`, 'reservedDomain', { id: OVERALL_DOMAIN }));
+  });
   unique(q.levels, 'levels', 'level');
   unique(q.sections, 'sections', 'section');
   unique(q.redFlags ?? [], 'redFlags', 'red flag');
@@ -133,6 +143,7 @@ export function semanticProblems(q: Questionnaire): FileProblem[] {
     if (s.condition) checkCondition(s.condition, `sections[${si}].condition`, n, null);
     s.questions.forEach((question, qi) => {
       const base = `sections[${si}].questions[${qi}]`;
+      reserved(question.id, `${base}.id`, 'question');
       if (firstSeen.has(question.id)) {
         out.push(problem(`${base}.id`, 'duplicateId', { id: question.id, kind: 'question' }));
       } else {
@@ -187,7 +198,7 @@ export function semanticProblems(q: Questionnaire): FileProblem[] {
 
   (q.redFlags ?? []).forEach((f, i) => {
     checkCondition(f.when, `redFlags[${i}].when`, Infinity, null);
-    if (f.domain !== 'overall' && !domainIds.has(f.domain)) {
+    if (f.domain !== OVERALL_DOMAIN && !domainIds.has(f.domain)) {
       out.push(problem(`redFlags[${i}].domain`, 'unknownDomain', { id: f.domain }));
     }
     if (!levelIds.has(f.minLevel))

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { pick } from '../../core/localized';
 import { explainTrace } from '../../core/explain';
 import { indexQuestionnaire } from '../../core/questionnaire-index';
+import { OVERALL_DOMAIN } from '../../core/questionnaire-schema';
 import { serializeAssessment } from '../../core/assessment';
 import { useSession } from '../state/session';
 import { useDebouncedScore } from '../state/use-debounced-score';
@@ -195,7 +196,7 @@ export function SummaryScreen() {
                     {t('redFlags.raises', {
                       level: pick(q.levels.find((l) => l.id === f.minLevel)?.label, lang),
                       domain:
-                        f.domain === 'overall'
+                        f.domain === OVERALL_DOMAIN
                           ? t('redFlags.overall')
                           : pick(q.domains.find((x) => x.id === f.domain)?.label, lang),
                     })}
