@@ -13,19 +13,36 @@ interface Props {
   error: FieldError | undefined;
   hasNote: boolean;
   readOnly: boolean;
+  /** The stored answer does not fit the question (the core counts it as open): ask to choose again. */
+  notFitting?: boolean;
 }
 
 /** One question: label or legend, help with the legal source, the control, a note, and its error. */
-export function QuestionField({ q, index, register, control, error, hasNote, readOnly }: Props) {
+export function QuestionField({
+  q,
+  index,
+  register,
+  control,
+  error,
+  hasNote,
+  readOnly,
+  notFitting = false,
+}: Props) {
   const { t, i18n } = useTranslation('wizard');
   const lang = i18n.language;
   const id = controlId(q);
   const name = fieldName(index);
   const helpId = `${id}-help`;
   const errorId = `${id}-error`;
+  const misfitId = `${id}-misfit`;
   const describedBy =
-    [q.help || q.legal?.length ? helpId : null, error ? errorId : null].filter(Boolean).join(' ') ||
-    undefined;
+    [
+      q.help || q.legal?.length ? helpId : null,
+      notFitting ? misfitId : null,
+      error ? errorId : null,
+    ]
+      .filter(Boolean)
+      .join(' ') || undefined;
   const label = pick(q.label, lang);
   const required = q.required ? <span className="required"> ({t('common:required')})</span> : null;
   const invalid = error ? true : undefined;
@@ -50,6 +67,11 @@ export function QuestionField({ q, index, register, control, error, hasNote, rea
         ) : null}
       </details>
     ) : null;
+  const misfit = notFitting ? (
+    <p className="field-notice" id={misfitId}>
+      {t('answer.notFitting')}
+    </p>
+  ) : null;
   const errorText = error ? (
     <p className="field-error" id={errorId}>
       <span className="visually-hidden">{t('common:error')}: </span>
@@ -92,6 +114,7 @@ export function QuestionField({ q, index, register, control, error, hasNote, rea
             {required}
           </legend>
           {help}
+          {misfit}
           {errorText}
           <div className={`options${q.type === 'scale' ? ' options--scale' : ''}`}>
             {multi ? (
@@ -197,6 +220,7 @@ export function QuestionField({ q, index, register, control, error, hasNote, rea
         {required}
       </label>
       {help}
+      {misfit}
       {errorText}
       {input}
       {note}

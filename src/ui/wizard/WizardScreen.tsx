@@ -90,6 +90,12 @@ function StepForm({
   const { store, questionnaire: q, autosaver, otherTabReleased } = useSession();
   const lang = i18n.language;
   const visibleIds = useStoreValue(store, (a) => visibleInSection(q, a, sectionIndex), sameJson);
+  // Stored answers the core does not count (they do not fit their question): asked again.
+  const notFitting = useStoreValue(
+    store,
+    (a) => sectionProgress(q, a)[sectionIndex]?.notFitting ?? [],
+    sameJson,
+  );
   const questions = useMemo(
     () => section.questions.map((question, index) => ({ q: question, index })),
     [section],
@@ -206,6 +212,7 @@ function StepForm({
             error={formState.errors[fieldName(index)] as never}
             hasNote={!!notes[question.id]}
             readOnly={store.readOnly}
+            notFitting={notFitting.includes(question.id)}
           />
         ))}
         <div className="actions actions--split">

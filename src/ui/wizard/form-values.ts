@@ -15,11 +15,13 @@ export function toFormValue(q: Question, v: AnswerValue | undefined): FormValue 
   switch (q.type) {
     case 'yesNo':
       return v === true ? 'yes' : v === false ? 'no' : null;
+    // A stored option the question does not have is not shown as chosen (the core counts it as
+    // open; the wizard asks to choose again), so a new choice replaces it.
     case 'singleChoice':
     case 'scale':
-      return typeof v === 'string' ? v : null;
+      return typeof v === 'string' && q.options.some((o) => o.id === v) ? v : null;
     case 'multiChoice':
-      return Array.isArray(v) ? v : [];
+      return Array.isArray(v) ? v.filter((x) => q.options.some((o) => o.id === x)) : [];
     case 'number':
       return typeof v === 'number' ? String(v) : '';
     default:

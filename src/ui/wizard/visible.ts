@@ -1,31 +1,16 @@
 import type { Questionnaire } from '../../core/questionnaire-schema';
 import type { Assessment } from '../../core/assessment-schema';
 import { computeVisibility } from '../../core/visibility';
-import { isAnswered } from '../../core/answers';
+import {
+  sectionProgress as coreSectionProgress,
+  type SectionProgress,
+} from '../../core/scoring/progress';
 
-export interface SectionProgress {
-  index: number;
-  id: string;
-  visible: boolean;
-  answered: number;
-  total: number;
-  openRequired: number;
-}
+export type { SectionProgress };
 
-/** Per section: visible, and how many visible questions are answered (for the step list). */
+/** Per section: visible, answered, total and open required — from the core, never recounted here. */
 export function sectionProgress(q: Questionnaire, a: Assessment): SectionProgress[] {
-  const vis = computeVisibility(q, a.answers);
-  return q.sections.map((s, index) => {
-    const shown = s.questions.filter((x) => vis.questions.has(x.id));
-    return {
-      index,
-      id: s.id,
-      visible: vis.sections.has(s.id),
-      answered: shown.filter((x) => isAnswered(a.answers[x.id])).length,
-      total: shown.length,
-      openRequired: shown.filter((x) => x.required && !isAnswered(a.answers[x.id])).length,
-    };
-  });
+  return coreSectionProgress(q, a.answers);
 }
 
 export const sameJson = <T>(x: T, y: T) => JSON.stringify(x) === JSON.stringify(y);

@@ -1,0 +1,50 @@
+/**
+ * How far an assessment is, per section: the same answered/open the engine uses for scoring, the
+ * summary, the report and sign-off (visibility's effective answers), so the step list can never
+ * call a section done that the rest of the product calls open.
+ */
+import type { Questionnaire } from '../questionnaire-schema';
+import { isAnswered, type Answers } from '../answers';
+import { computeVisibility, openRequiredQuestions } from '../visibility';
+
+export interface SectionProgress {
+  index: number;
+  id: string;
+  visible: boolean;
+  /** Visible questions with an answer that fits them. */
+  answered: number;
+  /** Visible questions. */
+  total: number;
+  /** Visible required questions without an answer that fits them. */
+  openRequired: number;
+  /**
+   * Visible questions whose stored answer does not fit them (an option the questionnaire does not
+   * have, say): they count as open, and the wizard asks to choose again.
+   */
+  notFitting: string[];
+}
+
+/** Per section: visible, answered, total and open required, by the engine's own rules. */
+export function sectionProgress(q: Questionnaire, answers: Answers): SectionProgress[] {
+  const vis = computeVisibility(q, answers);
+  const open = new Set(openRequiredQuestions(q, vis));
+  return q.sections.map((s, index) => {
+    const shown = s.questions.filter((x) => vis.questions.has(x.id));
+    return {
+      index,
+      id: s.id,
+      visible: vis.sections.has(s.id),
+      answered: shown.filter((x) => isAnswered(vis.effective[x.id])).length,
+      total: shown.length,
+      openRequired: shown.filter((x) => open.has(x.id)).length,
+      notFitting: shown
+        .filter(
+          (x) =>
+            Object.prototype.hasOwnProperty.call(answers, x.id) &&
+            isAnswered(answers[x.id]) &&
+            !isAnswered(vis.effective[x.id]),
+        )
+        .map((x) => x.id),
+    };
+  });
+}
