@@ -19,7 +19,7 @@ import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { launch } from '../tests/e2e/browser';
-import { validateQuestionnaireText } from '../src/core/validate';
+import { validateQuestionnaireText } from '../src/core/questionnaire/validate';
 import { stressAssessment, stressQuestionnaire } from '../tests/unit/pdf/stress-fixture';
 import { analyzeHosted, kindOf, type LazyKind } from './bench/analyze';
 import { measureNode } from './bench/node';
@@ -33,7 +33,7 @@ import {
 } from './bench/sizes';
 import { floorHtml, measureStart, type StartRun } from './bench/start';
 import type { BenchPage } from './bench/page';
-import { serializeAssessment } from '../src/core/assessment';
+import { serializeAssessment } from '../src/core/assessment/assessment';
 import { roundStats, stats, percentile, type Stats } from './bench/stats';
 import { filledAssessment, syntheticQuestionnaire } from './bench/synthetic';
 import { measureWizard, type WizardRun } from './bench/wizard';

@@ -10,8 +10,8 @@
 import { readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { format, resolveConfig } from 'prettier';
-import { validateQuestionnaire } from '../src/core/validate';
-import { questionnaireHash } from '../src/core/assessment';
+import { validateQuestionnaire } from '../src/core/questionnaire/validate';
+import { questionnaireHash } from '../src/core/assessment/assessment';
 
 const root = join(import.meta.dirname, '..');
 const dir = join(root, 'questionnaires');

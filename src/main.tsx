@@ -1,5 +1,5 @@
 // Composition root: wires the concrete adapters, starts the app. (zod is configured for the CSP by
-// core/zod-setup.ts, which every module that uses zod imports; the start screen needs none.)
+// core/files/zod-setup.ts, which every module that uses zod imports; the start screen needs none.)
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './ui/App';

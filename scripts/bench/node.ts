@@ -5,12 +5,12 @@
 // Installs an in-memory IndexedDB as a global, for the repository's put (Node has none).
 import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
-import { score } from '../../src/core/scoring';
-import { validateQuestionnaireText } from '../../src/core/validate';
-import { serializeAssessment } from '../../src/core/assessment';
-import { summarize } from '../../src/core/summary';
-import type { Assessment } from '../../src/core/assessment-schema';
-import type { Questionnaire } from '../../src/core/questionnaire-schema';
+import { score } from '../../src/core/scoring/scoring';
+import { validateQuestionnaireText } from '../../src/core/questionnaire/validate';
+import { serializeAssessment } from '../../src/core/assessment/assessment';
+import { summarize } from '../../src/core/assessment/summary';
+import type { Assessment } from '../../src/core/assessment/assessment-schema';
+import type { Questionnaire } from '../../src/core/questionnaire/questionnaire-schema';
 import { filledAssessment, syntheticQuestionnaire } from './synthetic';
 import { stats, type Stats } from './stats';
 

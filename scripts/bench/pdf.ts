@@ -8,8 +8,8 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
-import { serializeAssessment } from '../../src/core/assessment';
-import type { Assessment } from '../../src/core/assessment-schema';
+import { serializeAssessment } from '../../src/core/assessment/assessment';
+import type { Assessment } from '../../src/core/assessment/assessment-schema';
 import { collectProblems, openBenchPage, pollFor } from './page';
 import { LINK_SELECTOR } from './start';
 

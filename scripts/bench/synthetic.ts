@@ -7,11 +7,11 @@
  * domains, help texts with a legal source, a condition on every tenth question and a red flag per
  * section. No question is required, so "next" always moves on (the step's validation still runs).
  */
-import { createAssessment } from '../../src/core/assessment';
-import type { Assessment, RiskItem } from '../../src/core/assessment-schema';
-import type { AnswerValue } from '../../src/core/answers';
-import type { Question, Questionnaire } from '../../src/core/questionnaire-schema';
-import { validateQuestionnaire } from '../../src/core/validate';
+import { createAssessment } from '../../src/core/assessment/assessment';
+import type { Assessment, RiskItem } from '../../src/core/assessment/assessment-schema';
+import type { AnswerValue } from '../../src/core/scoring/answers';
+import type { Question, Questionnaire } from '../../src/core/questionnaire/questionnaire-schema';
+import { validateQuestionnaire } from '../../src/core/questionnaire/validate';
 
 const DOMAINS = ['privacy', 'equality', 'autonomy', 'wellbeing', 'inclusion', 'sustainability'];
 const both = (nl: string, en: string) => ({ nl, en });

@@ -14,7 +14,7 @@
  *   h1 is in the document has been painted; through all steps.
  */
 import type { Browser } from 'playwright-core';
-import type { Questionnaire } from '../../src/core/questionnaire-schema';
+import type { Questionnaire } from '../../src/core/questionnaire/questionnaire-schema';
 import { collectProblems, openBenchPage, pollFor, sleep } from './page';
 import { LINK_SELECTOR } from './start';
 

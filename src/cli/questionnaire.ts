@@ -14,12 +14,12 @@
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { Assessment } from '../core/assessment-schema';
-import { IdSchema, type Questionnaire } from '../core/questionnaire-schema';
-import { problemText, type FileProblem } from '../core/safe-json';
+import type { Assessment } from '../core/assessment/assessment-schema';
+import { IdSchema, type Questionnaire } from '../core/questionnaire/questionnaire-schema';
+import { problemText, type FileProblem } from '../core/files/safe-json';
 import { resolveQuestionnaire } from '../core/questionnaire/resolve';
-import { ignoredOverrideText } from '../core/report';
-import type { ScoreResult } from '../core/scoring';
+import { ignoredOverrideText } from '../core/report/report';
+import type { ScoreResult } from '../core/scoring/scoring';
 import { readText, type CliIO } from './io';
 
 /** Built-in questionnaires: questionnaires/<id>/questionnaire.json at the repository root. */

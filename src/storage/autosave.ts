@@ -4,9 +4,13 @@
  * most `maxWaitMs` after the first unsaved change, and at once when the page is hidden or closed.
  * A failed save keeps the state in memory (for "export now") and is tried again.
  */
-import type { Assessment } from '../core/assessment-schema';
-import type { AssessmentRepository, AssessmentSummary, StorageErrorCode } from '../core/repository';
-import { StorageError } from '../core/repository';
+import type { Assessment } from '../core/assessment/assessment-schema';
+import type {
+  AssessmentRepository,
+  AssessmentSummary,
+  StorageErrorCode,
+} from '../core/assessment/repository';
+import { StorageError } from '../core/assessment/repository';
 import { clearJournal, defaultJournalStorage, writeJournal } from './journal';
 
 /** Why the latest state is not saved: a storage error, or this tab may only read. */

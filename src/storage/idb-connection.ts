@@ -5,7 +5,7 @@
  * fault or an error aborts as a whole).
  */
 import { openDB, type IDBPDatabase } from 'idb';
-import { StorageError, type StorageErrorCode } from '../core/repository';
+import { StorageError, type StorageErrorCode } from '../core/assessment/repository';
 import {
   DB_VERSION,
   type FriaDb,

@@ -17,7 +17,7 @@ import {
   type PutOptions,
   type SavedVersion,
   type StorageErrorCode,
-} from '../core/repository';
+} from '../core/assessment/repository';
 import type { AssessmentRecord } from './record-checks';
 import { isNewerRecord, readSummary, RECORD_FORMAT } from './summary-record';
 import { createChangeChannel, createConnection, toStorageError } from './idb-connection';

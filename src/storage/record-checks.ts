@@ -3,15 +3,15 @@
  * assessment, not at start-up. The start screen only lists summaries (summary-record.ts), so zod and
  * the assessment schemas stay out of its JavaScript (issue 8, docs/performance.md).
  */
-import { z } from '../core/zod-setup';
-import { parseAssessment } from '../core/assessment';
+import { z } from '../core/files/zod-setup';
+import { parseAssessment } from '../core/assessment/assessment';
 import {
   ASSESSMENT_FORMAT_VERSION,
   AssessmentSchema,
   type Assessment,
-} from '../core/assessment-schema';
-import { QuestionnaireSchema } from '../core/questionnaire-schema';
-import type { StorageErrorCode } from '../core/repository';
+} from '../core/assessment/assessment-schema';
+import { QuestionnaireSchema } from '../core/questionnaire/questionnaire-schema';
+import type { StorageErrorCode } from '../core/assessment/repository';
 import { isNewerRecord, RECORD_FORMAT } from './summary-record';
 
 /**

@@ -1,7 +1,7 @@
-import type { Assessment } from '../core/assessment-schema';
-import type { Questionnaire } from '../core/questionnaire-schema';
-import { validateQuestionnaire } from '../core/validate';
-import { questionnaireHash } from '../core/assessment';
+import type { Assessment } from '../core/assessment/assessment-schema';
+import type { Questionnaire } from '../core/questionnaire/questionnaire-schema';
+import { validateQuestionnaire } from '../core/questionnaire/validate';
+import { questionnaireHash } from '../core/assessment/assessment';
 import {
   resolveQuestionnaire as resolveInCore,
   type QuestionnaireResolution,

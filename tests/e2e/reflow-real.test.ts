@@ -10,10 +10,10 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launch, openPage, SINGLE_FILE_URL, tempDir } from './browser';
-import { parseAssessmentText, serializeAssessment } from '../../src/core/assessment';
-import { validateQuestionnaire } from '../../src/core/validate';
-import { addSignOff, startNewVersion } from '../../src/core/signoff';
-import type { Assessment } from '../../src/core/assessment-schema';
+import { parseAssessmentText, serializeAssessment } from '../../src/core/assessment/assessment';
+import { validateQuestionnaire } from '../../src/core/questionnaire/validate';
+import { addSignOff, startNewVersion } from '../../src/core/signoff/signoff';
+import type { Assessment } from '../../src/core/assessment/assessment-schema';
 
 const FIXTURE = resolve('questionnaires/fria-core/fixtures/fraud-risk-scoring.fria.json');
 const QUESTIONNAIRE = resolve('questionnaires/fria-core/questionnaire.json');

@@ -10,11 +10,11 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launch, openPage, SINGLE_FILE_URL, type Watched } from './browser';
 import { axeViolations, describeViolations } from './axe';
-import { createAssessment, serializeAssessment } from '../../src/core/assessment';
-import { summarize } from '../../src/core/summary';
-import { validateQuestionnaire } from '../../src/core/validate';
-import type { Assessment } from '../../src/core/assessment-schema';
-import { addSignOff } from '../../src/core/signoff';
+import { createAssessment, serializeAssessment } from '../../src/core/assessment/assessment';
+import { summarize } from '../../src/core/assessment/summary';
+import { validateQuestionnaire } from '../../src/core/questionnaire/validate';
+import type { Assessment } from '../../src/core/assessment/assessment-schema';
+import { addSignOff } from '../../src/core/signoff/signoff';
 import mini from '../fixtures/mini-questionnaire.json';
 import {
   makeCa,

@@ -7,7 +7,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { serializeAssessment } from '../../src/core/assessment';
+import { serializeAssessment } from '../../src/core/assessment/assessment';
 import { bigAssessment, bigQuestionnaire } from '../unit/storage/big';
 import { launch, openPage, SINGLE_FILE_URL, tempDir } from './browser';
 import { importFiles } from './storage-helpers';

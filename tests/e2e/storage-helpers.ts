@@ -5,10 +5,10 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { createAssessment, serializeAssessment } from '../../src/core/assessment';
-import type { Assessment } from '../../src/core/assessment-schema';
-import { createBackup, serializeBackup } from '../../src/core/backup';
-import { validateQuestionnaire } from '../../src/core/validate';
+import { createAssessment, serializeAssessment } from '../../src/core/assessment/assessment';
+import type { Assessment } from '../../src/core/assessment/assessment-schema';
+import { createBackup, serializeBackup } from '../../src/core/assessment/backup';
+import { validateQuestionnaire } from '../../src/core/questionnaire/validate';
 import mini from '../fixtures/mini-questionnaire.json';
 
 export function miniQuestionnaire() {

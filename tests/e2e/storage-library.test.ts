@@ -10,8 +10,8 @@ import type { Browser, Page } from 'playwright-core';
 import { launch, openPage, SINGLE_FILE_URL, tempDir, type Watched } from './browser';
 import { axeViolations, describeViolations } from './axe';
 import { importFiles, sampleAssessments, writeBackup } from './storage-helpers';
-import { readAssessmentFile } from '../../src/core/backup';
-import type { Assessment } from '../../src/core/assessment-schema';
+import { readAssessmentFile } from '../../src/core/assessment/backup';
+import type { Assessment } from '../../src/core/assessment/assessment-schema';
 import { renderReportPdf } from '../../src/pdf/render';
 import { miniQuestionnaire } from './storage-helpers';
 

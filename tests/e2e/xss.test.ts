@@ -14,10 +14,10 @@ import type { Browser, Page } from 'playwright-core';
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRawStream, PDFString } from 'pdf-lib';
 import { launch, openPage, SINGLE_FILE_URL, tempDir, type Watched } from './browser';
 import { answerStep, download, installXssTrap, startAssessment } from './offline-helpers';
-import { createAssessment } from '../../src/core/assessment';
-import type { Assessment } from '../../src/core/assessment-schema';
-import type { Questionnaire } from '../../src/core/questionnaire-schema';
-import { validateQuestionnaire } from '../../src/core/validate';
+import { createAssessment } from '../../src/core/assessment/assessment';
+import type { Assessment } from '../../src/core/assessment/assessment-schema';
+import type { Questionnaire } from '../../src/core/questionnaire/questionnaire-schema';
+import { validateQuestionnaire } from '../../src/core/questionnaire/validate';
 
 interface Corpus {
   payloads: { name: string; text: string }[];

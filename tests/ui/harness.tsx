@@ -2,13 +2,16 @@ import { render } from '@testing-library/react';
 import { App } from '../../src/ui/App';
 import { initI18n } from '../../src/ui/i18n';
 import { ServicesProvider, type Services } from '../../src/ui/services';
-import { createMemoryRepository, type AssessmentRepository } from '../../src/core/repository';
+import {
+  createMemoryRepository,
+  type AssessmentRepository,
+} from '../../src/core/assessment/repository';
 import { createAutosaver } from '../../src/storage/autosave';
-import { createAssessment } from '../../src/core/assessment';
-import { validateQuestionnaire } from '../../src/core/validate';
-import { summarize } from '../../src/core/summary';
-import type { Questionnaire } from '../../src/core/questionnaire-schema';
-import type { Assessment } from '../../src/core/assessment-schema';
+import { createAssessment } from '../../src/core/assessment/assessment';
+import { validateQuestionnaire } from '../../src/core/questionnaire/validate';
+import { summarize } from '../../src/core/assessment/summary';
+import type { Questionnaire } from '../../src/core/questionnaire/questionnaire-schema';
+import type { Assessment } from '../../src/core/assessment/assessment-schema';
 import mini from '../fixtures/mini-questionnaire.json';
 
 export function miniQuestionnaire(): Questionnaire {

@@ -1,15 +1,18 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { createMemoryRepository, type AssessmentRepository } from '../../src/core/repository';
-import { serializeAssessment } from '../../src/core/assessment';
-import type { Assessment } from '../../src/core/assessment-schema';
-import { readAssessmentFile } from '../../src/core/backup';
+import {
+  createMemoryRepository,
+  type AssessmentRepository,
+} from '../../src/core/assessment/repository';
+import { serializeAssessment } from '../../src/core/assessment/assessment';
+import type { Assessment } from '../../src/core/assessment/assessment-schema';
+import { readAssessmentFile } from '../../src/core/assessment/backup';
 import { deletedThisVisit } from '../../src/ui/library/deleted-this-visit';
 import { renderApp, seedAssessment, testServices } from './harness';
-import { createAssessment } from '../../src/core/assessment';
-import { summarize } from '../../src/core/summary';
-import { validateQuestionnaire } from '../../src/core/validate';
+import { createAssessment } from '../../src/core/assessment/assessment';
+import { summarize } from '../../src/core/assessment/summary';
+import { validateQuestionnaire } from '../../src/core/questionnaire/validate';
 import friaCore from '../../questionnaires/fria-core/questionnaire.json';
 
 /** Files the app offered for download, as text. */

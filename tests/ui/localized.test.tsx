@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { screen } from '@testing-library/react';
-import { createMemoryRepository } from '../../src/core/repository';
+import { createMemoryRepository } from '../../src/core/assessment/repository';
 import { miniQuestionnaire, renderApp, seedAssessment, testServices } from './harness';
 
 describe('mixed-language questionnaire texts', () => {

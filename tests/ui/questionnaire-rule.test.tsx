@@ -6,8 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { createMemoryRepository } from '../../src/core/repository';
-import { serializeAssessment } from '../../src/core/assessment';
+import { createMemoryRepository } from '../../src/core/assessment/repository';
+import { serializeAssessment } from '../../src/core/assessment/assessment';
 import { brokenEmbedded } from '../unit/questionnaire-rule/broken-embedded';
 import { renderApp, seedAssessment, testServices } from './harness';
 

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { createMemoryRepository } from '../../src/core/repository';
+import { createMemoryRepository } from '../../src/core/assessment/repository';
 import { renderApp, seedAssessment, testServices } from './harness';
 
 afterEach(cleanup);

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent, { type UserEvent } from '@testing-library/user-event';
-import { createMemoryRepository } from '../../src/core/repository';
-import type { RiskItem } from '../../src/core/assessment-schema';
+import { createMemoryRepository } from '../../src/core/assessment/repository';
+import type { RiskItem } from '../../src/core/assessment/assessment-schema';
 import { renderApp, seedAssessment, testServices } from './harness';
 
 // personalData yes + health + no legal ground: red flag "Bijzondere gegevens zonder grondslag"

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { act, cleanup, screen } from '@testing-library/react';
-import { createMemoryRepository } from '../../src/core/repository';
+import { createMemoryRepository } from '../../src/core/assessment/repository';
 import { renderApp, testServices } from './harness';
 
 // A screen whose code is broken (as when its part of the file is damaged): rendering it throws.

@@ -1,7 +1,7 @@
 import '@testing-library/jest-dom/vitest';
 import { afterEach } from 'vitest';
 import { cleanup } from '@testing-library/react';
-import '../../src/core/zod-setup';
+import '../../src/core/files/zod-setup';
 
 afterEach(() => {
   cleanup();

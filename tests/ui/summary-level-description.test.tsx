@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { screen, within } from '@testing-library/react';
-import { createMemoryRepository } from '../../src/core/repository';
-import { createAssessment } from '../../src/core/assessment';
-import { summarize } from '../../src/core/summary';
+import { createMemoryRepository } from '../../src/core/assessment/repository';
+import { createAssessment } from '../../src/core/assessment/assessment';
+import { summarize } from '../../src/core/assessment/summary';
 import { miniQuestionnaire, renderApp, testServices } from './harness';
 
 // privacy: personal data yes 2/2, health 3/7, no legal basis 4/4, and the red flag → very high.

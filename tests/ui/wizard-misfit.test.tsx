@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { createMemoryRepository } from '../../src/core/repository';
+import { createMemoryRepository } from '../../src/core/assessment/repository';
 import { renderApp, seedAssessment, testServices } from './harness';
 
 const LOAD = { timeout: 10_000 };

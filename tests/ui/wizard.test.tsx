@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { createMemoryRepository } from '../../src/core/repository';
+import { createMemoryRepository } from '../../src/core/assessment/repository';
 import { renderApp, seedAssessment, testServices } from './harness';
 
 describe('wizard', () => {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { migrateToQuestionnaire } from '../../src/core/questionnaire-migration';
-import { questionnaireHash } from '../../src/core/assessment';
-import type { Assessment } from '../../src/core/assessment-schema';
-import type { Questionnaire } from '../../src/core/questionnaire-schema';
+import { migrateToQuestionnaire } from '../../src/core/questionnaire/questionnaire-migration';
+import { questionnaireHash } from '../../src/core/assessment/assessment';
+import type { Assessment } from '../../src/core/assessment/assessment-schema';
+import type { Questionnaire } from '../../src/core/questionnaire/questionnaire-schema';
 import { multi, opt, plain, questionnaire, section, single, yesNo } from './core/helpers';
-import { createAssessment, parseAssessment } from '../../src/core/assessment';
+import { createAssessment, parseAssessment } from '../../src/core/assessment/assessment';
 
 const NOW = '2026-05-01T12:00:00.000Z';
 

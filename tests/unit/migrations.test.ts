@@ -4,14 +4,14 @@ import {
   migrateChain,
   steps,
   type MigrationStep,
-} from '../../src/core/migrations';
+} from '../../src/core/assessment/migrations';
 import {
   parseAssessment,
   parseAssessmentText,
   serializeAssessment,
-} from '../../src/core/assessment';
-import { ASSESSMENT_FORMAT_VERSION } from '../../src/core/assessment-schema';
-import { problemText } from '../../src/core/safe-json';
+} from '../../src/core/assessment/assessment';
+import { ASSESSMENT_FORMAT_VERSION } from '../../src/core/assessment/assessment-schema';
+import { problemText } from '../../src/core/files/safe-json';
 import { makeAssessment } from './storage/helpers';
 
 // A test-only chain: format 1 keeps a single "name"; format 2 splits it; format 3 renames a field.

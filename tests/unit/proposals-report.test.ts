@@ -3,9 +3,9 @@
  * of the PDF, with its reason, in both languages.
  */
 import { describe, expect, it } from 'vitest';
-import { buildReport } from '../../src/core/report';
+import { buildReport } from '../../src/core/report/report';
 import { renderReportPdf } from '../../src/pdf/render';
-import { dismissProposal } from '../../src/core/proposals';
+import { dismissProposal } from '../../src/core/register/proposals';
 import {
   bodyText,
   GENERATED,

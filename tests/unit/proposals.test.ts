@@ -16,14 +16,14 @@ import {
   proposalTitle,
   proposalViews,
   reopenProposal,
-} from '../../src/core/proposals';
-import { removeRisk, restoreRisk, riskProblems } from '../../src/core/register';
-import { score } from '../../src/core/scoring';
-import { createAssessment } from '../../src/core/assessment';
-import type { Assessment } from '../../src/core/assessment-schema';
-import type { Questionnaire } from '../../src/core/questionnaire-schema';
-import { validateQuestionnaire } from '../../src/core/validate';
-import { problemText } from '../../src/core/safe-json';
+} from '../../src/core/register/proposals';
+import { removeRisk, restoreRisk, riskProblems } from '../../src/core/register/register';
+import { score } from '../../src/core/scoring/scoring';
+import { createAssessment } from '../../src/core/assessment/assessment';
+import type { Assessment } from '../../src/core/assessment/assessment-schema';
+import type { Questionnaire } from '../../src/core/questionnaire/questionnaire-schema';
+import { validateQuestionnaire } from '../../src/core/questionnaire/validate';
+import { problemText } from '../../src/core/files/safe-json';
 import {
   miniData,
   miniQuestionnaire,

@@ -1,7 +1,7 @@
 /** `npm run fria -- score` includes the register, proposals, overrides, action plan and conclusion (issue 4). */
 import { describe, expect, it } from 'vitest';
-import { createAssessment, serializeAssessment } from '../../src/core/assessment';
-import type { Assessment } from '../../src/core/assessment-schema';
+import { createAssessment, serializeAssessment } from '../../src/core/assessment/assessment';
+import type { Assessment } from '../../src/core/assessment/assessment-schema';
 import { cli, tempFile } from './cli/helpers';
 import { miniQuestionnaire } from './core/helpers';
 

@@ -25,10 +25,10 @@ import {
   toCsv,
   toRiskItem,
   type RiskDraft,
-} from '../../src/core/register';
-import { bandLevel, score } from '../../src/core/scoring';
-import type { Assessment, Measure, RiskItem } from '../../src/core/assessment-schema';
-import { createAssessment } from '../../src/core/assessment';
+} from '../../src/core/register/register';
+import { bandLevel, score } from '../../src/core/scoring/scoring';
+import type { Assessment, Measure, RiskItem } from '../../src/core/assessment/assessment-schema';
+import { createAssessment } from '../../src/core/assessment/assessment';
 import { miniQuestionnaire, opt, questionnaire, risk, section, single } from './core/helpers';
 
 const q = miniQuestionnaire();

@@ -5,11 +5,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { buildReport, type ReportModel } from '../../src/core/report';
-import { parseAssessmentText } from '../../src/core/assessment';
-import { validateQuestionnaireText } from '../../src/core/validate';
-import type { Assessment } from '../../src/core/assessment-schema';
-import type { Questionnaire } from '../../src/core/questionnaire-schema';
+import { buildReport, type ReportModel } from '../../src/core/report/report';
+import { parseAssessmentText } from '../../src/core/assessment/assessment';
+import { validateQuestionnaireText } from '../../src/core/questionnaire/validate';
+import type { Assessment } from '../../src/core/assessment/assessment-schema';
+import type { Questionnaire } from '../../src/core/questionnaire/questionnaire-schema';
 
 const OPTS = { appVersion: '9.8.7', generatedAt: '2025-03-14T09:00:00.000Z', timeZone: 'UTC' };
 const QUESTIONNAIRES = ['fria-core', 'quick-scan', 'aia-benefits'] as const;

@@ -3,10 +3,10 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import '../../src/core/zod-setup';
-import { createAssessment } from '../../src/core/assessment';
-import { buildReport } from '../../src/core/report';
-import { validateQuestionnaire } from '../../src/core/validate';
+import '../../src/core/files/zod-setup';
+import { createAssessment } from '../../src/core/assessment/assessment';
+import { buildReport } from '../../src/core/report/report';
+import { validateQuestionnaire } from '../../src/core/questionnaire/validate';
 import { renderReportPdf } from '../../src/pdf/render';
 import mini from '../fixtures/mini-questionnaire.json';
 

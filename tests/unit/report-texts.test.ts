@@ -6,7 +6,7 @@ import {
   reportText,
   reportTextKeys,
   type ReportTextKey,
-} from '../../src/core/report-texts';
+} from '../../src/core/report/report-texts';
 
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 

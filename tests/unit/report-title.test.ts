@@ -7,10 +7,10 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildReport } from '../../src/core/report';
-import { parseAssessmentText } from '../../src/core/assessment';
+import { buildReport } from '../../src/core/report/report';
+import { parseAssessmentText } from '../../src/core/assessment/assessment';
 import { renderReportPdf } from '../../src/pdf/render';
-import type { Assessment } from '../../src/core/assessment-schema';
+import type { Assessment } from '../../src/core/assessment/assessment-schema';
 import { BUILT_IN, fixtureDir, loadQuestionnaire } from './questionnaires/builtin';
 import { GENERATED, pageCount, pageText, pdfInfo, writeTemp } from './pdf/helpers';
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { attachmentFileName, buildReport, type ReportModel } from '../../src/core/report';
-import { assessmentHash, questionnaireHash } from '../../src/core/assessment';
-import { addSignOff } from '../../src/core/signoff';
-import type { Assessment } from '../../src/core/assessment-schema';
-import type { Questionnaire } from '../../src/core/questionnaire-schema';
+import { attachmentFileName, buildReport, type ReportModel } from '../../src/core/report/report';
+import { assessmentHash, questionnaireHash } from '../../src/core/assessment/assessment';
+import { addSignOff } from '../../src/core/signoff/signoff';
+import type { Assessment } from '../../src/core/assessment/assessment-schema';
+import type { Questionnaire } from '../../src/core/questionnaire/questionnaire-schema';
 import { miniQuestionnaire, sampleAssessment } from './pdf/helpers';
 
 const OPTS = { appVersion: '9.8.7', generatedAt: '2025-03-14T09:00:00.000Z', timeZone: 'UTC' };

@@ -4,7 +4,7 @@
  * (browser, Node, someone else's verifier) producing exactly these bytes.
  */
 import { describe, expect, it } from 'vitest';
-import { canonicalHash, canonicalJson, sha256Hex } from '../../src/core/canonical';
+import { canonicalHash, canonicalJson, sha256Hex } from '../../src/core/assessment/canonical';
 
 /** A double from its IEEE 754 bit pattern, as the RFC's table gives them. */
 function fromBits(hex: string): number {

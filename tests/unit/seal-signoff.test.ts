@@ -10,10 +10,10 @@ import {
   SigningBlockedError,
   startNewVersion,
   type SigningBlocker,
-} from '../../src/core/signoff';
-import { assessmentHash } from '../../src/core/assessment';
+} from '../../src/core/signoff/signoff';
+import { assessmentHash } from '../../src/core/assessment/assessment';
 import { miniData, miniQuestionnaire } from './core/helpers';
-import { validateQuestionnaire } from '../../src/core/validate';
+import { validateQuestionnaire } from '../../src/core/questionnaire/validate';
 import { blankAssessment, NOW, readyAssessment, signer } from './signing/assessments';
 
 const q = miniQuestionnaire();

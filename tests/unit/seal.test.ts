@@ -7,11 +7,11 @@ import {
   sealSummaryText,
   signOffSealText,
   verifySeal,
-} from '../../src/core/seal';
-import { addSignOff, startNewVersion } from '../../src/core/signoff';
-import { assessmentHash } from '../../src/core/assessment';
-import type { Assessment } from '../../src/core/assessment-schema';
-import type { AnswerValue } from '../../src/core/answers';
+} from '../../src/core/assessment/seal';
+import { addSignOff, startNewVersion } from '../../src/core/signoff/signoff';
+import { assessmentHash } from '../../src/core/assessment/assessment';
+import type { Assessment } from '../../src/core/assessment/assessment-schema';
+import type { AnswerValue } from '../../src/core/scoring/answers';
 import { miniQuestionnaire } from './core/helpers';
 import { blankAssessment, NOW, readyAssessment, signer } from './signing/assessments';
 

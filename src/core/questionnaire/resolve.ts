@@ -14,15 +14,15 @@
  * through to another copy (that would score with a questionnaire the user did not pick). Whether
  * the copy used is the exact one the assessment records (content hash) is part of the answer.
  */
-import type { Assessment } from '../assessment-schema';
-import type { Questionnaire } from '../questionnaire-schema';
-import { questionnaireHash } from '../assessment';
-import { problem, type FileProblem } from '../safe-json';
+import type { Assessment } from '../assessment/assessment-schema';
+import type { Questionnaire } from './questionnaire-schema';
+import { questionnaireHash } from '../assessment/assessment';
+import { problem, type FileProblem } from '../files/safe-json';
 import {
   validateQuestionnaire,
   validateQuestionnaireText,
   type ValidationResult,
-} from '../validate';
+} from './validate';
 
 export type QuestionnaireSource = 'chosen' | 'embedded' | 'builtin';
 

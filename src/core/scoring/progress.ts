@@ -3,9 +3,9 @@
  * summary, the report and sign-off (visibility's effective answers), so the step list can never
  * call a section done that the rest of the product calls open.
  */
-import type { Questionnaire } from '../questionnaire-schema';
-import { isAnswered, type Answers } from '../answers';
-import { computeVisibility, openRequiredQuestions } from '../visibility';
+import type { Questionnaire } from '../questionnaire/questionnaire-schema';
+import { isAnswered, type Answers } from './answers';
+import { computeVisibility, openRequiredQuestions } from './visibility';
 
 export interface SectionProgress {
   index: number;

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import type { Questionnaire } from '../../core/questionnaire-schema';
-import { pick } from '../../core/localized';
+import type { Questionnaire } from '../../core/questionnaire/questionnaire-schema';
+import { pick } from '../../core/texts/localized';
 
 /**
  * A level as text plus a pattern (dots per rank), coloured by the questionnaire — colour is never

@@ -1,5 +1,5 @@
-import type { LocalizedText } from '../../core/localized';
-import { pickWithLang } from '../../core/localized';
+import type { LocalizedText } from '../../core/texts/localized';
+import { pickWithLang } from '../../core/texts/localized';
 import { Markdown } from './Markdown';
 import { useLanguage } from '../i18n';
 

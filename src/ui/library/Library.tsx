@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AssessmentSummary } from '../../core/repository';
-import type { Questionnaire } from '../../core/questionnaire-schema';
-import { intlLocale, pick } from '../../core/localized';
+import type { AssessmentSummary } from '../../core/assessment/repository';
+import type { Questionnaire } from '../../core/questionnaire/questionnaire-schema';
+import { intlLocale, pick } from '../../core/texts/localized';
 import { useServices } from '../services';
 import { href } from '../router';
 import { downloadFile } from '../download';

@@ -1,7 +1,7 @@
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AssessmentSummary } from '../../core/repository';
-import { formatSize } from '../../core/format-size';
+import type { AssessmentSummary } from '../../core/assessment/repository';
+import { formatSize } from '../../core/texts/format-size';
 import {
   isPersisted,
   requestPersistence,

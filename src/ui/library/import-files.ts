@@ -3,11 +3,11 @@
  * and PDFs made by the app (their embedded assessment file). Each file gives its assessments and,
  * in the user's language, what could not be read; one bad file never stops the others.
  */
-import type { Assessment } from '../../core/assessment-schema';
-import { readAssessmentFile } from '../../core/backup';
-import { formatMessage } from '../../core/messages';
-import { DEFAULT_LIMITS, formatSize, problemText } from '../../core/safe-json';
-import { fileSizeProblem } from '../../core/limits';
+import type { Assessment } from '../../core/assessment/assessment-schema';
+import { readAssessmentFile } from '../../core/assessment/backup';
+import { formatMessage } from '../../core/texts/messages';
+import { DEFAULT_LIMITS, formatSize, problemText } from '../../core/files/safe-json';
+import { fileSizeProblem } from '../../core/files/limits';
 import { checkEmbeddedQuestionnaire } from '../../core/questionnaire/resolve';
 
 export interface FileOutcome {
@@ -25,7 +25,7 @@ async function isPdf(file: File): Promise<boolean> {
 }
 
 async function readPdf(file: File, locale: string): Promise<FileOutcome> {
-  // Refused before it is read into memory (src/core/limits.ts).
+  // Refused before it is read into memory (src/core/files/limits.ts).
   const tooLarge = fileSizeProblem('pdf', file.size);
   if (tooLarge) {
     return {
@@ -39,7 +39,7 @@ async function readPdf(file: File, locale: string): Promise<FileOutcome> {
   const { readEmbeddedAssessment, embeddedErrorText } = await import('../../pdf/read-embedded');
   const r = await readEmbeddedAssessment(new Uint8Array(await file.arrayBuffer()));
   if (r.ok) {
-    // The same full check of its questionnaire as a .fria.json file gets (core/backup.ts).
+    // The same full check of its questionnaire as a .fria.json file gets (core/assessment/backup.ts).
     const embedded = checkEmbeddedQuestionnaire(r.assessment);
     if (embedded && !embedded.ok) {
       return {

@@ -3,8 +3,8 @@
  * undo, going back to an earlier version, and importing with conflict choices. Every change to an
  * assessment first takes its edit lock, so the library never overwrites a tab that is editing it.
  */
-import type { Assessment } from '../../core/assessment-schema';
-import { serializeAssessment } from '../../core/assessment';
+import type { Assessment } from '../../core/assessment/assessment-schema';
+import { serializeAssessment } from '../../core/assessment/assessment';
 import {
   createBackup,
   planImport,
@@ -12,18 +12,22 @@ import {
   serializeBackup,
   type ImportDecision,
   type ImportItem,
-} from '../../core/backup';
-import { StorageError, type AssessmentSummary, type StorageErrorCode } from '../../core/repository';
-import { summarize } from '../../core/summary';
+} from '../../core/assessment/backup';
+import {
+  StorageError,
+  type AssessmentSummary,
+  type StorageErrorCode,
+} from '../../core/assessment/repository';
+import { summarize } from '../../core/assessment/summary';
 import { resolveQuestionnaire } from '../questionnaires';
 import type { Services } from '../services';
 import { assessmentFileName } from './library-model';
-import type { Questionnaire } from '../../core/questionnaire-schema';
+import type { Questionnaire } from '../../core/questionnaire/questionnaire-schema';
 import {
   migrateToQuestionnaire,
   type QuestionnaireMigration,
-} from '../../core/questionnaire-migration';
-import { isLocked, startNewVersion } from '../../core/signoff';
+} from '../../core/questionnaire/questionnaire-migration';
+import { isLocked, startNewVersion } from '../../core/signoff/signoff';
 
 /** Why an action could not be done. */
 export type ActionError =
@@ -295,7 +299,7 @@ export interface QuestionnaireMove {
 
 /**
  * Moves an assessment to another version of its questionnaire: answers carry over by question id,
- * the rest is set aside in the assessment (core/questionnaire-migration.ts). A signed assessment
+ * the rest is set aside in the assessment (core/questionnaire/questionnaire-migration.ts). A signed assessment
  * first starts its next version. The state before is kept as an earlier version to go back to.
  */
 export function moveToQuestionnaire(

@@ -1,7 +1,10 @@
-import type { Questionnaire } from '../../core/questionnaire-schema';
-import type { QuestionnaireMigration, SetAsideAnswer } from '../../core/questionnaire-migration';
-import { indexQuestionnaire } from '../../core/questionnaire-index';
-import { pick } from '../../core/localized';
+import type { Questionnaire } from '../../core/questionnaire/questionnaire-schema';
+import type {
+  QuestionnaireMigration,
+  SetAsideAnswer,
+} from '../../core/questionnaire/questionnaire-migration';
+import { indexQuestionnaire } from '../../core/questionnaire/questionnaire-index';
+import { pick } from '../../core/texts/localized';
 
 type T = (key: string, options?: Record<string, unknown>) => string;
 

@@ -1,7 +1,12 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Conclusion } from '../../core/assessment-schema';
-import { conclusionProblems, DECISIONS, setConclusion, type Decision } from '../../core/register';
+import type { Conclusion } from '../../core/assessment/assessment-schema';
+import {
+  conclusionProblems,
+  DECISIONS,
+  setConclusion,
+  type Decision,
+} from '../../core/register/register';
 import { useSession } from '../state/session';
 import { useDeferredWrite } from '../state/use-deferred-write';
 import { TextField } from './RiskForm';

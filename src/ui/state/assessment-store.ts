@@ -1,9 +1,9 @@
 import { useCallback, useRef, useSyncExternalStore } from 'react';
-import type { Assessment } from '../../core/assessment-schema';
-import type { AnswerValue } from '../../core/answers';
-import { isAnswered } from '../../core/answers';
-import { isLocked } from '../../core/signoff';
-import { changesSignedContent } from '../../core/seal';
+import type { Assessment } from '../../core/assessment/assessment-schema';
+import type { AnswerValue } from '../../core/scoring/answers';
+import { isAnswered } from '../../core/scoring/answers';
+import { isLocked } from '../../core/signoff/signoff';
+import { changesSignedContent } from '../../core/assessment/seal';
 
 type Listener = () => void;
 

@@ -6,7 +6,7 @@ import { TextField } from '../register/RiskForm';
 
 /**
  * The written response to a red flag that fired: what the team does about it, or why it does not
- * apply. Required before signing (core/signoff.ts) and printed under the flag in the PDF. Saved as
+ * apply. Required before signing (core/signoff/signoff.ts) and printed under the flag in the PDF. Saved as
  * it is typed (300 ms after typing stops, at once when the field is left or the screen closes).
  */
 export function RedFlagResponse({ flagId, flagText }: { flagId: string; flagText: string }) {

@@ -2,9 +2,9 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { VerifyReport } from '../../signing/verify';
 import type { ReportLine } from '../../signing/verify-text';
-import { pick } from '../../core/localized';
-import { fileSizeProblem } from '../../core/limits';
-import { problemText } from '../../core/safe-json';
+import { pick } from '../../core/texts/localized';
+import { fileSizeProblem } from '../../core/files/limits';
+import { problemText } from '../../core/files/safe-json';
 import { SigningError } from '../../signing/messages';
 import { PageHeading } from '../components/PageHeading';
 import '../signing/signing.css';
@@ -41,7 +41,7 @@ export default function VerifyPage() {
     setBusy(true);
     setError('');
     try {
-      // Too large to read into memory: refused before reading (src/core/limits.ts).
+      // Too large to read into memory: refused before reading (src/core/files/limits.ts).
       const tooLarge =
         fileSizeProblem('pdf', f.size) ??
         trust.map((x) => fileSizeProblem('certificate', x.size)).find((p) => p !== null);

@@ -1,6 +1,6 @@
-import type { Question } from '../../core/questionnaire-schema';
-import type { AnswerValue } from '../../core/answers';
-import { z } from '../../core/zod-setup';
+import type { Question } from '../../core/questionnaire/questionnaire-schema';
+import type { AnswerValue } from '../../core/scoring/answers';
+import { z } from '../../core/files/zod-setup';
 
 /** What a form control holds, per question type (radio groups use null for "nothing chosen"). */
 export type FormValue = string | string[] | number | null;

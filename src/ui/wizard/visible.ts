@@ -1,6 +1,6 @@
-import type { Questionnaire } from '../../core/questionnaire-schema';
-import type { Assessment } from '../../core/assessment-schema';
-import { computeVisibility } from '../../core/visibility';
+import type { Questionnaire } from '../../core/questionnaire/questionnaire-schema';
+import type { Assessment } from '../../core/assessment/assessment-schema';
+import { computeVisibility } from '../../core/scoring/visibility';
 import {
   sectionProgress as coreSectionProgress,
   type SectionProgress,

@@ -6,8 +6,8 @@
  */
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { createAssessment, serializeAssessment } from '../../../src/core/assessment';
-import type { Assessment } from '../../../src/core/assessment-schema';
+import { createAssessment, serializeAssessment } from '../../../src/core/assessment/assessment';
+import type { Assessment } from '../../../src/core/assessment/assessment-schema';
 import { usage } from '../../../src/cli/main';
 import { QUESTIONNAIRE_RULE } from '../../../src/cli/questionnaire';
 import { cli, tempFile } from './helpers';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync, readdirSync } from 'node:fs';
-import { createAssessment, serializeAssessment } from '../../../src/core/assessment';
-import type { Assessment } from '../../../src/core/assessment-schema';
+import { createAssessment, serializeAssessment } from '../../../src/core/assessment/assessment';
+import type { Assessment } from '../../../src/core/assessment/assessment-schema';
 import { cli, tempFile } from './helpers';
 import { miniData, miniQuestionnaire, risk } from '../core/helpers';
 

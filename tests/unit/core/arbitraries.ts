@@ -3,7 +3,7 @@
  * earlier questions, with operators and values that fit their type) and for answers to them.
  */
 import fc from 'fast-check';
-import type { Answers, AnswerValue } from '../../../src/core/answers';
+import type { Answers, AnswerValue } from '../../../src/core/scoring/answers';
 import type {
   Condition,
   Option,
@@ -12,7 +12,7 @@ import type {
   Questionnaire,
   RedFlag,
   Section,
-} from '../../../src/core/questionnaire-schema';
+} from '../../../src/core/questionnaire/questionnaire-schema';
 import { LEVELS } from './helpers';
 
 export const DOMAINS = ['a', 'b', 'c'] as const;

@@ -7,9 +7,12 @@ import {
   parseAssessmentText,
   questionnaireHash,
   serializeAssessment,
-} from '../../../src/core/assessment';
-import { ASSESSMENT_FORMAT_VERSION, type Assessment } from '../../../src/core/assessment-schema';
-import { problemText } from '../../../src/core/safe-json';
+} from '../../../src/core/assessment/assessment';
+import {
+  ASSESSMENT_FORMAT_VERSION,
+  type Assessment,
+} from '../../../src/core/assessment/assessment-schema';
+import { problemText } from '../../../src/core/files/safe-json';
 import { miniData, miniQuestionnaire } from './helpers';
 
 const meta = {

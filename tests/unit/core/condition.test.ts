@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { evaluate, referencedQuestions } from '../../../src/core/condition';
-import { isAnswered, type Answers } from '../../../src/core/answers';
-import type { Condition } from '../../../src/core/questionnaire-schema';
+import { evaluate, referencedQuestions } from '../../../src/core/scoring/condition';
+import { isAnswered, type Answers } from '../../../src/core/scoring/answers';
+import type { Condition } from '../../../src/core/questionnaire/questionnaire-schema';
 
 // SCORING.md §1: the closed operator set, evaluated over plain answers.
 const answers: Answers = {

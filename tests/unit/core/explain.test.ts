@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { explainTrace } from '../../../src/core/explain';
-import type { TraceEntry } from '../../../src/core/scoring';
+import { explainTrace } from '../../../src/core/scoring/explain';
+import type { TraceEntry } from '../../../src/core/scoring/scoring';
 import { loadQuestionnaire } from '../questionnaires/builtin';
 
 const q = loadQuestionnaire('fria-core');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatSize } from '../../../src/core/format-size';
+import { formatSize } from '../../../src/core/texts/format-size';
 
 describe('formatSize', () => {
   it('writes sizes as people read them, up to gigabytes', () => {

@@ -10,9 +10,9 @@ import type {
   Question,
   Questionnaire,
   Section,
-} from '../../../src/core/questionnaire-schema';
-import { validateQuestionnaire } from '../../../src/core/validate';
-import type { RiskItem } from '../../../src/core/assessment-schema';
+} from '../../../src/core/questionnaire/questionnaire-schema';
+import { validateQuestionnaire } from '../../../src/core/questionnaire/validate';
+import type { RiskItem } from '../../../src/core/assessment/assessment-schema';
 import mini from '../../fixtures/mini-questionnaire.json';
 
 export const en = (s: string) => ({ en: s });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync, readdirSync } from 'node:fs';
-import { questionnaireJsonSchema } from '../../../src/core/questionnaire-schema';
-import { validateQuestionnaire } from '../../../src/core/validate';
+import { questionnaireJsonSchema } from '../../../src/core/questionnaire/questionnaire-schema';
+import { validateQuestionnaire } from '../../../src/core/questionnaire/validate';
 import { miniData } from './helpers';
 
 const FILE = 'questionnaires/questionnaire.schema.json';

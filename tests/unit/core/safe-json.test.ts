@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { formatPath, parseJsonSafely, problemText } from '../../../src/core/safe-json';
+import { formatPath, parseJsonSafely, problemText } from '../../../src/core/files/safe-json';
 
 const nest = (n: number) => '['.repeat(n) + ']'.repeat(n);
 

@@ -1,11 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { score, type ScoreResult } from '../../../src/core/scoring';
-import { computeVisibility } from '../../../src/core/visibility';
-import { evaluate } from '../../../src/core/condition';
-import { validateQuestionnaire } from '../../../src/core/validate';
-import type { AnswerValue } from '../../../src/core/answers';
-import type { Condition, Question, Questionnaire } from '../../../src/core/questionnaire-schema';
+import { score, type ScoreResult } from '../../../src/core/scoring/scoring';
+import { computeVisibility } from '../../../src/core/scoring/visibility';
+import { evaluate } from '../../../src/core/scoring/condition';
+import { validateQuestionnaire } from '../../../src/core/questionnaire/validate';
+import type { AnswerValue } from '../../../src/core/scoring/answers';
+import type {
+  Condition,
+  Question,
+  Questionnaire,
+} from '../../../src/core/questionnaire/questionnaire-schema';
 import { DOMAINS, answerFor, questionnaireArb, scoredArb } from './arbitraries';
 import { LEVELS } from './helpers';
 

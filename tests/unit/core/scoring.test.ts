@@ -6,8 +6,8 @@ import {
   riskProducts,
   score,
   type TraceEntry,
-} from '../../../src/core/scoring';
-import type { Question, Questionnaire } from '../../../src/core/questionnaire-schema';
+} from '../../../src/core/scoring/scoring';
+import type { Question, Questionnaire } from '../../../src/core/questionnaire/questionnaire-schema';
 import {
   miniQuestionnaire,
   multi,

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { validateQuestionnaire, validateQuestionnaireText } from '../../../src/core/validate';
-import { problemText, type FileProblem } from '../../../src/core/safe-json';
-import { MESSAGE_LOCALES } from '../../../src/core/messages';
+import {
+  validateQuestionnaire,
+  validateQuestionnaireText,
+} from '../../../src/core/questionnaire/validate';
+import { problemText, type FileProblem } from '../../../src/core/files/safe-json';
+import { MESSAGE_LOCALES } from '../../../src/core/texts/messages';
 import { miniData } from './helpers';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- tests break the mini questionnaire on purpose */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { computeVisibility, openRequiredQuestions } from '../../../src/core/visibility';
-import { score } from '../../../src/core/scoring';
-import type { Answers } from '../../../src/core/answers';
+import { computeVisibility, openRequiredQuestions } from '../../../src/core/scoring/visibility';
+import { score } from '../../../src/core/scoring/scoring';
+import type { Answers } from '../../../src/core/scoring/answers';
 import { opt, plain, questionnaire, section, single, yesNo } from './helpers';
 
 // SCORING.md §1. Layout:

@@ -11,14 +11,18 @@ import {
   createAssessment,
   parseAssessmentText,
   serializeAssessment,
-} from '../../../src/core/assessment';
-import type { Assessment } from '../../../src/core/assessment-schema';
-import { createBackup, readAssessmentFile, serializeBackup } from '../../../src/core/backup';
-import { validateQuestionnaire } from '../../../src/core/validate';
-import type { Questionnaire } from '../../../src/core/questionnaire-schema';
-import { score } from '../../../src/core/scoring';
-import { summarize } from '../../../src/core/summary';
-import { buildReport } from '../../../src/core/report';
+} from '../../../src/core/assessment/assessment';
+import type { Assessment } from '../../../src/core/assessment/assessment-schema';
+import {
+  createBackup,
+  readAssessmentFile,
+  serializeBackup,
+} from '../../../src/core/assessment/backup';
+import { validateQuestionnaire } from '../../../src/core/questionnaire/validate';
+import type { Questionnaire } from '../../../src/core/questionnaire/questionnaire-schema';
+import { score } from '../../../src/core/scoring/scoring';
+import { summarize } from '../../../src/core/assessment/summary';
+import { buildReport } from '../../../src/core/report/report';
 import {
   applyEdits,
   applyTextEdits,

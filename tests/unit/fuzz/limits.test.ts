@@ -1,11 +1,11 @@
 /**
- * src/core/limits.ts: one table of file-size gates, the same numbers the readers use inside, and a
+ * src/core/files/limits.ts: one table of file-size gates, the same numbers the readers use inside, and a
  * refusal that explains itself in Dutch and English.
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { FILE_LIMITS, fileSizeProblem, type FileKind } from '../../../src/core/limits';
-import { DEFAULT_LIMITS, problemText } from '../../../src/core/safe-json';
+import { FILE_LIMITS, fileSizeProblem, type FileKind } from '../../../src/core/files/limits';
+import { DEFAULT_LIMITS, problemText } from '../../../src/core/files/safe-json';
 import { MAX_QUESTIONNAIRE_BYTES } from '../../../src/ui/start/questionnaire-file';
 import { EMBEDDED_LIMITS } from '../../../src/pdf/read-embedded';
 import { expectExplained } from './mutate';

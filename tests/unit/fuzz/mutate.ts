@@ -5,8 +5,8 @@
  */
 import fc from 'fast-check';
 import { expect } from 'vitest';
-import { problemText, type FileProblem } from '../../../src/core/safe-json';
-import { formatMessage } from '../../../src/core/messages';
+import { problemText, type FileProblem } from '../../../src/core/files/safe-json';
+import { formatMessage } from '../../../src/core/texts/messages';
 
 export type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 

@@ -7,8 +7,11 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
-import { validateQuestionnaire, validateQuestionnaireText } from '../../../src/core/validate';
-import { DEFAULT_LIMITS, problemText } from '../../../src/core/safe-json';
+import {
+  validateQuestionnaire,
+  validateQuestionnaireText,
+} from '../../../src/core/questionnaire/validate';
+import { DEFAULT_LIMITS, problemText } from '../../../src/core/files/safe-json';
 import {
   applyEdits,
   applyTextEdits,

@@ -8,10 +8,10 @@ import { deflateSync } from 'node:zlib';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Assessment } from '../../../src/core/assessment-schema';
-import type { Questionnaire } from '../../../src/core/questionnaire-schema';
-import { createAssessment } from '../../../src/core/assessment';
-import { validateQuestionnaire } from '../../../src/core/validate';
+import type { Assessment } from '../../../src/core/assessment/assessment-schema';
+import type { Questionnaire } from '../../../src/core/questionnaire/questionnaire-schema';
+import { createAssessment } from '../../../src/core/assessment/assessment';
+import { validateQuestionnaire } from '../../../src/core/questionnaire/validate';
 import mini from '../../fixtures/mini-questionnaire.json';
 
 export function miniQuestionnaire(): Questionnaire {

@@ -12,8 +12,8 @@ import {
   readEmbeddedAssessment,
 } from '../../../src/pdf/read-embedded';
 import { renderReportPdf } from '../../../src/pdf/render';
-import { assessmentHash, serializeAssessment } from '../../../src/core/assessment';
-import type { Assessment } from '../../../src/core/assessment-schema';
+import { assessmentHash, serializeAssessment } from '../../../src/core/assessment/assessment';
+import type { Assessment } from '../../../src/core/assessment/assessment-schema';
 import { pdfWithAttachment } from '../pdf-file/build';
 import { GENERATED, miniQuestionnaire, sampleAssessment, tempDir, writeTemp } from './helpers';
 

@@ -5,11 +5,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { renderReportPdf } from '../../../src/pdf/render';
-import { parseAssessmentText } from '../../../src/core/assessment';
-import { validateQuestionnaireText } from '../../../src/core/validate';
-import { pick } from '../../../src/core/localized';
-import type { Assessment } from '../../../src/core/assessment-schema';
-import type { Questionnaire } from '../../../src/core/questionnaire-schema';
+import { parseAssessmentText } from '../../../src/core/assessment/assessment';
+import { validateQuestionnaireText } from '../../../src/core/questionnaire/validate';
+import { pick } from '../../../src/core/texts/localized';
+import type { Assessment } from '../../../src/core/assessment/assessment-schema';
+import type { Questionnaire } from '../../../src/core/questionnaire/questionnaire-schema';
 import { GENERATED, pageText, squash, strandedHeadings, textBlocks, writeTemp } from './helpers';
 
 const OPTS = { appVersion: '0.1.0', now: GENERATED, timeZone: 'UTC' };

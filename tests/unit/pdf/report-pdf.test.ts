@@ -7,15 +7,15 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { renderReportPdf } from '../../../src/pdf/render';
-import { buildReport, type ReportModel } from '../../../src/core/report';
+import { buildReport, type ReportModel } from '../../../src/core/report/report';
 import {
   assessmentHash,
   parseAssessmentText,
   serializeAssessment,
-} from '../../../src/core/assessment';
-import { validateQuestionnaireText } from '../../../src/core/validate';
-import type { Assessment } from '../../../src/core/assessment-schema';
-import type { Questionnaire } from '../../../src/core/questionnaire-schema';
+} from '../../../src/core/assessment/assessment';
+import { validateQuestionnaireText } from '../../../src/core/questionnaire/validate';
+import type { Assessment } from '../../../src/core/assessment/assessment-schema';
+import type { Questionnaire } from '../../../src/core/questionnaire/questionnaire-schema';
 import { run as runCli } from '../../../src/cli/main';
 import {
   GENERATED,
@@ -242,7 +242,7 @@ describe('the PDF report of the sample assessment', { timeout: 60_000 }, () => {
   });
 
   it('shows sign-offs instead of the draft mark once every required role signed', async () => {
-    const { addSignOff } = await import('../../../src/core/signoff');
+    const { addSignOff } = await import('../../../src/core/signoff/signoff');
     const q = miniQuestionnaire();
     let a: Assessment = {
       ...(await sampleAssessment()),

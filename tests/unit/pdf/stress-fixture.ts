@@ -3,10 +3,10 @@
  * Polish and Greek texts), a 3,000-character note on every question, and 50 risks with long
  * descriptions and two measures each. Shared by the stress test and the benchmark.
  */
-import { createAssessment } from '../../../src/core/assessment';
-import type { Assessment, RiskItem } from '../../../src/core/assessment-schema';
-import type { Question, Questionnaire } from '../../../src/core/questionnaire-schema';
-import { validateQuestionnaire } from '../../../src/core/validate';
+import { createAssessment } from '../../../src/core/assessment/assessment';
+import type { Assessment, RiskItem } from '../../../src/core/assessment/assessment-schema';
+import type { Question, Questionnaire } from '../../../src/core/questionnaire/questionnaire-schema';
+import { validateQuestionnaire } from '../../../src/core/questionnaire/validate';
 
 const POLISH =
   'zażółć gęślą jaźń łódź świętokrzyskie wniosek decyzja urząd obywatel prawo ochrona danych osobowych przejrzystość odpowiedzialność równe traktowanie'.split(

@@ -1,5 +1,5 @@
-import { createAssessment } from '../../../src/core/assessment';
-import type { Assessment } from '../../../src/core/assessment-schema';
+import { createAssessment } from '../../../src/core/assessment/assessment';
+import type { Assessment } from '../../../src/core/assessment/assessment-schema';
 import { miniQuestionnaire } from '../core/helpers';
 
 /**

@@ -4,9 +4,9 @@
  * unreadable for the CLI and the library's import.
  */
 import { describe, expect, it } from 'vitest';
-import { createAssessment, serializeAssessment } from '../../../src/core/assessment';
-import type { Assessment } from '../../../src/core/assessment-schema';
-import { readAssessmentFile } from '../../../src/core/backup';
+import { createAssessment, serializeAssessment } from '../../../src/core/assessment/assessment';
+import type { Assessment } from '../../../src/core/assessment/assessment-schema';
+import { readAssessmentFile } from '../../../src/core/assessment/backup';
 import { cli, tempFile } from '../cli/helpers';
 import { miniQuestionnaire } from '../core/helpers';
 

@@ -6,10 +6,10 @@
  * skipped the validator never yields NaN.
  */
 import { describe, expect, it } from 'vitest';
-import { QuestionnaireSchema } from '../../../src/core/questionnaire-schema';
-import { validateQuestionnaire } from '../../../src/core/validate';
-import { score } from '../../../src/core/scoring';
-import { problemText } from '../../../src/core/safe-json';
+import { QuestionnaireSchema } from '../../../src/core/questionnaire/questionnaire-schema';
+import { validateQuestionnaire } from '../../../src/core/questionnaire/validate';
+import { score } from '../../../src/core/scoring/scoring';
+import { problemText } from '../../../src/core/files/safe-json';
 import { miniData } from '../core/helpers';
 
 const ANSWERS = {

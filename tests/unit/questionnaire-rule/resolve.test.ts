@@ -3,10 +3,14 @@
  * never used to score, and says so in the user's language.
  */
 import { describe, expect, it } from 'vitest';
-import { serializeAssessment } from '../../../src/core/assessment';
-import { createBackup, readAssessmentFile, serializeBackup } from '../../../src/core/backup';
+import { serializeAssessment } from '../../../src/core/assessment/assessment';
+import {
+  createBackup,
+  readAssessmentFile,
+  serializeBackup,
+} from '../../../src/core/assessment/backup';
 import { resolveQuestionnaire } from '../../../src/core/questionnaire/resolve';
-import { problemText } from '../../../src/core/safe-json';
+import { problemText } from '../../../src/core/files/safe-json';
 import { verifyAssessmentFile } from '../../../src/signing/verify';
 import { reportLines } from '../../../src/signing/verify-text';
 import { cli, tempFile } from '../cli/helpers';

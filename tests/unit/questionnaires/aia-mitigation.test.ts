@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { score } from '../../../src/core/scoring';
-import type { Assessment } from '../../../src/core/assessment-schema';
+import { score } from '../../../src/core/scoring/scoring';
+import type { Assessment } from '../../../src/core/assessment/assessment-schema';
 
 type Answers = Assessment['answers'];
 import { fixtureDir, loadQuestionnaire, readJson } from './builtin';

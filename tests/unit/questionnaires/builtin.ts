@@ -1,8 +1,8 @@
 /** Loads the built-in questionnaires and their example assessments for the content tests. */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { validateQuestionnaire } from '../../../src/core/validate';
-import type { Question, Questionnaire } from '../../../src/core/questionnaire-schema';
+import { validateQuestionnaire } from '../../../src/core/questionnaire/validate';
+import type { Question, Questionnaire } from '../../../src/core/questionnaire/questionnaire-schema';
 
 export const root = join(import.meta.dirname, '..', '..', '..');
 export const questionnaireDir = join(root, 'questionnaires');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { validateQuestionnaire } from '../../../src/core/validate';
-import { QUESTION_TYPES } from '../../../src/core/questionnaire-schema';
+import { validateQuestionnaire } from '../../../src/core/questionnaire/validate';
+import { QUESTION_TYPES } from '../../../src/core/questionnaire/questionnaire-schema';
 import { BUILT_IN, allQuestions, loadQuestionnaire, questionnaireFile, readJson } from './builtin';
 
 /** The example phrase each help text must carry, per locale: a help text without one is not done. */

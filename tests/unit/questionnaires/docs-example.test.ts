@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { validateQuestionnaire } from '../../../src/core/validate';
-import { score } from '../../../src/core/scoring';
+import { validateQuestionnaire } from '../../../src/core/questionnaire/validate';
+import { score } from '../../../src/core/scoring/scoring';
 import { root } from './builtin';
 
 /** The worked example in the authoring guide must stay valid, and its hand computation right. */

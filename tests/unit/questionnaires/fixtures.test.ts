@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { parseAssessment, questionnaireHash } from '../../../src/core/assessment';
-import { score } from '../../../src/core/scoring';
-import type { Assessment } from '../../../src/core/assessment-schema';
+import { parseAssessment, questionnaireHash } from '../../../src/core/assessment/assessment';
+import { score } from '../../../src/core/scoring/scoring';
+import type { Assessment } from '../../../src/core/assessment/assessment-schema';
 import {
   BUILT_IN,
   allQuestions,

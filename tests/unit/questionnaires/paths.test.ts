@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { computeVisibility } from '../../../src/core/visibility';
-import type { Answers } from '../../../src/core/answers';
+import { computeVisibility } from '../../../src/core/scoring/visibility';
+import type { Answers } from '../../../src/core/scoring/answers';
 import { allQuestions, fixtureDir, loadQuestionnaire, readJson } from './builtin';
 
 /**

@@ -1,7 +1,7 @@
 /** Assessments over the mini questionnaire for the seal and sign-off tests. */
-import { createAssessment } from '../../../src/core/assessment';
-import type { Assessment } from '../../../src/core/assessment-schema';
-import type { SignOffInput } from '../../../src/core/signoff';
+import { createAssessment } from '../../../src/core/assessment/assessment';
+import type { Assessment } from '../../../src/core/assessment/assessment-schema';
+import type { SignOffInput } from '../../../src/core/signoff/signoff';
 import { miniQuestionnaire } from '../core/helpers';
 
 export const NOW = '2025-03-01T10:00:00.000Z';

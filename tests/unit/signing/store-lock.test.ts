@@ -1,7 +1,7 @@
 /** A signed version is locked in the app's store: content edits are refused until a new version starts. */
 import { describe, expect, it } from 'vitest';
 import { AssessmentStore } from '../../../src/ui/state/assessment-store';
-import { addSignOff, startNewVersion } from '../../../src/core/signoff';
+import { addSignOff, startNewVersion } from '../../../src/core/signoff/signoff';
 import { miniQuestionnaire } from '../core/helpers';
 import { NOW, readyAssessment, signer } from './assessments';
 

@@ -10,9 +10,9 @@ import { reportLines } from '../../../src/signing/verify-text';
 import { PdfDocument } from '../../../src/pdf-file/document';
 import { appendUpdate } from '../../../src/pdf-file/update';
 import { serialize, type PdfObject } from '../../../src/pdf-file/objects';
-import { addSignOff } from '../../../src/core/signoff';
-import { serializeAssessment } from '../../../src/core/assessment';
-import type { Assessment } from '../../../src/core/assessment-schema';
+import { addSignOff } from '../../../src/core/signoff/signoff';
+import { serializeAssessment } from '../../../src/core/assessment/assessment';
+import type { Assessment } from '../../../src/core/assessment/assessment-schema';
 import { miniQuestionnaire } from '../core/helpers';
 import { NOW, readyAssessment, signer } from './assessments';
 import {

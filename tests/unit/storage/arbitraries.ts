@@ -3,7 +3,7 @@
  * round-trip properties of backups and storage.
  */
 import fc from 'fast-check';
-import type { Assessment } from '../../../src/core/assessment-schema';
+import type { Assessment } from '../../../src/core/assessment/assessment-schema';
 import { miniQuestionnaire } from '../core/helpers';
 
 // Ids as the questionnaire schema allows them (IdSchema). Note: "constructor" and "prototype" are

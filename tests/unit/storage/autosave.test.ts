@@ -6,8 +6,8 @@ import {
   StorageError,
   type AssessmentRepository,
   type StorageErrorCode,
-} from '../../../src/core/repository';
-import type { Assessment } from '../../../src/core/assessment-schema';
+} from '../../../src/core/assessment/repository';
+import type { Assessment } from '../../../src/core/assessment/assessment-schema';
 import { openIdbRepository, type StorageFaults } from '../../../src/storage/idb-repository';
 import { edit, makeAssessment, summaryOf } from './helpers';
 

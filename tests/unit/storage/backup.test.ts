@@ -7,10 +7,10 @@ import {
   readAssessmentFile,
   resolveImport,
   serializeBackup,
-} from '../../../src/core/backup';
-import { parseAssessment, serializeAssessment } from '../../../src/core/assessment';
-import { AssessmentSchema, type Assessment } from '../../../src/core/assessment-schema';
-import { problemText } from '../../../src/core/safe-json';
+} from '../../../src/core/assessment/backup';
+import { parseAssessment, serializeAssessment } from '../../../src/core/assessment/assessment';
+import { AssessmentSchema, type Assessment } from '../../../src/core/assessment/assessment-schema';
+import { problemText } from '../../../src/core/files/safe-json';
 import { assessmentArb } from './arbitraries';
 import { edit, makeAssessment } from './helpers';
 import { readFileSync } from 'node:fs';

@@ -1,8 +1,8 @@
 /** A large questionnaire (300 questions, nl + en) and a fully answered assessment, for measuring. */
-import { createAssessment } from '../../../src/core/assessment';
-import type { Assessment } from '../../../src/core/assessment-schema';
-import type { Question, Questionnaire } from '../../../src/core/questionnaire-schema';
-import { validateQuestionnaire } from '../../../src/core/validate';
+import { createAssessment } from '../../../src/core/assessment/assessment';
+import type { Assessment } from '../../../src/core/assessment/assessment-schema';
+import type { Question, Questionnaire } from '../../../src/core/questionnaire/questionnaire-schema';
+import { validateQuestionnaire } from '../../../src/core/questionnaire/validate';
 
 const t = (s: string) => ({
   nl: `${s} (nl) — ${'tekst '.repeat(12)}`,

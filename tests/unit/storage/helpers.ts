@@ -1,8 +1,8 @@
 /** Assessments on the mini questionnaire for the storage, backup and migration tests. */
-import { createAssessment } from '../../../src/core/assessment';
-import type { Assessment } from '../../../src/core/assessment-schema';
-import { summarize } from '../../../src/core/summary';
-import type { AssessmentSummary } from '../../../src/core/repository';
+import { createAssessment } from '../../../src/core/assessment/assessment';
+import type { Assessment } from '../../../src/core/assessment/assessment-schema';
+import { summarize } from '../../../src/core/assessment/summary';
+import type { AssessmentSummary } from '../../../src/core/assessment/repository';
 import { miniQuestionnaire } from '../core/helpers';
 
 export const T0 = '2026-03-01T09:00:00.000Z';

@@ -7,8 +7,8 @@ import {
   type IdbRepository,
   type StorageFaults,
 } from '../../../src/storage/idb-repository';
-import { StorageError } from '../../../src/core/repository';
-import type { Assessment } from '../../../src/core/assessment-schema';
+import { StorageError } from '../../../src/core/assessment/repository';
+import type { Assessment } from '../../../src/core/assessment/assessment-schema';
 import { edit, makeAssessment, summaryOf } from './helpers';
 
 let n = 0;

@@ -3,7 +3,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createAutosaver } from '../../../src/storage/autosave';
 import { openIdbRepository, type IdbRepository } from '../../../src/storage/idb-repository';
 import { readJournal, writeJournal } from '../../../src/storage/journal';
-import { createMemoryRepository, type AssessmentRepository } from '../../../src/core/repository';
+import {
+  createMemoryRepository,
+  type AssessmentRepository,
+} from '../../../src/core/assessment/repository';
 import { edit, makeAssessment, summaryOf } from './helpers';
 
 /** localStorage as the browser has it, in memory. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { z } from '../../../src/core/zod-setup';
+import { z } from '../../../src/core/files/zod-setup';
 import { isNewerRecord, readSummary } from '../../../src/storage/summary-record';
 
 // The stored summary's format as the storage layer checked it with zod before the hand-written

@@ -1,8 +1,8 @@
 import type { Assessment } from './assessment-schema';
-import type { Questionnaire } from './questionnaire-schema';
+import type { Questionnaire } from '../questionnaire/questionnaire-schema';
 import type { AssessmentStatus, AssessmentSummary } from './repository';
-import { score } from './scoring';
-import { currentSignOffs, signOffStatus } from './signoff';
+import { score } from '../scoring/scoring';
+import { currentSignOffs, signOffStatus } from '../signoff/signoff';
 
 /** Draft, in review or signed, by the sign-off rules (without the questionnaire: never "signed"). */
 export function assessmentStatus(a: Assessment, q: Questionnaire | null): AssessmentStatus {

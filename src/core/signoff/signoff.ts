@@ -2,13 +2,13 @@
  * Sign-off rules (PRODUCT.md "Signing", level 1): who signs, when signing is blocked, locking, and
  * new versions. Pure: the caller passes ids and times in.
  */
-import type { Assessment, SignOff } from './assessment-schema';
-import { IdSchema, type Questionnaire } from './questionnaire-schema';
-import type { AssessmentStatus } from './repository';
-import { assessmentHash } from './assessment';
-import { indexQuestionnaire } from './questionnaire-index';
-import { pick, type LocalizedText } from './localized';
-import { score } from './scoring';
+import type { Assessment, SignOff } from '../assessment/assessment-schema';
+import { IdSchema, type Questionnaire } from '../questionnaire/questionnaire-schema';
+import type { AssessmentStatus } from '../assessment/repository';
+import { assessmentHash } from '../assessment/assessment';
+import { indexQuestionnaire } from '../questionnaire/questionnaire-index';
+import { pick, type LocalizedText } from '../texts/localized';
+import { score } from '../scoring/scoring';
 import { signOffMessage } from './signoff-messages';
 
 export interface SignOffRole {
@@ -32,7 +32,7 @@ export const DEFAULT_DECLARATION: LocalizedText = {
 /**
  * The roles that sign, in order. The first role is the preparer, who signs first in each version.
  * A declared role is required unless it says `required: false`: the questionnaire lists the roles
- * it requires (issue 6), and src/core/summary.ts reads them the same way.
+ * it requires (issue 6), and src/core/assessment/summary.ts reads them the same way.
  */
 export function signOffRoles(q: Questionnaire): SignOffRole[] {
   const declared = q.signOff?.roles;

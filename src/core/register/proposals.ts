@@ -15,11 +15,11 @@
  * `assessment.proposals` by proposal id; ids are stable (`answer:<question>:<domain>`,
  * `redFlag:<flag>`), so a decision survives answers changing back and forth.
  */
-import type { Assessment } from './assessment-schema';
-import { OVERALL_DOMAIN, type Questionnaire } from './questionnaire-schema';
-import { pick } from './localized';
-import { indexQuestionnaire } from './questionnaire-index';
-import { score, type ScoreResult } from './scoring';
+import type { Assessment } from '../assessment/assessment-schema';
+import { OVERALL_DOMAIN, type Questionnaire } from '../questionnaire/questionnaire-schema';
+import { pick } from '../texts/localized';
+import { indexQuestionnaire } from '../questionnaire/questionnaire-index';
+import { score, type ScoreResult } from '../scoring/scoring';
 import { riskProblems, toRiskItem, withHistory, type Change, type RiskDraft } from './register';
 
 /**

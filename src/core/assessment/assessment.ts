@@ -5,10 +5,10 @@ import {
   type Assessment,
   type AssessmentMeta,
 } from './assessment-schema';
-import type { Questionnaire } from './questionnaire-schema';
+import type { Questionnaire } from '../questionnaire/questionnaire-schema';
 import { canonicalHash } from './canonical';
-import { parseJsonSafely, problem, type FileProblem, type SafeParse } from './safe-json';
-import { zodProblems } from './zod-problems';
+import { parseJsonSafely, problem, type FileProblem, type SafeParse } from '../files/safe-json';
+import { zodProblems } from '../files/zod-problems';
 import { migrateAssessment } from './migrations';
 
 /** Hash of a questionnaire's canonical form: ties an assessment to the exact content it used. */

@@ -3,7 +3,7 @@
  * the core, not in i18next, because the PDF is drawn from the core's report model in the browser
  * and on the command line alike. Plain language (B1) in Dutch; the English says the same.
  */
-import type { MessageParams } from './messages';
+import type { MessageParams } from '../texts/messages';
 
 const en = {
   // Only when the questionnaire's title is blank: the report is titled after its questionnaire.

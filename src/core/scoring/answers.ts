@@ -1,4 +1,4 @@
-import type { Question } from './questionnaire-schema';
+import type { Question } from '../questionnaire/questionnaire-schema';
 
 /** The value of one answer, by question type: choice ids, a list of ids, a number, yes/no, text or ISO date. */
 export type AnswerValue = string | number | boolean | string[];

@@ -6,10 +6,10 @@ import {
   type Question,
   type Questionnaire,
 } from './questionnaire-schema';
-import type { LocalizedText } from './localized';
-import { parseJsonSafely, problem, type FileProblem } from './safe-json';
-import { zodProblems } from './zod-problems';
-import { MITIGATION_KEY } from './scoring';
+import type { LocalizedText } from '../texts/localized';
+import { parseJsonSafely, problem, type FileProblem } from '../files/safe-json';
+import { zodProblems } from '../files/zod-problems';
+import { MITIGATION_KEY } from '../scoring/scoring';
 
 export type ValidationResult =
   | { valid: true; questionnaire: Questionnaire; problems: [] }

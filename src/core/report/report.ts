@@ -3,37 +3,37 @@
  * assessment, the questionnaire and the scoring engine. The PDF adapter only draws it, so what the
  * report says is decided and tested here. Every string is already in the report language.
  */
-import type { Assessment, RiskItem } from './assessment-schema';
+import type { Assessment, RiskItem } from '../assessment/assessment-schema';
 import {
   OVERALL_DOMAIN,
   type Question,
   type Questionnaire,
   type QuestionType,
-} from './questionnaire-schema';
-import { assessmentHash, questionnaireHash } from './assessment';
-import { isAnswered } from './answers';
-import { explainTrace } from './explain';
-import { pick } from './localized';
+} from '../questionnaire/questionnaire-schema';
+import { assessmentHash, questionnaireHash } from '../assessment/assessment';
+import { isAnswered } from '../scoring/answers';
+import { explainTrace } from '../scoring/explain';
+import { pick } from '../texts/localized';
 import { markdownToPlainText } from './markdown';
-import { bandLevel, score, type IgnoredOverride, type ScoreResult } from './scoring';
-import { indexQuestionnaire } from './questionnaire-index';
+import { bandLevel, score, type IgnoredOverride, type ScoreResult } from '../scoring/scoring';
+import { indexQuestionnaire } from '../questionnaire/questionnaire-index';
 import {
   actionPlan,
   heatMap as registerHeatMap,
   riskNumbers,
   sortActions,
   type ActionRow,
-} from './register';
-import { dismissedProposals } from './proposals';
-import { sealSummaryText, verifySeal, type SignOffSealStatus } from './seal';
+} from '../register/register';
+import { dismissedProposals } from '../register/proposals';
+import { sealSummaryText, verifySeal, type SignOffSealStatus } from '../assessment/seal';
 import {
   currentSignOffs,
   previousSignOffs,
   signOffDeclaration,
   signOffRoles,
   signOffStatus,
-} from './signoff';
-import { ASSESSMENT_FORMAT, ASSESSMENT_FORMAT_VERSION } from './assessment-schema';
+} from '../signoff/signoff';
+import { ASSESSMENT_FORMAT, ASSESSMENT_FORMAT_VERSION } from '../assessment/assessment-schema';
 import { answerLines, formatDay, formatMoment, formatNumber, formatPercent } from './report-format';
 import {
   FRAMEWORK_ELEMENTS,

@@ -2,10 +2,10 @@
  * How the report writes values: dates, numbers, percentages and answers, in the report language.
  * Intl is part of JavaScript itself (browser and Node alike), so this stays pure.
  */
-import type { Question } from './questionnaire-schema';
-import type { AnswerValue } from './answers';
-import { isAnswered } from './answers';
-import { intlLocale, pick } from './localized';
+import type { Question } from '../questionnaire/questionnaire-schema';
+import type { AnswerValue } from '../scoring/answers';
+import { isAnswered } from '../scoring/answers';
+import { intlLocale, pick } from '../texts/localized';
 import { reportText, type ReportLocale } from './report-texts';
 
 /** A calendar date (yyyy-mm-dd) as "12 March 2025" / "12 maart 2025"; anything else as given. */

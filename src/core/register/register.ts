@@ -10,9 +10,9 @@ import type {
   Measure,
   ProposalDecision,
   RiskItem,
-} from './assessment-schema';
-import type { Questionnaire } from './questionnaire-schema';
-import { bandLevel, riskProducts, type DomainScore } from './scoring';
+} from '../assessment/assessment-schema';
+import type { Questionnaire } from '../questionnaire/questionnaire-schema';
+import { bandLevel, riskProducts, type DomainScore } from '../scoring/scoring';
 
 /** Likelihood and severity are rated 1 to 5 (SCORING.md §6). */
 export const RATINGS = [1, 2, 3, 4, 5] as const;

@@ -1,5 +1,5 @@
 import { ASSESSMENT_FORMAT_VERSION } from './assessment-schema';
-import { problem, type SafeParse } from './safe-json';
+import { problem, type SafeParse } from '../files/safe-json';
 
 type Raw = Record<string, unknown>;
 

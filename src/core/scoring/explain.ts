@@ -1,8 +1,8 @@
-import type { Questionnaire } from './questionnaire-schema';
+import type { Questionnaire } from '../questionnaire/questionnaire-schema';
 import type { TraceEntry } from './scoring';
-import { intlLocale, pick } from './localized';
-import { indexQuestionnaire } from './questionnaire-index';
-import type { RiskItem } from './assessment-schema';
+import { intlLocale, pick } from '../texts/localized';
+import { indexQuestionnaire } from '../questionnaire/questionnaire-index';
+import type { RiskItem } from '../assessment/assessment-schema';
 
 /**
  * Plain-language lines for a domain's trace (SCORING.md §8), shared by the app's "why this level?"

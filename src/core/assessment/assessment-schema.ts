@@ -1,5 +1,5 @@
-import { z } from './zod-setup';
-import { IdSchema, QuestionnaireSchema } from './questionnaire-schema';
+import { z } from '../files/zod-setup';
+import { IdSchema, QuestionnaireSchema } from '../questionnaire/questionnaire-schema';
 
 /** The assessment file format version this app writes. Older versions migrate forward. */
 export const ASSESSMENT_FORMAT_VERSION = 1;

@@ -3,7 +3,7 @@
  * the core next to `messages.ts` (and in the same form) because the CLI, the PDF and the app all
  * show them.
  */
-import type { MessageParams } from './messages';
+import type { MessageParams } from '../texts/messages';
 
 const templates = {
   en: {

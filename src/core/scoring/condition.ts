@@ -1,4 +1,4 @@
-import type { Condition } from './questionnaire-schema';
+import type { Condition } from '../questionnaire/questionnaire-schema';
 import { isAnswered, type Answers, type AnswerValue } from './answers';
 
 /**

@@ -1,4 +1,4 @@
-import { z } from './zod-setup';
+import { z } from '../files/zod-setup';
 
 /**
  * Ids: letters, digits, dash, underscore and dot; start with a letter. "constructor" and

@@ -3,14 +3,14 @@
  * signed; the seal holds while the current content still has that hash.
  */
 import type { Assessment, SignOff } from './assessment-schema';
-import type { Questionnaire } from './questionnaire-schema';
+import type { Questionnaire } from '../questionnaire/questionnaire-schema';
 import { assessmentContent, assessmentHash } from './assessment';
 import { canonicalJson } from './canonical';
-import { indexQuestionnaire } from './questionnaire-index';
-import { pick } from './localized';
-import { formatPath } from './safe-json';
-import { partLabel, signOffMessage, type PartCode } from './signoff-messages';
-import { signOffRoles } from './signoff';
+import { indexQuestionnaire } from '../questionnaire/questionnaire-index';
+import { pick } from '../texts/localized';
+import { formatPath } from '../files/safe-json';
+import { partLabel, signOffMessage, type PartCode } from '../signoff/signoff-messages';
+import { signOffRoles } from '../signoff/signoff';
 
 /**
  * - `valid`: the sign-off's hash is the current content hash.

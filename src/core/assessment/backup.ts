@@ -1,12 +1,12 @@
-import { z } from './zod-setup';
+import { z } from '../files/zod-setup';
 import { ASSESSMENT_FORMAT, type Assessment } from './assessment-schema';
 import { parseAssessment } from './assessment';
 import { canonicalJson } from './canonical';
-import { isLocked, startNewVersion } from './signoff';
+import { isLocked, startNewVersion } from '../signoff/signoff';
 import { migrateChain, type MigrationStep } from './migrations';
-import { parseJsonSafely, problem, type FileProblem, type SafeParse } from './safe-json';
-import { zodProblems } from './zod-problems';
-import { checkEmbeddedQuestionnaire } from './questionnaire/resolve';
+import { parseJsonSafely, problem, type FileProblem, type SafeParse } from '../files/safe-json';
+import { zodProblems } from '../files/zod-problems';
+import { checkEmbeddedQuestionnaire } from '../questionnaire/resolve';
 
 /** The backup file: many assessments in one versioned envelope (`*.fria-backup.json`). */
 export const BACKUP_FORMAT = 'fria-backup';

@@ -1,10 +1,10 @@
 import type { z } from 'zod';
-import type { Assessment, SetAsideAnswerSchema } from './assessment-schema';
-import type { AnswerValue } from './answers';
+import type { Assessment, SetAsideAnswerSchema } from '../assessment/assessment-schema';
+import type { AnswerValue } from '../scoring/answers';
 import type { Question, Questionnaire } from './questionnaire-schema';
-import { questionnaireHash } from './assessment';
+import { questionnaireHash } from '../assessment/assessment';
 import { indexQuestionnaire } from './questionnaire-index';
-import { isLocked } from './signoff';
+import { isLocked } from '../signoff/signoff';
 
 export type SetAsideAnswer = z.infer<typeof SetAsideAnswerSchema>;
 

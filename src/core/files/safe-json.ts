@@ -1,5 +1,5 @@
-import { formatSize } from './format-size';
-import { formatMessage, type MessageCode, type MessageParams } from './messages';
+import { formatSize } from '../texts/format-size';
+import { formatMessage, type MessageCode, type MessageParams } from '../texts/messages';
 
 export interface FileProblem {
   /** JSON path such as `sections[2].questions[0].label.nl`; empty for the whole file. */

@@ -1,7 +1,7 @@
-import type { Questionnaire } from './questionnaire-schema';
+import type { Questionnaire } from '../questionnaire/questionnaire-schema';
 import { answerFits, isAnswered, type Answers } from './answers';
 import { evaluate } from './condition';
-import { indexQuestionnaire } from './questionnaire-index';
+import { indexQuestionnaire } from '../questionnaire/questionnaire-index';
 
 export interface Visibility {
   sections: Set<string>;

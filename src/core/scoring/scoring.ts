@@ -3,9 +3,9 @@ import {
   type Points,
   type Question,
   type Questionnaire,
-} from './questionnaire-schema';
+} from '../questionnaire/questionnaire-schema';
 import type { Answers, AnswerValue } from './answers';
-import type { Assessment, RiskItem } from './assessment-schema';
+import type { Assessment, RiskItem } from '../assessment/assessment-schema';
 import { evaluate, referencedQuestions } from './condition';
 import { computeVisibility, openRequiredQuestions, type Visibility } from './visibility';
 import { isAnswered } from './answers';
