@@ -14,12 +14,12 @@
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { Assessment } from '../core/assessment/assessment-schema';
-import { IdSchema, type Questionnaire } from '../core/questionnaire/questionnaire-schema';
-import { problemText, type FileProblem } from '../core/files/safe-json';
-import { resolveQuestionnaire } from '../core/questionnaire/resolve';
-import { ignoredOverrideText } from '../core/report/report';
-import type { ScoreResult } from '../core/scoring/scoring';
+import type { Assessment } from '../core/assessment';
+import { IdSchema, type Questionnaire } from '../core/questionnaire';
+import { problemText, type FileProblem } from '../core/files';
+import { resolveQuestionnaire } from '../core/questionnaire';
+import { ignoredOverrideText } from '../core/report';
+import type { ScoreResult } from '../core/scoring';
 import { readText, type CliIO } from './io';
 
 /** Built-in questionnaires: questionnaires/<id>/questionnaire.json at the repository root. */

@@ -1,6 +1,6 @@
 /** Framework coverage, sign-off and the integrity block. */
 import type { jsPDF } from 'jspdf';
-import type { ReportModel, ReportSignOffEntry } from '../core/report/report';
+import type { ReportModel, ReportSignOffEntry } from '../core/report';
 import { COLOR, CONTENT_WIDTH, PAGE, SIZE, type Flow } from './layout';
 import { drawPdfImage, type PdfImage } from './images';
 import { fieldTable, table } from './tables';

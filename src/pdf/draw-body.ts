@@ -1,5 +1,5 @@
 /** Answers per section, risk register, action plan and conclusion. */
-import type { LevelRef, ReportModel, ReportQuestion } from '../core/report/report';
+import type { LevelRef, ReportModel, ReportQuestion } from '../core/report';
 import { COLOR, PAGE, SIZE, bulletHang, lineHeight, type Flow } from './layout';
 import { meterWidth, table } from './tables';
 

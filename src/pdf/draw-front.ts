@@ -1,7 +1,7 @@
 /** Cover, summary (domain table, red flags, risk map, why) and context. */
 import type { jsPDF } from 'jspdf';
 import type { RowInput } from 'jspdf-autotable';
-import type { LevelRef, ReportHeatMap, ReportModel } from '../core/report/report';
+import type { LevelRef, ReportHeatMap, ReportModel } from '../core/report';
 import { drawable } from './fonts';
 import { drawLevelMeter, drawLevelPattern } from './graphics';
 import { COLOR, CONTENT_WIDTH, PAGE, SIZE, lineHeight, tint, type Flow } from './layout';

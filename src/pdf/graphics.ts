@@ -4,7 +4,7 @@
  * risk map). Colour only adds to both; a grey-scale print or a colour-blind reader loses nothing.
  */
 import type { jsPDF } from 'jspdf';
-import type { LevelRef } from '../core/report/report';
+import type { LevelRef } from '../core/report';
 import { COLOR, tint } from './layout';
 
 /** Squares filled up to the level: ■■■□ for the third of four levels. */

@@ -6,10 +6,10 @@
  * opened the way viewers repair it. Every loop is bounded; hostile or broken input gives a typed
  * error, never a hang.
  */
-import type { Assessment } from '../core/assessment/assessment-schema';
-import { parseAssessmentText } from '../core/assessment/assessment';
-import { DEFAULT_LIMITS, formatSize, type FileProblem } from '../core/files/safe-json';
-import { reportText } from '../core/report/report-texts';
+import type { Assessment } from '../core/assessment';
+import { parseAssessmentText } from '../core/assessment';
+import { DEFAULT_LIMITS, formatSize, type FileProblem } from '../core/files';
+import { reportText } from '../core/report';
 import { readAssessmentAttachment, type AttachmentRead } from '../pdf-file/attachments';
 import { PdfDocument } from '../pdf-file/document';
 import { indexOf } from '../pdf-file/objects';

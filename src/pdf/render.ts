@@ -4,11 +4,11 @@
  * stay out of the first screen's bundle.
  */
 import { jsPDF } from 'jspdf';
-import type { Assessment } from '../core/assessment/assessment-schema';
-import type { Questionnaire } from '../core/questionnaire/questionnaire-schema';
-import { serializeAssessment } from '../core/assessment/assessment';
-import { sha256Hex } from '../core/assessment/canonical';
-import { buildReport, type ReportModel, type ReportPartId } from '../core/report/report';
+import type { Assessment } from '../core/assessment';
+import type { Questionnaire } from '../core/questionnaire';
+import { serializeAssessment } from '../core/assessment';
+import { sha256Hex } from '../core/assessment';
+import { buildReport, type ReportModel, type ReportPartId } from '../core/report';
 import { addArchiveParts, pdfDate } from './archive';
 import { drawContext, drawCover, drawSummary } from './draw-front';
 import { drawActionPlan, drawAnswers, drawConclusion, drawRegister } from './draw-body';

@@ -4,7 +4,7 @@
  * never cut off. The cursor of the flow continues below the table.
  */
 import { autoTable, type CellHookData, type RowInput, type UserOptions } from 'jspdf-autotable';
-import type { LevelRef } from '../core/report/report';
+import type { LevelRef } from '../core/report';
 import { FONT_FAMILY, drawable } from './fonts';
 import { drawLevelMeter } from './graphics';
 import { BODY_BOTTOM, COLOR, PAGE, SIZE, type Flow } from './layout';

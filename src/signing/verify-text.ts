@@ -2,11 +2,11 @@
  * Verification for people: the report of src/signing/verify.ts as plain sentences in the user's
  * language (nl/en), grouped by part. Facts are established in verify.ts; nothing is decided here.
  */
-import type { Questionnaire } from '../core/questionnaire/questionnaire-schema';
-import { problemText } from '../core/files/safe-json';
-import { checkEmbeddedQuestionnaire } from '../core/questionnaire/resolve';
+import type { Questionnaire } from '../core/questionnaire';
+import { problemText } from '../core/files';
+import { checkEmbeddedQuestionnaire } from '../core/questionnaire';
 import { embeddedErrorText } from '../pdf/read-embedded';
-import { describeChanges, sealSummaryText, signOffSealText } from '../core/assessment/seal';
+import { describeChanges, sealSummaryText, signOffSealText } from '../core/assessment';
 import { signingText, type SigningMessageCode, type SigningParams } from './messages';
 import type { RevisionChange } from './revisions';
 import type { AssessmentCheck, SignatureReport, VerifyReport } from './verify';

@@ -9,21 +9,16 @@
  * Nothing here claims more than was checked: without trusted certificates the result says
  * "integrity valid, signer not verified"; a signing time without a timestamp is "as stated".
  */
-import type { Assessment } from '../core/assessment/assessment-schema';
-import { parseAssessmentText } from '../core/assessment/assessment';
-import type { FileProblem } from '../core/files/safe-json';
+import type { Assessment } from '../core/assessment';
+import { parseAssessmentText } from '../core/assessment';
+import type { FileProblem } from '../core/files';
 import {
   attachmentOf,
   embeddedResult,
   type EmbeddedReadError,
   type EmbeddedReadResult,
 } from '../pdf/read-embedded';
-import {
-  changedPaths,
-  verifySeal,
-  type ContentPath,
-  type SealResult,
-} from '../core/assessment/seal';
+import { changedPaths, verifySeal, type ContentPath, type SealResult } from '../core/assessment';
 import { parseCertificates, type CertificateInfo } from './certificates';
 import { PdfDocument, PdfEncryptedError } from '../pdf-file/document';
 import { decodeTextString, latin1 } from '../pdf-file/objects';

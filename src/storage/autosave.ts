@@ -4,12 +4,8 @@
  * most `maxWaitMs` after the first unsaved change, and at once when the page is hidden or closed.
  * A failed save keeps the state in memory (for "export now") and is tried again.
  */
-import type { Assessment } from '../core/assessment/assessment-schema';
-import type {
-  AssessmentRepository,
-  AssessmentSummary,
-  StorageErrorCode,
-} from '../core/assessment/repository';
+import type { Assessment } from '../core/assessment';
+import type { AssessmentRepository, AssessmentSummary, StorageErrorCode } from '../core/assessment';
 import { StorageError } from '../core/assessment/repository';
 import { clearJournal, defaultJournalStorage, writeJournal } from './journal';
 

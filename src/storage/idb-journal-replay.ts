@@ -1,5 +1,5 @@
 /** Writing the rescue journal back when the database opens (docs/storage.md "The rescue journal"). */
-import type { AssessmentRepository } from '../core/assessment/repository';
+import type { AssessmentRepository } from '../core/assessment';
 import type { Connection } from './idb-connection';
 import { parseJson, textOf } from './idb-records';
 import { dropJournal, readJournal } from './journal';

@@ -1,5 +1,5 @@
 /** The library list: the stored summaries, plus a line for every record that cannot be opened. */
-import type { AssessmentSummary } from '../core/assessment/repository';
+import type { AssessmentSummary } from '../core/assessment';
 import type { Connection } from './idb-connection';
 import { problemSummary, textOf } from './idb-records';
 import { isNewerRecord, readSummary } from './summary-record';

@@ -1,5 +1,5 @@
 /** Reading what a stored record still tells when this app cannot open it (newer, damaged). */
-import type { AssessmentSummary } from '../core/assessment/repository';
+import type { AssessmentSummary } from '../core/assessment';
 import type { AssessmentRecord } from './record-checks';
 import { RECORD_FORMAT } from './summary-record';
 

@@ -1,5 +1,5 @@
 /** Which earlier states are kept (docs/storage.md "Which earlier states are kept"). */
-import type { PutOptions } from '../core/assessment/repository';
+import type { PutOptions } from '../core/assessment';
 import type { AssessmentRecord } from './record-checks';
 import type { WriteTx } from './idb-schema';
 import { textOf } from './idb-records';

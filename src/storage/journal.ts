@@ -8,8 +8,8 @@
  * Entries are small in number (one per assessment with unsaved changes) and removed as soon as a
  * save of that state (or a later one) succeeds.
  */
-import type { Assessment } from '../core/assessment/assessment-schema';
-import type { AssessmentSummary } from '../core/assessment/repository';
+import type { Assessment } from '../core/assessment';
+import type { AssessmentSummary } from '../core/assessment';
 import { assessmentJson } from './serialize';
 
 const PREFIX = 'fria-wizard:unsaved:';

@@ -4,14 +4,10 @@
  * the assessment schemas stay out of its JavaScript (issue 8, docs/performance.md).
  */
 import { z } from '../core/files/zod-setup';
-import { parseAssessment } from '../core/assessment/assessment';
-import {
-  ASSESSMENT_FORMAT_VERSION,
-  AssessmentSchema,
-  type Assessment,
-} from '../core/assessment/assessment-schema';
-import { QuestionnaireSchema } from '../core/questionnaire/questionnaire-schema';
-import type { StorageErrorCode } from '../core/assessment/repository';
+import { parseAssessment } from '../core/assessment';
+import { ASSESSMENT_FORMAT_VERSION, AssessmentSchema, type Assessment } from '../core/assessment';
+import { QuestionnaireSchema } from '../core/questionnaire';
+import type { StorageErrorCode } from '../core/assessment';
 import { isNewerRecord, RECORD_FORMAT } from './summary-record';
 
 /**

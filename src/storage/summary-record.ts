@@ -7,7 +7,7 @@
  * type or an out-of-range value makes the record unreadable ("damaged" in the library), as before.
  * tests/unit/storage/summary-record.test.ts holds it against the equivalent zod schema.
  */
-import type { AssessmentStatus, AssessmentSummary } from '../core/assessment/repository';
+import type { AssessmentStatus, AssessmentSummary } from '../core/assessment';
 
 /** Format of the stored records (the envelope around an assessment or a summary). */
 export const RECORD_FORMAT = 1;

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Route } from './router';
 import { href } from './router';
 import { SessionProvider, type FallbackState } from './state/session';
-import { problemText, type FileProblem } from '../core/files/safe-json';
+import { problemText, type FileProblem } from '../core/files';
 import { PageHeading } from './components/PageHeading';
 import { NotFound } from './components/NotFound';
 import { lazyScreen, loaders } from './screen-loaders';

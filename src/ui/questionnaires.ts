@@ -1,11 +1,11 @@
-import type { Assessment } from '../core/assessment/assessment-schema';
-import type { Questionnaire } from '../core/questionnaire/questionnaire-schema';
-import { validateQuestionnaire } from '../core/questionnaire/validate';
-import { questionnaireHash } from '../core/assessment/assessment';
+import type { Assessment } from '../core/assessment';
+import type { Questionnaire } from '../core/questionnaire';
+import { validateQuestionnaire } from '../core/questionnaire';
+import { questionnaireHash } from '../core/assessment';
 import {
   resolveQuestionnaire as resolveInCore,
   type QuestionnaireResolution,
-} from '../core/questionnaire/resolve';
+} from '../core/questionnaire';
 
 // Built-in questionnaires are separate chunks: the start screen does not need them.
 const builtins = import.meta.glob<unknown>('../../questionnaires/*/questionnaire.json', {

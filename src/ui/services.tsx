@@ -1,10 +1,6 @@
 import { createContext, useContext, type ReactNode } from 'react';
-import type { Assessment } from '../core/assessment/assessment-schema';
-import type {
-  AssessmentRepository,
-  AssessmentSummary,
-  StorageErrorCode,
-} from '../core/assessment/repository';
+import type { Assessment } from '../core/assessment';
+import type { AssessmentRepository, AssessmentSummary, StorageErrorCode } from '../core/assessment';
 import type { Autosaver } from '../storage/autosave';
 import type { EditLock, EditLockOptions } from '../storage/edit-lock';
 

@@ -1,9 +1,9 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import type { Assessment } from '../../core/assessment/assessment-schema';
-import { parseAssessmentText } from '../../core/assessment/assessment';
-import { score } from '../../core/scoring/scoring';
-import { reportLocale } from '../../core/report/report-texts';
+import type { Assessment } from '../../core/assessment';
+import { parseAssessmentText } from '../../core/assessment';
+import { score } from '../../core/scoring';
+import { reportLocale } from '../../core/report';
 import { renderReportPdf } from '../../pdf/render';
 import { embeddedErrorText, readEmbeddedAssessment } from '../../pdf/read-embedded';
 import {

@@ -1,4 +1,4 @@
-import { questionnaireJsonSchema } from '../../core/questionnaire/questionnaire-schema';
+import { questionnaireJsonSchema } from '../../core/questionnaire';
 import type { CliCommand } from '../io';
 
 export const schemaCommand: CliCommand = {

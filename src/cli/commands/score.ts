@@ -1,16 +1,16 @@
-import type { Assessment } from '../../core/assessment/assessment-schema';
-import { parseAssessmentText } from '../../core/assessment/assessment';
-import type { Questionnaire } from '../../core/questionnaire/questionnaire-schema';
-import { bandLevel, riskProducts, score, type ScoreResult } from '../../core/scoring/scoring';
+import type { Assessment } from '../../core/assessment';
+import { parseAssessmentText } from '../../core/assessment';
+import type { Questionnaire } from '../../core/questionnaire';
+import { bandLevel, riskProducts, score, type ScoreResult } from '../../core/scoring';
 import {
   actionPlan,
   conclusionProblems,
   residualAboveInherent,
   riskNumbers,
   riskProblems,
-} from '../../core/register/register';
-import { dismissedProposals, proposalTitle, proposalViews } from '../../core/register/proposals';
-import { ignoredOverrideText } from '../../core/report/report';
+} from '../../core/register';
+import { dismissedProposals, proposalTitle, proposalViews } from '../../core/register';
+import { ignoredOverrideText } from '../../core/report';
 import {
   checkOptions,
   CliUsageError,

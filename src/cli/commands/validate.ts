@@ -1,5 +1,5 @@
-import { validateQuestionnaireText } from '../../core/questionnaire/validate';
-import { parseJsonSafely, problemText } from '../../core/files/safe-json';
+import { validateQuestionnaireText } from '../../core/questionnaire';
+import { parseJsonSafely, problemText } from '../../core/files';
 import {
   checkOptions,
   CliUsageError,

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { Questionnaire } from '../../core/questionnaire/questionnaire-schema';
+import type { Questionnaire } from '../../core/questionnaire';
 import { pick } from '../../core/texts/localized';
 
 /**

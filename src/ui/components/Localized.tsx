@@ -1,5 +1,5 @@
-import type { LocalizedText } from '../../core/texts/localized';
-import { pickWithLang } from '../../core/texts/localized';
+import type { LocalizedText } from '../../core/texts';
+import { pickWithLang } from '../../core/texts';
 import { Markdown } from './Markdown';
 import { useLanguage } from '../i18n';
 

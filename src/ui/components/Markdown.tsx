@@ -1,5 +1,5 @@
 import { Fragment, type ReactNode } from 'react';
-import { parseMarkdown, type Inline } from '../../core/report/markdown';
+import { parseMarkdown, type Inline } from '../../core/report';
 
 function inline(nodes: Inline[]): ReactNode[] {
   return nodes.map((n, i) => {

@@ -1,6 +1,6 @@
 import { useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
-import { serializeAssessment } from '../../core/assessment/assessment';
+import { serializeAssessment } from '../../core/assessment';
 import type { Autosaver } from '../../storage/autosave';
 import { downloadFile, safeFileName } from '../download';
 

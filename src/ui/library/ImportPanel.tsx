@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ImportDecision, ImportItem } from '../../core/assessment/backup';
+import type { ImportDecision, ImportItem } from '../../core/assessment';
 import { useServices } from '../services';
 import type { FileOutcome } from './import-files';
 import type { ImportDecided, ImportStart } from './library-actions';

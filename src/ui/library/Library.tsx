@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AssessmentSummary } from '../../core/assessment/repository';
-import type { Questionnaire } from '../../core/questionnaire/questionnaire-schema';
+import type { AssessmentSummary } from '../../core/assessment';
+import type { Questionnaire } from '../../core/questionnaire';
 import { intlLocale, pick } from '../../core/texts/localized';
 import { useServices } from '../services';
 import { href } from '../router';

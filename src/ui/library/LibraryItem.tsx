@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AssessmentSummary, SavedVersion } from '../../core/assessment/repository';
-import type { Questionnaire } from '../../core/questionnaire/questionnaire-schema';
+import type { AssessmentSummary, SavedVersion } from '../../core/assessment';
+import type { Questionnaire } from '../../core/questionnaire';
 import { useServices } from '../services';
 import { href } from '../router';
 import { downloadFile } from '../download';

@@ -1,6 +1,6 @@
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AssessmentSummary } from '../../core/assessment/repository';
+import type { AssessmentSummary } from '../../core/assessment';
 import { formatSize } from '../../core/texts/format-size';
 import {
   isPersisted,

@@ -3,12 +3,12 @@
  * and PDFs made by the app (their embedded assessment file). Each file gives its assessments and,
  * in the user's language, what could not be read; one bad file never stops the others.
  */
-import type { Assessment } from '../../core/assessment/assessment-schema';
-import { readAssessmentFile } from '../../core/assessment/backup';
-import { formatMessage } from '../../core/texts/messages';
-import { DEFAULT_LIMITS, formatSize, problemText } from '../../core/files/safe-json';
-import { fileSizeProblem } from '../../core/files/limits';
-import { checkEmbeddedQuestionnaire } from '../../core/questionnaire/resolve';
+import type { Assessment } from '../../core/assessment';
+import { readAssessmentFile } from '../../core/assessment';
+import { formatMessage } from '../../core/texts';
+import { DEFAULT_LIMITS, formatSize, problemText } from '../../core/files';
+import { fileSizeProblem } from '../../core/files';
+import { checkEmbeddedQuestionnaire } from '../../core/questionnaire';
 
 export interface FileOutcome {
   fileName: string;

@@ -3,8 +3,8 @@
  * undo, going back to an earlier version, and importing with conflict choices. Every change to an
  * assessment first takes its edit lock, so the library never overwrites a tab that is editing it.
  */
-import type { Assessment } from '../../core/assessment/assessment-schema';
-import { serializeAssessment } from '../../core/assessment/assessment';
+import type { Assessment } from '../../core/assessment';
+import { serializeAssessment } from '../../core/assessment';
 import {
   createBackup,
   planImport,
@@ -12,22 +12,15 @@ import {
   serializeBackup,
   type ImportDecision,
   type ImportItem,
-} from '../../core/assessment/backup';
-import {
-  StorageError,
-  type AssessmentSummary,
-  type StorageErrorCode,
-} from '../../core/assessment/repository';
-import { summarize } from '../../core/assessment/summary';
+} from '../../core/assessment';
+import { StorageError, type AssessmentSummary, type StorageErrorCode } from '../../core/assessment';
+import { summarize } from '../../core/assessment';
 import { resolveQuestionnaire } from '../questionnaires';
 import type { Services } from '../services';
 import { assessmentFileName } from './library-model';
-import type { Questionnaire } from '../../core/questionnaire/questionnaire-schema';
-import {
-  migrateToQuestionnaire,
-  type QuestionnaireMigration,
-} from '../../core/questionnaire/questionnaire-migration';
-import { isLocked, startNewVersion } from '../../core/signoff/signoff';
+import type { Questionnaire } from '../../core/questionnaire';
+import { migrateToQuestionnaire, type QuestionnaireMigration } from '../../core/questionnaire';
+import { isLocked, startNewVersion } from '../../core/signoff';
 
 /** Why an action could not be done. */
 export type ActionError =

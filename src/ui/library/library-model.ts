@@ -3,8 +3,8 @@
  * file names, and duplicating an assessment as a new version. Kept apart from the components so they
  * are easy to test and to read.
  */
-import type { Assessment } from '../../core/assessment/assessment-schema';
-import type { AssessmentStatus, AssessmentSummary } from '../../core/assessment/repository';
+import type { Assessment } from '../../core/assessment';
+import type { AssessmentStatus, AssessmentSummary } from '../../core/assessment';
 
 export type SortKey = 'updated' | 'title' | 'status' | 'level';
 export type StatusFilter = AssessmentStatus | 'all';

@@ -1,8 +1,5 @@
-import type { Questionnaire } from '../../core/questionnaire/questionnaire-schema';
-import type {
-  QuestionnaireMigration,
-  SetAsideAnswer,
-} from '../../core/questionnaire/questionnaire-migration';
+import type { Questionnaire } from '../../core/questionnaire';
+import type { QuestionnaireMigration, SetAsideAnswer } from '../../core/questionnaire';
 import { indexQuestionnaire } from '../../core/questionnaire/questionnaire-index';
 import { pick } from '../../core/texts/localized';
 

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Assessment } from '../../core/assessment/assessment-schema';
+import type { Assessment } from '../../core/assessment';
 import {
   actionPlan,
   MEASURE_STATUSES,
@@ -11,8 +11,8 @@ import {
   type ActionSortKey,
   type MeasureStatus,
   type SortDirection,
-} from '../../core/register/register';
-import type { Questionnaire } from '../../core/questionnaire/questionnaire-schema';
+} from '../../core/register';
+import type { Questionnaire } from '../../core/questionnaire';
 import type { TFunction } from 'i18next';
 import { useSession } from '../state/session';
 import { useStoreValue } from '../state/assessment-store';

@@ -1,12 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Conclusion } from '../../core/assessment/assessment-schema';
-import {
-  conclusionProblems,
-  DECISIONS,
-  setConclusion,
-  type Decision,
-} from '../../core/register/register';
+import type { Conclusion } from '../../core/assessment';
+import { conclusionProblems, DECISIONS, setConclusion, type Decision } from '../../core/register';
 import { useSession } from '../state/session';
 import { useDeferredWrite } from '../state/use-deferred-write';
 import { TextField } from './RiskForm';

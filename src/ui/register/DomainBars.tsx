@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import type { Questionnaire } from '../../core/questionnaire/questionnaire-schema';
-import type { ScoreResult } from '../../core/scoring/scoring';
+import type { Questionnaire } from '../../core/questionnaire';
+import type { ScoreResult } from '../../core/scoring';
 import { LevelBadge } from '../components/LevelBadge';
 import { domainLabel } from './labels';
 

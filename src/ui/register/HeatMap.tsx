@@ -1,9 +1,9 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { RiskItem } from '../../core/assessment/assessment-schema';
-import type { Questionnaire } from '../../core/questionnaire/questionnaire-schema';
-import { heatMap, RATINGS, riskNumbers, type HeatCell } from '../../core/register/register';
-import { bandLevel, riskProducts } from '../../core/scoring/scoring';
+import type { RiskItem } from '../../core/assessment';
+import type { Questionnaire } from '../../core/questionnaire';
+import { heatMap, RATINGS, riskNumbers, type HeatCell } from '../../core/register';
+import { bandLevel, riskProducts } from '../../core/scoring';
 import { LevelBadge } from '../components/LevelBadge';
 import { domainLabel, levelLabel } from './labels';
 

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
-import type { Questionnaire } from '../../core/questionnaire/questionnaire-schema';
-import type { IgnoredOverride, ScoreResult } from '../../core/scoring/scoring';
-import { removeOverride } from '../../core/register/register';
+import type { Questionnaire } from '../../core/questionnaire';
+import type { IgnoredOverride, ScoreResult } from '../../core/scoring';
+import { removeOverride } from '../../core/register';
 import { useSession } from '../state/session';
 import { useServices } from '../services';
 import { domainLabel, levelLabel } from './labels';

@@ -1,14 +1,14 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { pick } from '../../core/texts/localized';
-import type { DomainScore } from '../../core/scoring/scoring';
+import { pick } from '../../core/texts';
+import type { DomainScore } from '../../core/scoring';
 import {
   overrideProblems,
   redFlagFloorAbove,
   removeOverride,
   setOverride,
   type RegisterProblem,
-} from '../../core/register/register';
+} from '../../core/register';
 import { useSession } from '../state/session';
 import { useServices } from '../services';
 import { LevelBadge } from '../components/LevelBadge';

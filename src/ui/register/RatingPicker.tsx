@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { RATINGS } from '../../core/register/register';
+import { RATINGS } from '../../core/register';
 
 /**
  * Likelihood or severity, 1 to 5, as a group of radio buttons with plain-language labels

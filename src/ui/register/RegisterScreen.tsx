@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Assessment } from '../../core/assessment/assessment-schema';
-import { score } from '../../core/scoring/scoring';
+import type { Assessment } from '../../core/assessment';
+import { score } from '../../core/scoring';
 import {
   emptyRiskDraft,
   registerLevel,
@@ -13,7 +13,7 @@ import {
   toRiskDraft,
   type RemovedRisk,
   type RiskDraft,
-} from '../../core/register/register';
+} from '../../core/register';
 import {
   acceptProposals,
   combinedDraft,
@@ -25,7 +25,7 @@ import {
   proposalViews,
   reopenProposal,
   type ProposalView,
-} from '../../core/register/proposals';
+} from '../../core/register';
 import { useSession } from '../state/session';
 import { useStoreValue } from '../state/assessment-store';
 import { useServices } from '../services';

@@ -1,9 +1,9 @@
 import { useTranslation } from 'react-i18next';
-import type { Assessment } from '../../core/assessment/assessment-schema';
-import type { Questionnaire } from '../../core/questionnaire/questionnaire-schema';
-import type { ScoreResult } from '../../core/scoring/scoring';
-import { actionPlan, riskNumbers } from '../../core/register/register';
-import { dismissedProposals, proposalViews } from '../../core/register/proposals';
+import type { Assessment } from '../../core/assessment';
+import type { Questionnaire } from '../../core/questionnaire';
+import type { ScoreResult } from '../../core/scoring';
+import { actionPlan, riskNumbers } from '../../core/register';
+import { dismissedProposals, proposalViews } from '../../core/register';
 import { href } from '../router';
 import { HeatMaps, RiskScoreCells, RiskScoreHeads } from './HeatMap';
 import { domainLabel } from './labels';

@@ -1,9 +1,9 @@
 import { useTranslation } from 'react-i18next';
-import type { RiskItem } from '../../core/assessment/assessment-schema';
-import type { Questionnaire } from '../../core/questionnaire/questionnaire-schema';
-import { bandLevel, riskProducts } from '../../core/scoring/scoring';
-import { formatDay } from '../../core/report/report-format';
-import { reportLocale } from '../../core/report/report-texts';
+import type { RiskItem } from '../../core/assessment';
+import type { Questionnaire } from '../../core/questionnaire';
+import { bandLevel, riskProducts } from '../../core/scoring';
+import { formatDay } from '../../core/report';
+import { reportLocale } from '../../core/report';
 import { LevelBadge } from '../components/LevelBadge';
 import { domId } from './labels';
 

@@ -1,8 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Measure } from '../../core/assessment/assessment-schema';
-import { pick } from '../../core/texts/localized';
-import { bandLevel } from '../../core/scoring/scoring';
+import type { Measure } from '../../core/assessment';
+import { pick } from '../../core/texts';
+import { bandLevel } from '../../core/scoring';
 import {
   draftProducts,
   MEASURE_STATUSES,
@@ -10,7 +10,7 @@ import {
   riskProblems,
   type RegisterProblem,
   type RiskDraft,
-} from '../../core/register/register';
+} from '../../core/register';
 import { useSession } from '../state/session';
 import { useServices } from '../services';
 import { ErrorSummary, type FieldError } from '../components/ErrorSummary';

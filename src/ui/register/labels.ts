@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next';
-import type { Questionnaire } from '../../core/questionnaire/questionnaire-schema';
-import type { RegisterProblem } from '../../core/register/register';
-import { pick } from '../../core/texts/localized';
+import type { Questionnaire } from '../../core/questionnaire';
+import type { RegisterProblem } from '../../core/register';
+import { pick } from '../../core/texts';
 
 /** A domain's label in the UI language; the id when the questionnaire does not know it. */
 export function domainLabel(q: Questionnaire, id: string | null, lang: string): string {

@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isLocked, startNewVersion } from '../../core/signoff/signoff';
+import { isLocked, startNewVersion } from '../../core/signoff';
 import { useSession } from '../state/session';
 import { useStoreValue } from '../state/assessment-store';
 import { useServices } from '../services';

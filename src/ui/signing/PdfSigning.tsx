@@ -1,9 +1,9 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { pick } from '../../core/texts/localized';
-import { fileSizeProblem } from '../../core/files/limits';
-import { problemText } from '../../core/files/safe-json';
-import type { SignOffRole } from '../../core/signoff/signoff';
+import { pick } from '../../core/texts';
+import { fileSizeProblem } from '../../core/files';
+import { problemText } from '../../core/files';
+import type { SignOffRole } from '../../core/signoff';
 import { useSession } from '../state/session';
 import { downloadFile, safeFileName } from '../download';
 

@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { pick } from '../../core/texts/localized';
+import { pick } from '../../core/texts';
 import {
   addSignOff,
   blockerText,
@@ -9,7 +9,7 @@ import {
   signOffDeclaration,
   signOffRoles,
   SigningBlockedError,
-} from '../../core/signoff/signoff';
+} from '../../core/signoff';
 import { ErrorSummary, type FieldError } from '../components/ErrorSummary';
 import { useSession } from '../state/session';
 import { useStoreValue } from '../state/assessment-store';

@@ -1,11 +1,11 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Assessment, SignOff } from '../../core/assessment/assessment-schema';
-import { assessmentHash } from '../../core/assessment/assessment';
-import { pick } from '../../core/texts/localized';
-import { formatDay } from '../../core/report/report-format';
-import { reportLocale } from '../../core/report/report-texts';
-import { indexQuestionnaire } from '../../core/questionnaire/questionnaire-index';
+import type { Assessment, SignOff } from '../../core/assessment';
+import { assessmentHash } from '../../core/assessment';
+import { pick } from '../../core/texts';
+import { formatDay } from '../../core/report';
+import { reportLocale } from '../../core/report';
+import { indexQuestionnaire } from '../../core/questionnaire';
 import {
   blockerText,
   currentSignOffs,
@@ -16,7 +16,7 @@ import {
   signOffRoles,
   signOffStatus,
   type SigningBlocker,
-} from '../../core/signoff/signoff';
+} from '../../core/signoff';
 import { PageHeading } from '../components/PageHeading';
 import { SaveStatusText } from '../components/SaveStatusText';
 import { useSession } from '../state/session';

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SignOff } from '../../core/assessment/assessment-schema';
+import type { SignOff } from '../../core/assessment';
 
 export type SignatureValue = NonNullable<SignOff['signature']>;
 

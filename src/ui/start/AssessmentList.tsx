@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AssessmentSummary } from '../../core/assessment/repository';
+import type { AssessmentSummary } from '../../core/assessment';
 import { useServices } from '../services';
 import { href } from '../router';
-import { intlLocale } from '../../core/texts/localized';
+import { intlLocale } from '../../core/texts';
 
 /** The assessments on this device, newest first, to continue where the user left off. */
 export function AssessmentList() {

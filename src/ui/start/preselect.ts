@@ -1,4 +1,4 @@
-import type { Questionnaire } from '../../core/questionnaire/questionnaire-schema';
+import type { Questionnaire } from '../../core/questionnaire';
 
 // The questionnaire a user just loaded on the start screen, offered first on the "new" screen.
 let preselected: Questionnaire | null = null;

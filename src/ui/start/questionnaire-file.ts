@@ -1,6 +1,6 @@
-import type { Questionnaire } from '../../core/questionnaire/questionnaire-schema';
-import { validateQuestionnaireText } from '../../core/questionnaire/validate';
-import { problemText, formatSize, type FileProblem } from '../../core/files/safe-json';
+import type { Questionnaire } from '../../core/questionnaire';
+import { validateQuestionnaireText } from '../../core/questionnaire';
+import { problemText, formatSize, type FileProblem } from '../../core/files';
 
 export const MAX_QUESTIONNAIRE_BYTES = 5 * 1024 * 1024;
 

@@ -1,9 +1,9 @@
 import { useCallback, useRef, useSyncExternalStore } from 'react';
-import type { Assessment } from '../../core/assessment/assessment-schema';
-import type { AnswerValue } from '../../core/scoring/answers';
-import { isAnswered } from '../../core/scoring/answers';
-import { isLocked } from '../../core/signoff/signoff';
-import { changesSignedContent } from '../../core/assessment/seal';
+import type { Assessment } from '../../core/assessment';
+import type { AnswerValue } from '../../core/scoring';
+import { isAnswered } from '../../core/scoring';
+import { isLocked } from '../../core/signoff';
+import { changesSignedContent } from '../../core/assessment';
 
 type Listener = () => void;
 

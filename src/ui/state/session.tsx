@@ -1,11 +1,11 @@
 import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
-import type { Assessment } from '../../core/assessment/assessment-schema';
-import type { Questionnaire } from '../../core/questionnaire/questionnaire-schema';
-import { summarize } from '../../core/assessment/summary';
+import type { Assessment } from '../../core/assessment';
+import type { Questionnaire } from '../../core/questionnaire';
+import { summarize } from '../../core/assessment';
 import type { Autosaver } from '../../storage/autosave';
 import { AssessmentStore } from './assessment-store';
 import { resolveAssessmentQuestionnaire } from '../questionnaires';
-import type { FileProblem } from '../../core/files/safe-json';
+import type { FileProblem } from '../../core/files';
 import { useServices } from '../services';
 
 export interface Session {

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
-import type { Questionnaire } from '../../core/questionnaire/questionnaire-schema';
-import { score, type ScoreResult } from '../../core/scoring/scoring';
+import type { Questionnaire } from '../../core/questionnaire';
+import { score, type ScoreResult } from '../../core/scoring';
 import type { AssessmentStore } from './assessment-store';
 
 let measured = 0;

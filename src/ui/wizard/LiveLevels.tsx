@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { pick } from '../../core/texts/localized';
+import { pick } from '../../core/texts';
 import { useSession } from '../state/session';
 import { useDebouncedScore } from '../state/use-debounced-score';
 import { LevelBadge } from '../components/LevelBadge';
-import type { DomainScore } from '../../core/scoring/scoring';
+import type { DomainScore } from '../../core/scoring';
 
 /** True when nothing counts for the domain yet: no answer that scores it, no flag, risk or override. */
 function nothingYet(d: DomainScore): boolean {

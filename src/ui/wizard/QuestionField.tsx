@@ -1,7 +1,7 @@
 import { Controller, type Control, type UseFormRegister, type FieldError } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import type { Question } from '../../core/questionnaire/questionnaire-schema';
-import { pick } from '../../core/texts/localized';
+import type { Question } from '../../core/questionnaire';
+import { pick } from '../../core/texts';
 import { Localized } from '../components/Localized';
 import { controlId, fieldName, noteName } from './form-values';
 

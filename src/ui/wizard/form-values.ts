@@ -1,5 +1,5 @@
-import type { Question } from '../../core/questionnaire/questionnaire-schema';
-import type { AnswerValue } from '../../core/scoring/answers';
+import type { Question } from '../../core/questionnaire';
+import type { AnswerValue } from '../../core/scoring';
 import { z } from '../../core/files/zod-setup';
 
 /** What a form control holds, per question type (radio groups use null for "nothing chosen"). */

@@ -1,5 +1,5 @@
 import type { UseFormReturn } from 'react-hook-form';
-import type { Question } from '../../core/questionnaire/questionnaire-schema';
+import type { Question } from '../../core/questionnaire';
 import type { AssessmentStore } from '../state/assessment-store';
 import { fieldName, fromFormValue, noteName, toFormValue } from './form-values';
 import { sameJson } from './visible';

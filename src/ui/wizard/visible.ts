@@ -1,10 +1,7 @@
-import type { Questionnaire } from '../../core/questionnaire/questionnaire-schema';
-import type { Assessment } from '../../core/assessment/assessment-schema';
-import { computeVisibility } from '../../core/scoring/visibility';
-import {
-  sectionProgress as coreSectionProgress,
-  type SectionProgress,
-} from '../../core/scoring/progress';
+import type { Questionnaire } from '../../core/questionnaire';
+import type { Assessment } from '../../core/assessment';
+import { computeVisibility } from '../../core/scoring';
+import { sectionProgress as coreSectionProgress, type SectionProgress } from '../../core/scoring';
 
 export type { SectionProgress };
 
