@@ -1,0 +1,107 @@
+/**
+ * The answers part: the visible sections and questions, numbered as the reader sees them, and the
+ * answers set aside when the assessment moved to a new questionnaire version.
+ */
+import type { Question } from '../../questionnaire/questionnaire-schema';
+import { isAnswered } from '../../scoring/answers';
+import { pick } from '../../texts/localized';
+import { markdownToPlainText } from '../markdown';
+import { answerLines } from '../report-format';
+import type { ReportContext } from '../report-context';
+import type { ReportModel, ReportQuestion, ReportSection, ReportTrigger } from '../report-model';
+
+export interface ReportAnswers {
+  sections: ReportSection[];
+  /** "3.2" by question id, for the visible questions only. */
+  numbers: Map<string, string>;
+}
+
+/** Numbers: section position, then position among the section's visible questions. */
+export function answersPart(ctx: ReportContext): ReportAnswers {
+  const { q, result, lang } = ctx;
+  const numbers = new Map<string, string>();
+  const sections: ReportSection[] = [];
+  q.sections.forEach((section, si) => {
+    if (!result.visibility.sections.has(section.id)) return;
+    const questions: ReportQuestion[] = [];
+    for (const question of section.questions) {
+      if (!result.visibility.questions.has(question.id)) continue;
+      const number = `${si + 1}.${questions.length + 1}`;
+      numbers.set(question.id, number);
+      questions.push(reportQuestion(ctx, question, number));
+    }
+    sections.push({
+      id: section.id,
+      number: String(si + 1),
+      title: pick(section.title, lang),
+      description: section.description
+        ? markdownToPlainText(pick(section.description, lang))
+        : null,
+      questions,
+    });
+  });
+  return { sections, numbers };
+}
+
+function reportQuestion(ctx: ReportContext, question: Question, number: string): ReportQuestion {
+  const { a, result, lang, t } = ctx;
+  const value = result.visibility.effective[question.id];
+  const answered = isAnswered(value);
+  const note = a.notes[question.id];
+  return {
+    id: question.id,
+    number,
+    label: pick(question.label, lang),
+    type: question.type,
+    required: question.required === true,
+    answered,
+    answer: answered
+      ? answerLines(question, value, lang)
+      : [question.required ? t('notAnsweredRequired') : t('notAnswered')],
+    note: note !== undefined && note.trim() !== '' ? note : null,
+    sources: (question.legal ?? []).map((l) =>
+      [l.source, l.article].filter((x) => x && x.trim() !== '').join(' '),
+    ),
+  };
+}
+
+/** A question as a reference (number, label, answer), e.g. for what triggered a red flag. */
+export function questionRef(
+  ctx: ReportContext,
+  numbers: ReadonlyMap<string, string>,
+  id: string,
+): ReportTrigger {
+  const entry = ctx.index.byId.get(id);
+  const value = ctx.result.visibility.effective[id];
+  return {
+    number: numbers.get(id) ?? '',
+    question: entry ? pick(entry.question.label, ctx.lang) : id,
+    answer: entry ? answerLines(entry.question, value, ctx.lang).join(', ') : '',
+  };
+}
+
+/** Answers kept aside when the assessment moved to a new questionnaire version (never dropped). */
+export function setAsidePart(ctx: ReportContext): ReportModel['setAside'] {
+  const { a, q, index, lang, t } = ctx;
+  return a.setAside.map((x) => {
+    const question = index.byId.get(x.questionId)?.question;
+    const label = question ? pick(question.label, lang) : x.questionId;
+    const answer = Array.isArray(x.value)
+      ? x.value.join(', ')
+      : typeof x.value === 'boolean'
+        ? t(x.value ? 'yes' : 'no')
+        : String(x.value);
+    const reasonKey =
+      x.reason === 'questionRemoved'
+        ? 'setAsideQuestionRemoved'
+        : x.reason === 'typeChanged'
+          ? 'setAsideTypeChanged'
+          : 'setAsideOptionRemoved';
+    return {
+      question: label,
+      answer,
+      note: x.note ?? null,
+      reason: t(reasonKey, { version: q.version }),
+    };
+  });
+}

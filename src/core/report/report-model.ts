@@ -1,0 +1,295 @@
+/**
+ * The report model: the whole PDF report as plain data, every string already in the report's
+ * language. `buildReport()` (report.ts) makes it; the PDF adapter only draws it.
+ */
+import type { SignOffSealStatus } from '../assessment/seal';
+import type { QuestionType } from '../questionnaire/questionnaire-schema';
+import type { ReportLocale, ReportTextKey } from './report-texts';
+
+export interface ReportOptions {
+  /** The app's version, printed in the integrity block. */
+  appVersion: string;
+  /** When the report is made (ISO date-time); passed in to keep the core pure and output repeatable. */
+  generatedAt: string;
+  /** IANA time zone for printed moments (the reader's); the runtime's own when left out. */
+  timeZone?: string;
+}
+
+/** A level as the report shows it: its label, its place in the scale, and its colour. */
+export interface LevelRef {
+  id: string;
+  label: string;
+  /** 0-based position from lowest to highest. */
+  index: number;
+  /** How many levels the questionnaire has. */
+  count: number;
+  /** #rrggbb; never the only carrier of meaning (the PDF adds text and a pattern). */
+  color: string;
+  /**
+   * What the level means or what to do next, as the questionnaire words it (plain text; markdown
+   * is flattened). Null when the questionnaire gives none.
+   */
+  description: string | null;
+}
+
+/** One level that some domains ended at, with what it means for them. */
+export interface ReportLevelGuide {
+  level: LevelRef;
+  /** The labels of the domains whose final level this is, in questionnaire order. */
+  domains: string[];
+  description: string;
+}
+
+export type ReportPartId =
+  | 'cover'
+  | 'summary'
+  | 'context'
+  | 'answers'
+  | 'register'
+  | 'actionPlan'
+  | 'conclusion'
+  | 'coverage'
+  | 'signOff'
+  | 'integrity';
+
+export interface LabelValue {
+  label: string;
+  value: string;
+}
+
+export interface ReportDomain {
+  id: string;
+  label: string;
+  /** "6 of 10 (60%)" or "not assessed". */
+  scoreText: string;
+  computed: LevelRef | null;
+  final: LevelRef | null;
+  override: { level: LevelRef | null; justification: string; text: string } | null;
+  /** Why an override in the file was not applied (unknown level, no justification); else null. */
+  ignoredOverride: string | null;
+  redFlags: string[];
+  /** The "why this level" lines, from the scoring trace. */
+  why: string[];
+}
+
+export interface ReportTrigger {
+  number: string;
+  question: string;
+  answer: string;
+}
+
+export interface ReportRedFlag {
+  id: string;
+  text: string;
+  /** "Domain: Privacy. Raises to at least: Very high." */
+  scope: string;
+  minLevel: LevelRef | null;
+  triggers: ReportTrigger[];
+  response: string | null;
+}
+
+export interface ReportHeatMap {
+  /** counts[likelihood - 1][severity - 1] */
+  inherent: number[][];
+  residual: number[][];
+  /** The level band of each cell, same indexing. */
+  bands: (LevelRef | null)[][];
+  total: number;
+}
+
+export interface ReportQuestion {
+  id: string;
+  /** "3.2": section number and the question's place among the visible questions. */
+  number: string;
+  label: string;
+  type: QuestionType;
+  required: boolean;
+  answered: boolean;
+  /** The answer as lines (option labels, a number, a date, or the text); the "not answered" text when empty. */
+  answer: string[];
+  note: string | null;
+  sources: string[];
+}
+
+export interface ReportSection {
+  id: string;
+  number: string;
+  title: string;
+  description: string | null;
+  questions: ReportQuestion[];
+}
+
+export interface ReportRiskScore {
+  likelihood: number;
+  severity: number;
+  product: number;
+  level: LevelRef | null;
+  text: string;
+}
+
+export interface ReportMeasure {
+  id: string;
+  riskNumber: string;
+  riskTitle: string;
+  text: string;
+  owner: string;
+  due: string;
+  dueDate: string;
+  status: 'planned' | 'inProgress' | 'done';
+  statusLabel: string;
+}
+
+export interface ReportRisk {
+  id: string;
+  number: string;
+  domain: string;
+  title: string;
+  description: string;
+  affectedGroups: string;
+  inherent: ReportRiskScore;
+  residual: ReportRiskScore;
+  residualJustification: string | null;
+  measures: ReportMeasure[];
+}
+
+export type CoverageStatus = 'answered' | 'partly' | 'open' | 'notApplicable' | 'notCovered';
+
+/** A proposed risk the assessors dismissed, with their reason (kept visible, issue 4). */
+export interface ReportDismissedProposal {
+  title: string;
+  /** The domain's label; empty for a proposal from an "overall" red flag. */
+  domain: string;
+  reason: string;
+  /** False when the current answers no longer make this proposal. */
+  current: boolean;
+}
+
+export interface ReportCoverageRow {
+  tag: string;
+  framework: string;
+  code: string;
+  text: string;
+  /** Numbers of the visible questions that carry the tag. */
+  where: string[];
+  status: CoverageStatus;
+  statusLabel: string;
+}
+
+export interface ReportSignOffEntry {
+  role: string;
+  name: string;
+  function: string;
+  organisation: string;
+  date: string;
+  place: string;
+  declaration: string;
+  signature:
+    | { kind: 'typed'; text: string }
+    | { kind: 'drawn'; text: string; dataUrl: string }
+    | { kind: 'none'; text: string };
+  contentHash: string;
+  version: number;
+  seal: SignOffSealStatus;
+  sealText: string;
+}
+
+export interface ReportModel {
+  locale: ReportLocale;
+  /** Labels the drawing needs (column heads, page furniture), already in the report language. */
+  labels: Record<ReportTextKey, string>;
+  document: {
+    title: string;
+    subject: string;
+    author: string;
+    keywords: string;
+    creator: string;
+    language: string;
+    /** The attached assessment file's name: "<system name>.fria.json". */
+    attachmentName: string;
+    /** A suggested PDF file name. */
+    pdfName: string;
+  };
+  /**
+   * The running header and page-furniture values. `header` is the whole line; the drawing may
+   * shorten `title` (with an ellipsis) to keep it on one line beside the DRAFT mark.
+   */
+  running: {
+    header: string;
+    title: string;
+    system: string;
+    shortHash: string;
+    draftMark: string | null;
+  };
+  parts: { id: ReportPartId; title: string }[];
+  status: { code: 'draft' | 'inReview' | 'signed'; label: string; signed: boolean };
+  cover: {
+    title: string;
+    systemName: string;
+    fields: LabelValue[];
+    overall: LevelRef | null;
+    overallText: string;
+    /** The overall level's description (often the next step); null when there is none. */
+    overallDescription: string | null;
+    provisional: string | null;
+    note: string | null;
+  };
+  summary: {
+    intro: string;
+    overall: LevelRef | null;
+    overallText: string;
+    overallDescription: string | null;
+    overallHow: string;
+    /**
+     * How the credit for measures worked out (additive questionnaires with `mitigation`, such as
+     * the AIA style); null when the questionnaire has none or no measure question applies.
+     */
+    mitigationHow: string | null;
+    domains: ReportDomain[];
+    /**
+     * Per final level of the domains (highest first), its description and the domains at it.
+     * Empty when all domains share one level: the overall description then says it all.
+     */
+    levelGuide: ReportLevelGuide[];
+    redFlags: ReportRedFlag[];
+    /** Overrides for domains this questionnaire does not have: listed, never applied. */
+    strayOverrides: string[];
+    heatMap: ReportHeatMap;
+    levels: LevelRef[];
+    openRequired: ReportTrigger[];
+    provisional: string | null;
+  };
+  context: { fields: LabelValue[]; about: string; questionnaireDescription: string | null };
+  sections: ReportSection[];
+  /** Answers kept aside when the assessment moved to a new questionnaire version (never dropped). */
+  setAside: { question: string; answer: string; note: string | null; reason: string }[];
+  register: { risks: ReportRisk[]; dismissed: ReportDismissedProposal[] };
+  actionPlan: { measures: ReportMeasure[] };
+  conclusion: {
+    recorded: boolean;
+    decision: string;
+    reasoning: string;
+    conditions: string[];
+  };
+  coverage: { rows: ReportCoverageRow[] };
+  signOff: {
+    signed: boolean;
+    statusText: string;
+    declaration: string;
+    roles: { label: string; required: boolean; entries: ReportSignOffEntry[] }[];
+    /** Sign-offs by roles the questionnaire does not declare (kept, never hidden). */
+    other: ReportSignOffEntry[];
+    previous: ReportSignOffEntry[];
+  };
+  integrity: {
+    assessmentHash: string;
+    questionnaireId: string;
+    questionnaireVersion: string;
+    /** The questionnaire hash recorded in the assessment. */
+    questionnaireHash: string;
+    /** The hash of the questionnaire the report was drawn with, when it differs. */
+    questionnaireHashDiffers: string | null;
+    appVersion: string;
+    fields: LabelValue[];
+    howTo: string;
+  };
+}
