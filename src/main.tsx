@@ -7,6 +7,7 @@ import { initI18n } from './ui/i18n';
 import { ServicesProvider, type Services } from './ui/services';
 import { openRepository } from './storage/idb-repository';
 import { createAutosaver } from './storage/autosave';
+import { defaultChangeStorage } from './storage/change-journal';
 import { acquireEditLock, oneHolderPerTab } from './storage/edit-lock';
 import { newId } from './ui/ids';
 import { parseRoute } from './ui/router';
@@ -18,14 +19,33 @@ async function start() {
   // that screen renders without a loading step (ui/screen-loaders.ts).
   const [, opened] = await Promise.all([
     initI18n(),
-    openRepository(),
+    openRepository({
+      // The library line of a state written back from the journal: loaded only when there is one.
+      summarize: async (a) => {
+        const [{ summarize }, { resolveQuestionnaire }] = await Promise.all([
+          import('./core/assessment/summary'),
+          import('./ui/questionnaires'),
+        ]);
+        const q = await resolveQuestionnaire(a);
+        return q ? summarize(a, q) : null;
+      },
+    }),
     preloadRoute(parseRoute(window.location.hash)),
   ]);
+  const idb = opened.idb;
   const services: Services = {
     repository: opened.repository,
     storageProblem: opened.problem,
     recovered: opened.idb?.recovered() ?? [],
-    createAutosaver: (o) => createAutosaver({ repository: opened.repository, ...o }),
+    createAutosaver: (o) =>
+      createAutosaver({
+        repository: opened.repository,
+        ...o,
+        // Changes are journalled only next to the browser's database (not on the memory fallback).
+        journal: idb
+          ? { storage: defaultChangeStorage(), revisionOf: (id) => idb.revisionOf(id) }
+          : null,
+      }),
     acquireEditLock: oneHolderPerTab(acquireEditLock),
     now: () => new Date().toISOString(),
     newId,

@@ -1,13 +1,15 @@
 /**
- * Framework-free autosave. `schedule()` is what a keystroke calls: it only keeps a reference to the
- * new state (the caller updates immutably), so typing never waits on saving. Saving runs later, at
+ * Framework-free autosave. `schedule()` is what a keystroke calls: it writes the changed fields to
+ * the change journal (change-journal.ts: small records, synchronously, so a reload, a closed tab or
+ * a killed browser loses nothing that reached the page) and keeps a reference to the new state (the
+ * caller updates immutably); typing never waits on saving. Saving runs later, at
  * most `maxWaitMs` after the first unsaved change, and at once when the page is hidden or closed.
  * A failed save keeps the state in memory (for "export now") and is tried again.
  */
 import type { Assessment } from '../core/assessment';
 import type { AssessmentRepository, AssessmentSummary, StorageErrorCode } from '../core/assessment';
 import { StorageError } from '../core/assessment/repository';
-import { clearJournal, defaultJournalStorage, writeJournal } from './journal';
+import { defaultChangeStorage, openChangeJournal, type ChangeJournal } from './change-journal';
 
 /** Why the latest state is not saved: a storage error, or this tab may only read. */
 export type AutosaveErrorCode = StorageErrorCode | 'readOnly';
@@ -44,15 +46,23 @@ export interface AutosaverOptions {
    */
   events?: { document: Document; window: Window } | null;
   /**
-   * Where unsaved states go synchronously when the page is hidden or closed (see journal.ts);
-   * defaults to localStorage, null for none.
+   * Where each change is journalled synchronously (change-journal.ts); defaults to localStorage,
+   * null for none. `revisionOf` gives the stored revision the numbering goes on from.
    */
-  journal?: Storage | null;
+  journal?: { storage: Storage | null; revisionOf(id: string): number } | null;
 }
 
 export interface Autosaver {
-  /** Remembers the new state and saves it soon. Cheap: call it on every change. */
-  schedule(a: Assessment): void;
+  /**
+   * Remembers the new state and saves it soon; with `prev` (the state it replaces) the changed
+   * fields are journalled at once. Cheap: call it on every change.
+   */
+  schedule(a: Assessment, prev?: Assessment): void;
+  /**
+   * False while a change could not be written to the journal (the browser's storage for it is full)
+   * and has not been saved since: it then exists only on this page.
+   */
+  journalOk(): boolean;
   /** Saves everything pending now; resolves true when all is saved, false when something failed. */
   flush(): Promise<boolean>;
   status(): AutosaveStatus;
@@ -125,10 +135,15 @@ export function createAutosaver(opts: AutosaverOptions): Autosaver {
   let running: Promise<boolean> | null = null;
   let cost: number | null = null;
   let disposed = false;
-  // The state being written right now: a reload can abort its transaction, so it is journalled too.
-  let inFlight: Assessment | null = null;
-  const journal = opts.journal === undefined ? defaultJournalStorage() : opts.journal;
-  const journalled = new Set<string>();
+  const journal =
+    opts.journal === undefined
+      ? { storage: defaultChangeStorage(), revisionOf: () => 0 }
+      : opts.journal;
+  const journals = new Map<string, ChangeJournal>();
+  // Per assessment: the journal number of the newest change in the pending state.
+  const pendingSeq = new Map<string, number>();
+  // Per assessment: the newest change that could not be journalled and is not saved yet.
+  const unjournalled = new Map<string, number>();
 
   const setStatus = (s: AutosaveStatus) => {
     const same =
@@ -139,6 +154,9 @@ export function createAutosaver(opts: AutosaverOptions): Autosaver {
     status = s;
     // Repeating the same status would make screen readers announce it again and again.
     if (!same) for (const l of listeners) l(s);
+  };
+  const notify = () => {
+    for (const l of listeners) l(status);
   };
 
   const clearTimers = () => {
@@ -179,32 +197,42 @@ export function createAutosaver(opts: AutosaverOptions): Autosaver {
   const drain = async (): Promise<boolean> => {
     while (pending.size > 0) {
       const [id, a] = pending.entries().next().value as [string, Assessment];
+      const seq = pendingSeq.get(id);
       pending.delete(id);
+      pendingSeq.delete(id);
       // While in error, keep showing the error until a save succeeds, rather than flickering.
       if (status.kind !== 'error') setStatus({ kind: 'saving' });
       try {
-        inFlight = a;
         const t0 = performance.now();
         const summary = opts.summarize(a);
         const t1 = performance.now();
         // Let a keystroke that arrived meanwhile in before the second half (checks, serialising).
         await yieldToMain();
         const t2 = performance.now();
-        const write = opts.repository.put(a, summary);
+        const write = opts.repository.put(a, summary, seq === undefined ? {} : { revision: seq });
         const t3 = performance.now();
         cost = t1 - t0 + (t3 - t2);
         await write;
-        inFlight = null;
-        if (journalled.delete(a.id)) clearJournal(journal, a.id, a.updatedAt);
+        if (seq !== undefined) {
+          // Saved: the journal records this state holds are no longer needed.
+          journals.get(id)?.trim(seq);
+          const lost = unjournalled.get(id);
+          if (lost !== undefined && lost <= seq) {
+            unjournalled.delete(id);
+            notify();
+          }
+        }
         // Visible in the browser's performance panel, and read by the benchmarks: the main-thread
         // work of a save ("prepare") and the time until the browser confirmed it ("save").
         mark('fria:save-summary', t0, t1);
         mark('fria:save-write', t2, t3);
         mark('fria:save', t0, performance.now());
       } catch (e) {
-        inFlight = null;
         // Keep the state for the next try, unless a newer one came in meanwhile.
-        if (!pending.has(id)) pending.set(id, a);
+        if (!pending.has(id)) {
+          pending.set(id, a);
+          if (seq !== undefined) pendingSeq.set(id, seq);
+        }
         fail(e);
         return false;
       }
@@ -235,9 +263,23 @@ export function createAutosaver(opts: AutosaverOptions): Autosaver {
   };
 
   const saver: Autosaver = {
-    schedule(a) {
+    schedule(a, prev) {
       pending.set(a.id, a);
       if (opts.readOnly) return showReadOnly();
+      if (journal && prev) {
+        let j = journals.get(a.id);
+        if (!j) {
+          j = openChangeJournal(journal.storage, a.id, journal.revisionOf(a.id));
+          journals.set(a.id, j);
+        }
+        const r = j.record(prev, a);
+        pendingSeq.set(a.id, r.seq);
+        if (!r.ok) {
+          const was = unjournalled.has(a.id);
+          unjournalled.set(a.id, r.seq);
+          if (!was) notify();
+        }
+      }
       const t = Date.now();
       firstPendingAt ??= t;
       const wait = Math.max(0, Math.min(delayMs, firstPendingAt + maxWaitMs - t));
@@ -255,6 +297,7 @@ export function createAutosaver(opts: AutosaverOptions): Autosaver {
       return () => listeners.delete(l);
     },
     unsaved: () => [...pending.values()],
+    journalOk: () => unjournalled.size === 0,
     lastCostMs: () => cost,
     async dispose() {
       detach();
@@ -272,21 +315,11 @@ export function createAutosaver(opts: AutosaverOptions): Autosaver {
         : null
       : opts.events;
   /**
-   * The page may be going away: put every state not yet saved (or being saved) in the journal,
-   * synchronously, then try to save as usual. Whatever the browser cuts off is written back from
-   * the journal when the app opens again.
+   * The page may be going away: every change is in the journal already (written on input); try to
+   * save as usual. Whatever the browser cuts off is written back from the journal at the next start.
    */
   const rescue = () => {
     if (opts.readOnly || disposed) return;
-    const states = new Map(pending);
-    if (inFlight && !states.has(inFlight.id)) states.set(inFlight.id, inFlight);
-    for (const a of states.values()) {
-      try {
-        if (writeJournal(journal, a, opts.summarize(a))) journalled.add(a.id);
-      } catch {
-        // A summary that fails must not keep the normal save from being tried.
-      }
-    }
     void saver.flush();
   };
   const onVisibility = () => {

@@ -9,23 +9,32 @@
  * idb-journal-replay (the rescue journal at start), idb-records (reading damaged or newer records).
  */
 import { defaultJournalStorage } from './journal';
+import { applyChanges, readChanges } from './change-journal';
 import { assessmentJson } from './serialize';
 import {
   createMemoryRepository,
   StorageError,
   type AssessmentRepository,
+  type AssessmentSummary,
   type PutOptions,
   type SavedVersion,
   type StorageErrorCode,
 } from '../core/assessment/repository';
 import type { AssessmentRecord } from './record-checks';
+import type { Assessment } from '../core/assessment';
 import { isNewerRecord, readSummary, RECORD_FORMAT } from './summary-record';
 import { createChangeChannel, createConnection, toStorageError } from './idb-connection';
 import { damagedAsVersion, textOf } from './idb-records';
 import { listAssessments } from './idb-list';
 import { keepVersion } from './idb-versions';
-import { replayJournal } from './idb-journal-replay';
-import { DB_NAME, type StorageEvent, type StorageFaults, type VersionRecord } from './idb-schema';
+import { replayChanges, replayJournal, type Recovery } from './idb-journal-replay';
+import {
+  DB_NAME,
+  revisionKey,
+  type StorageEvent,
+  type StorageFaults,
+  type VersionRecord,
+} from './idb-schema';
 
 export { RECORD_FORMAT } from './summary-record';
 export { DB_NAME, DB_VERSION, type StorageEvent, type StorageFaults } from './idb-schema';
@@ -48,8 +57,13 @@ export interface IdbRepository extends AssessmentRepository {
    * damaged record): "export anyway", so the user can take it to a newer app or ask for help.
    */
   exportText(id: string): Promise<string | null>;
-  /** Assessments whose unsaved changes were written back from the rescue journal on opening. */
-  recovered(): string[];
+  /**
+   * What the journal held at opening that the database did not, per assessment, and what became of
+   * it: written back and checked, not written back yet (and why), or written back in part.
+   */
+  recovered(): Recovery[];
+  /** The stored revision of an assessment read or written in this visit (0 when unknown). */
+  revisionOf(id: string): number;
   /** Listens to storage events; returns the unsubscribe function. */
   subscribe(listener: (e: StorageEvent) => void): () => void;
   close(): void;
@@ -68,8 +82,13 @@ export interface IdbRepositoryOptions {
   trashKeepMs?: number;
   now?: () => Date;
   faults?: () => StorageFaults | undefined;
-  /** The rescue journal to write back on opening (see journal.ts); defaults to localStorage. */
+  /** The journals to write back on opening (change-journal.ts, journal.ts); defaults to localStorage. */
   journal?: Storage | null;
+  /**
+   * The library line for a state written back from the journal (the app passes the core summary);
+   * without it the stored line is kept with the new title and time.
+   */
+  summarize?: (a: Assessment) => Promise<AssessmentSummary | null>;
 }
 
 /**
@@ -84,7 +103,8 @@ export async function openIdbRepository(opts: IdbRepositoryOptions = {}): Promis
   const now = opts.now ?? (() => new Date());
   const faults = opts.faults ?? (() => globalThis.__friaStorageFaults);
   const journal = opts.journal === undefined ? defaultJournalStorage() : opts.journal;
-  let recovered: string[] = [];
+  let recovered: Recovery[] = [];
+  const revisions = new Map<string, number>();
 
   const listeners = new Set<(e: StorageEvent) => void>();
   const emit = (e: StorageEvent) => {
@@ -109,9 +129,15 @@ export async function openIdbRepository(opts: IdbRepositoryOptions = {}): Promis
     list: () => listAssessments(run, loadChecks),
 
     async get(id) {
-      const [{ readRecord }, raw] = await Promise.all([
+      const [{ readRecord, parseJournalAssessment }, [raw, rev]] = await Promise.all([
         loadChecks(),
-        run((d) => d.get('assessments', id) as Promise<unknown>),
+        run(async (d) => {
+          const tx = d.transaction(['assessments', 'meta'], 'readonly');
+          return Promise.all([
+            tx.objectStore('assessments').get(id) as Promise<unknown>,
+            tx.objectStore('meta').get(revisionKey(id)),
+          ]);
+        }),
       ]);
       if (raw === undefined) return null;
       const r = readRecord(raw);
@@ -123,8 +149,17 @@ export async function openIdbRepository(opts: IdbRepositoryOptions = {}): Promis
             : `Assessment ${id} is damaged`,
         );
       }
-      return r.assessment;
+      const revision = typeof rev?.value === 'number' ? rev.value : 0;
+      revisions.set(id, revision);
+      // Changes in the journal that the database does not hold yet (it was full, or the page went
+      // away before a save): the newest work is what the user sees and goes on from.
+      const newer = (readChanges(journal, id).get(id) ?? []).filter((c) => c.seq > revision);
+      if (newer.length === 0) return r.assessment;
+      const overlaid = parseJournalAssessment(JSON.stringify(applyChanges(r.assessment, newer)));
+      return overlaid ?? r.assessment;
     },
+
+    revisionOf: (id) => revisions.get(id) ?? 0,
 
     async getRaw(id) {
       return run((d) => d.get('assessments', id));
@@ -157,8 +192,15 @@ export async function openIdbRepository(opts: IdbRepositoryOptions = {}): Promis
         version: assessment.version,
         json: assessmentJson(assessment),
       };
-      await write(['assessments', 'summaries', 'versions'], async (tx) => {
+      const revision = await write(['assessments', 'summaries', 'versions', 'meta'], async (tx) => {
         const records = tx.objectStore('assessments');
+        const meta = tx.objectStore('meta');
+        const prevRev = (await meta.get(revisionKey(assessment.id)))?.value;
+        const known = typeof prevRev === 'number' ? prevRev : 0;
+        // The newest journalled change this state holds; a write without one keeps the number,
+        // so journalled changes it does not hold are still written back over it later.
+        const rev = Math.max(known, options.revision ?? 0);
+        if (rev !== known) await meta.put({ key: revisionKey(assessment.id), value: rev });
         const prevRaw: unknown = await records.get(assessment.id);
         if (prevRaw !== undefined) {
           if (isNewerAssessmentRecord(prevRaw)) {
@@ -187,7 +229,9 @@ export async function openIdbRepository(opts: IdbRepositoryOptions = {}): Promis
           // Fail where a real full disk fails: inside the transaction, after the writes were queued.
           throw new DOMException('Simulated full disk (test hook)', 'QuotaExceededError');
         }
+        return rev;
       });
+      revisions.set(assessment.id, revision);
       announce([assessment.id]);
     },
 
@@ -279,10 +323,18 @@ export async function openIdbRepository(opts: IdbRepositoryOptions = {}): Promis
 
   // Open now, so that an unusable database is known before the first save.
   await db();
-  recovered = await replayJournal(journal, run, loadChecks, repo.put).catch(() => {
-    // The journal is a second line of defence; it must not keep the app from starting.
-    return [];
-  });
+  // Before anything else is written: what the journals hold that the database does not.
+  const legacy = await replayJournal(journal, run, loadChecks, repo.put).catch(
+    () => [] as string[],
+  );
+  const changes = await replayChanges({
+    journal,
+    run,
+    loadChecks,
+    put: repo.put,
+    summarize: opts.summarize,
+  }).catch(() => [] as Recovery[]);
+  recovered = [...legacy.map((id): Recovery => ({ id, outcome: 'restored' })), ...changes];
   await purgeTrash().catch(() => {
     // Leftovers in the trash are harmless; a failure here must not keep the app from starting.
   });

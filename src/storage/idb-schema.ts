@@ -31,7 +31,10 @@ export interface FriaDb extends DBSchema {
   meta: { key: string; value: { key: string; value: unknown } };
 }
 
-export type WriteStore = 'assessments' | 'summaries' | 'versions' | 'trash';
+export type WriteStore = 'assessments' | 'summaries' | 'versions' | 'trash' | 'meta';
+
+/** The `meta` key holding an assessment's revision: the newest journalled change its stored state holds. */
+export const revisionKey = (id: string) => `rev:${id}`;
 export type WriteTx = IDBPTransaction<FriaDb, WriteStore[], 'readwrite'>;
 
 /** Faults a test can switch on (see docs/storage.md "Test hooks"). */

@@ -3,14 +3,15 @@ import type { Assessment } from '../core/assessment';
 import type { AssessmentRepository, AssessmentSummary, StorageErrorCode } from '../core/assessment';
 import type { Autosaver } from '../storage/autosave';
 import type { EditLock, EditLockOptions } from '../storage/edit-lock';
+import type { Recovery } from '../storage/idb-journal-replay';
 
 /** The concrete adapters, wired once in the composition root (src/main.tsx); tests pass their own. */
 export interface Services {
   repository: AssessmentRepository;
   /** Why the browser database could not be used, if it could not (the app then keeps work in memory). */
   storageProblem: StorageErrorCode | null;
-  /** Assessments whose unsaved last changes were written back from the rescue journal at start. */
-  recovered?: string[];
+  /** What the change journal held at start that the database did not, and what became of it. */
+  recovered?: Recovery[];
   /** A debounced saver for the open assessment (src/storage/autosave.ts). */
   createAutosaver(opts: {
     summarize: (a: Assessment) => AssessmentSummary;

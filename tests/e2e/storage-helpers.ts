@@ -4,7 +4,8 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { openPage, SINGLE_FILE_URL, tempDir, type Watched } from './browser';
 import { createAssessment, serializeAssessment } from '../../src/core/assessment/assessment';
 import type { Assessment } from '../../src/core/assessment/assessment-schema';
 import { createBackup, serializeBackup } from '../../src/core/assessment/backup';
@@ -70,4 +71,42 @@ export function writeAssessment(dir: string, a: Assessment, name = `${a.id}.fria
 /** Picks files in the library's import field. */
 export async function importFiles(page: Page, files: string[]): Promise<void> {
   await page.getByLabel(/Bestanden importeren of terugzetten/).setInputFiles(files);
+}
+
+/** A fresh profile with the sample assessments imported from a backup. */
+export async function libraryWithSamples(
+  browser: Browser,
+  n: number,
+): Promise<{ w: Watched; samples: Assessment[]; dir: string }> {
+  const w = await openPage(browser, { locale: 'nl-NL' });
+  await w.page.goto(SINGLE_FILE_URL);
+  const samples = await sampleAssessments(n);
+  const dir = tempDir();
+  await importFiles(w.page, [writeBackup(dir, samples)]);
+  await w.page.getByText(`${n} beoordeling${n === 1 ? '' : 'en'} toegevoegd`).waitFor();
+  return { w, samples, dir };
+}
+
+export function library(page: Page) {
+  return page.getByRole('region', { name: 'Verder met een beoordeling' });
+}
+
+export async function storedPurpose(page: Page, id: string): Promise<string | null> {
+  return page.evaluate(
+    (id) =>
+      new Promise<string | null>((resolve, reject) => {
+        const open = indexedDB.open('fria-wizard');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const get = db.transaction('assessments').objectStore('assessments').get(id);
+          get.onsuccess = () => {
+            db.close();
+            const rec = get.result as { json?: string } | undefined;
+            resolve(rec?.json ? (JSON.parse(rec.json).answers.purpose ?? null) : null);
+          };
+        };
+      }),
+    id,
+  );
 }

@@ -7,9 +7,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { launch, openPage, SINGLE_FILE_URL, tempDir, type Watched } from './browser';
+import { launch, openPage, SINGLE_FILE_URL, tempDir } from './browser';
 import { axeViolations, describeViolations } from './axe';
-import { importFiles, sampleAssessments, writeBackup } from './storage-helpers';
+import {
+  importFiles,
+  library,
+  libraryWithSamples,
+  sampleAssessments,
+  storedPurpose,
+} from './storage-helpers';
 import { readAssessmentFile } from '../../src/core/assessment/backup';
 import type { Assessment } from '../../src/core/assessment/assessment-schema';
 import { renderReportPdf } from '../../src/pdf/render';
@@ -25,40 +31,7 @@ afterAll(async () => {
 
 const PURPOSE = 'Wat is het doel van het systeem?';
 
-/** A fresh profile with the sample assessments imported from a backup. */
-async function libraryWith(n: number): Promise<{ w: Watched; samples: Assessment[]; dir: string }> {
-  const w = await openPage(browser, { locale: 'nl-NL' });
-  await w.page.goto(SINGLE_FILE_URL);
-  const samples = await sampleAssessments(n);
-  const dir = tempDir();
-  await importFiles(w.page, [writeBackup(dir, samples)]);
-  await w.page.getByText(`${n} beoordeling${n === 1 ? '' : 'en'} toegevoegd`).waitFor();
-  return { w, samples, dir };
-}
-
-function library(page: Page) {
-  return page.getByRole('region', { name: 'Verder met een beoordeling' });
-}
-
-async function storedPurpose(page: Page, id: string): Promise<string | null> {
-  return page.evaluate(
-    (id) =>
-      new Promise<string | null>((resolve, reject) => {
-        const open = indexedDB.open('fria-wizard');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          const get = db.transaction('assessments').objectStore('assessments').get(id);
-          get.onsuccess = () => {
-            db.close();
-            const rec = get.result as { json?: string } | undefined;
-            resolve(rec?.json ? (JSON.parse(rec.json).answers.purpose ?? null) : null);
-          };
-        };
-      }),
-    id,
-  );
-}
+const libraryWith = (n: number) => libraryWithSamples(browser, n);
 
 async function download(page: Page, click: () => Promise<void>): Promise<string> {
   const d = page.waitForEvent('download');

@@ -11,7 +11,13 @@ describe('changes written back from the rescue journal', () => {
     const repository = createMemoryRepository();
     await seedAssessment(repository, { meta: { ...baseMeta, title: 'Parkeerhandhaving' } });
     await renderApp(
-      { ...testServices(repository), recovered: ['a1', 'gone'] },
+      {
+        ...testServices(repository),
+        recovered: [
+          { id: 'a1', outcome: 'restored' },
+          { id: 'gone', outcome: 'restored' },
+        ],
+      },
       { hash: '#/settings' },
     );
     const status = await screen.findByText(/Hersteld: uw laatste wijzigingen in/);
@@ -27,7 +33,7 @@ describe('changes written back from the rescue journal', () => {
     const repository = createMemoryRepository();
     await seedAssessment(repository);
     const { unmount } = await renderApp(
-      { ...testServices(repository), recovered: ['a1'] },
+      { ...testServices(repository), recovered: [{ id: 'a1', outcome: 'restored' }] },
       { lang: 'en' },
     );
     expect(

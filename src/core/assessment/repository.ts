@@ -63,6 +63,12 @@ export interface PutOptions {
    * on import, a questionnaire migration, or any step the user may want to go back on).
    */
   checkpoint?: boolean;
+  /**
+   * The number of the newest change journalled in the browser that this state contains (see the
+   * storage's change journal); stored with it so that older journal records are never replayed
+   * over it. Writes without it (library actions) keep the stored number.
+   */
+  revision?: number;
 }
 
 /** One earlier saved state of an assessment, kept so the user can go back. */

@@ -14,6 +14,10 @@ export function SaveStatusText({ autosaver }: { autosaver: Autosaver }) {
     (cb) => autosaver.subscribe(cb),
     () => autosaver.status(),
   );
+  const journalOk = useSyncExternalStore(
+    (cb) => autosaver.subscribe(cb),
+    () => autosaver.journalOk(),
+  );
   let text = '';
   if (status.kind === 'saving') text = t('save.saving');
   if (status.kind === 'saved') {
@@ -40,7 +44,9 @@ export function SaveStatusText({ autosaver }: { autosaver: Autosaver }) {
       <p role="status" aria-live="polite">
         {text}
       </p>
-      {status.kind === 'error' && autosaver.unsaved().length > 0 ? (
+      {/* A change that reached no journal exists only on this page: said at once, assertively. */}
+      <div role="alert">{journalOk ? null : <p>{t('recovered.journalFull')}</p>}</div>
+      {(status.kind === 'error' || !journalOk) && autosaver.unsaved().length > 0 ? (
         <button type="button" className="button" onClick={exportNow}>
           {t('library:storage.exportNow')}
         </button>

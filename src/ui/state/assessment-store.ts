@@ -15,8 +15,8 @@ export class AssessmentStore {
   private state: Assessment;
   private listeners = new Set<Listener>();
   private readonly now: () => string;
-  /** Called after every change (the composition root wires it to autosave). */
-  onChange: ((a: Assessment) => void) | null = null;
+  /** Called after every change with the state it replaced (the session wires it to autosave). */
+  onChange: ((a: Assessment, prev: Assessment) => void) | null = null;
   /** Another tab holds the edit lock. */
   private readonly tabReadOnly: boolean;
 
@@ -61,9 +61,10 @@ export class AssessmentStore {
     ) {
       return false;
     }
+    const prev = this.state;
     this.state = { ...next, updatedAt: this.now() };
     for (const l of this.listeners) l();
-    this.onChange?.(this.state);
+    this.onChange?.(this.state, prev);
     return true;
   }
 

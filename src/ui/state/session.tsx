@@ -96,7 +96,7 @@ export function SessionProvider({
         summarize: (a) => summarize(a, questionnaire),
         readOnly: lock.readOnly,
       });
-      store.onChange = (a) => autosaver.schedule(a);
+      store.onChange = (a, prev) => autosaver.schedule(a, prev);
       cleanup = () => {
         void autosaver.dispose().finally(() => lock.release());
       };

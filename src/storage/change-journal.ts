@@ -1,0 +1,257 @@
+/**
+ * The change journal: every change to an open assessment is written synchronously to localStorage
+ * the moment it happens, as one small record per changed field ("answers → purpose", "notes → q3",
+ * "risks → 2 → title"), never the whole assessment. A reload, a closed tab or a killed browser
+ * therefore loses nothing that reached the page, and the journal fits whatever the assessment's size.
+ *
+ * Records carry a per-assessment sequence number. The database keeps, per assessment, the number of
+ * the newest change its stored state contains (its revision). A record newer than that revision is
+ * work the database does not hold yet; the others are obsolete and removed. After a save the records
+ * it contains are removed ("trimmed"), so the journal holds only what is not saved.
+ *
+ * Key: `fria-wizard:change:` + JSON `[id, ...path]`; value: JSON `{ f: 1, s: seq, v?: value }`
+ * (no `v`: the field was removed). One key per field, holding only its newest value.
+ */
+
+const PREFIX = 'fria-wizard:change:';
+const FORMAT = 1;
+/** How deep a change is followed into the assessment before the whole value is written. */
+const MAX_DEPTH = 5;
+/** A change touching more fields than this is written as whole top-level fields. */
+const MAX_PATHS = 200;
+
+export type JournalPath = (string | number)[];
+
+export interface ChangeRecord {
+  id: string;
+  path: JournalPath;
+  seq: number;
+  /** The new value; `deleted` when the field was removed. */
+  value?: unknown;
+  deleted: boolean;
+}
+
+export interface FieldChange {
+  path: JournalPath;
+  value: unknown;
+  deleted: boolean;
+}
+
+const isPlainObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * The fields that differ between two states of an assessment. States are updated immutably, so an
+ * unchanged part is the same object and is skipped at once: the cost follows the change, not the size.
+ */
+export function diffFields(prev: unknown, next: unknown): FieldChange[] {
+  const out: FieldChange[] = [];
+  const walk = (a: unknown, b: unknown, path: JournalPath): void => {
+    if (Object.is(a, b)) return;
+    const deeper = path.length < MAX_DEPTH;
+    if (deeper && isPlainObject(a) && isPlainObject(b)) {
+      for (const k of Object.keys(b)) {
+        if (!Object.hasOwn(a, k)) out.push({ path: [...path, k], value: b[k], deleted: false });
+        else walk(a[k], b[k], [...path, k]);
+      }
+      for (const k of Object.keys(a)) {
+        if (!Object.hasOwn(b, k)) out.push({ path: [...path, k], value: undefined, deleted: true });
+      }
+      return;
+    }
+    if (deeper && Array.isArray(a) && Array.isArray(b) && a.length === b.length) {
+      for (let i = 0; i < b.length; i++) walk(a[i], b[i], [...path, i]);
+      return;
+    }
+    // A primitive, or a change of shape: the whole value, unless it is the same in content.
+    if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) {
+      out.push({ path, value: b, deleted: b === undefined });
+      return;
+    }
+    if (JSON.stringify(a) !== JSON.stringify(b)) out.push({ path, value: b, deleted: false });
+  };
+  walk(prev, next, []);
+  if (out.length <= MAX_PATHS) return out;
+  // A sweeping change (rare: e.g. a new version started): whole top-level fields instead.
+  const top = new Set(out.map((c) => c.path[0]));
+  return [...top].map((k) => {
+    const key = k as string;
+    const deleted = !isPlainObject(next) || !Object.hasOwn(next, key);
+    return {
+      path: [key],
+      value: deleted ? undefined : (next as Record<string, unknown>)[key],
+      deleted,
+    };
+  });
+}
+
+const keyOf = (id: string, path: JournalPath) => PREFIX + JSON.stringify([id, ...path]);
+
+function parseKey(key: string): { id: string; path: JournalPath } | null {
+  if (!key.startsWith(PREFIX)) return null;
+  try {
+    const parts = JSON.parse(key.slice(PREFIX.length)) as unknown;
+    if (!Array.isArray(parts) || typeof parts[0] !== 'string' || parts.length < 2) return null;
+    const path = parts.slice(1) as unknown[];
+    if (!path.every((p) => typeof p === 'string' || (typeof p === 'number' && p >= 0))) {
+      return null;
+    }
+    return { id: parts[0], path: path as JournalPath };
+  } catch {
+    return null;
+  }
+}
+
+function parseRecord(key: string, text: string | null): ChangeRecord | null {
+  const k = parseKey(key);
+  if (!k || text === null) return null;
+  try {
+    const r = JSON.parse(text) as { f?: unknown; s?: unknown; v?: unknown } | null;
+    if (!r || r.f !== FORMAT || typeof r.s !== 'number' || !Number.isSafeInteger(r.s)) return null;
+    const deleted = !Object.hasOwn(r, 'v');
+    return { id: k.id, path: k.path, seq: r.s, value: deleted ? undefined : r.v, deleted };
+  } catch {
+    return null;
+  }
+}
+
+/** localStorage when the browser lets the app use it (a policy or private mode may not). */
+export function defaultChangeStorage(): Storage | null {
+  try {
+    return typeof localStorage === 'undefined' ? null : localStorage;
+  } catch {
+    return null;
+  }
+}
+
+/** Every readable record, per assessment, oldest first. */
+export function readChanges(storage: Storage | null, onlyId?: string): Map<string, ChangeRecord[]> {
+  const out = new Map<string, ChangeRecord[]>();
+  if (!storage) return out;
+  try {
+    const keys: string[] = [];
+    for (let i = 0; i < storage.length; i++) {
+      const key = storage.key(i);
+      if (key?.startsWith(PREFIX)) keys.push(key);
+    }
+    for (const key of keys) {
+      const r = parseRecord(key, storage.getItem(key));
+      if (!r || (onlyId !== undefined && r.id !== onlyId)) continue;
+      const list = out.get(r.id) ?? [];
+      list.push(r);
+      out.set(r.id, list);
+    }
+  } catch {
+    // Storage switched off meanwhile: what was read is returned.
+  }
+  for (const list of out.values()) list.sort((a, b) => a.seq - b.seq);
+  return out;
+}
+
+/** The newest sequence number in the journal for this assessment (0 when none). */
+export function newestSeq(storage: Storage | null, id: string): number {
+  const list = readChanges(storage, id).get(id) ?? [];
+  return list.length ? list[list.length - 1]!.seq : 0;
+}
+
+/** Removes the records of `id` up to and including `upTo` (all of them when `upTo` is Infinity). */
+export function trimChanges(storage: Storage | null, id: string, upTo: number): void {
+  if (!storage) return;
+  for (const r of readChanges(storage, id).get(id) ?? []) {
+    if (r.seq > upTo) continue;
+    try {
+      storage.removeItem(keyOf(id, r.path));
+    } catch {
+      // An obsolete record is recognised as such by its number at the next start.
+    }
+  }
+}
+
+/** The value at `path`, or undefined. */
+export function valueAt(root: unknown, path: JournalPath): unknown {
+  let v: unknown = root;
+  for (const p of path) {
+    if (typeof v !== 'object' || v === null) return undefined;
+    v = (v as Record<string | number, unknown>)[p];
+  }
+  return v;
+}
+
+/** A copy of `root` with the records applied in order (unchanged parts are shared). */
+export function applyChanges<T>(root: T, records: readonly ChangeRecord[]): T {
+  let out: unknown = root;
+  for (const r of records) out = setAt(out, r.path, r.deleted ? undefined : r.value, r.deleted);
+  return out as T;
+}
+
+function setAt(node: unknown, path: JournalPath, value: unknown, deleted: boolean): unknown {
+  if (path.length === 0) return value;
+  const [head, ...rest] = path as [string | number, ...JournalPath];
+  const base: Record<string | number, unknown> | unknown[] = Array.isArray(node)
+    ? [...(node as unknown[])]
+    : isPlainObject(node)
+      ? { ...node }
+      : typeof head === 'number'
+        ? []
+        : {};
+  const child = (base as Record<string | number, unknown>)[head];
+  if (rest.length === 0 && deleted) {
+    if (Array.isArray(base)) base[head as number] = undefined;
+    else delete (base as Record<string | number, unknown>)[head];
+  } else {
+    (base as Record<string | number, unknown>)[head] = setAt(child, rest, value, deleted);
+  }
+  return base;
+}
+
+export interface ChangeJournal {
+  /**
+   * Writes the fields that differ between the two states, synchronously. Returns the change's
+   * sequence number and whether every record could be written.
+   */
+  record(prev: unknown, next: unknown): { seq: number; ok: boolean };
+  /** The sequence number of the newest change recorded. */
+  seq(): number;
+  /** Removes the records a successful save of the state up to `seq` contains. */
+  trim(seq: number): void;
+}
+
+/**
+ * The journal of one assessment. Numbering goes on from `after` (the stored revision) or from the
+ * newest record already in the journal, whichever is higher: a new record is never taken for older
+ * than one it replaces.
+ */
+export function openChangeJournal(
+  storage: Storage | null,
+  id: string,
+  after: number,
+): ChangeJournal {
+  let seq = Math.max(after, newestSeq(storage, id));
+  return {
+    record(prev, next) {
+      seq += 1;
+      if (!storage) return { seq, ok: false };
+      let ok = true;
+      for (const c of diffFields(prev, next)) {
+        const key = keyOf(id, c.path);
+        try {
+          storage.setItem(
+            key,
+            JSON.stringify(c.deleted ? { f: FORMAT, s: seq } : { f: FORMAT, s: seq, v: c.value }),
+          );
+        } catch {
+          ok = false;
+          // An older value of this field must not be written back over the newer one in memory.
+          try {
+            storage.removeItem(key);
+          } catch {
+            // Nothing more can be done here; the caller tells the user.
+          }
+        }
+      }
+      return { seq, ok };
+    },
+    seq: () => seq,
+    trim: (upTo) => trimChanges(storage, id, upTo),
+  };
+}
