@@ -126,6 +126,10 @@ export function drawSignOff(flow: Flow, m: ReportModel, images: SignatureImages)
     });
     drawEntry(flow, e, m, images);
   }
+  if (s.withdrawn.length > 0) {
+    flow.heading(m.labels.signOffWithdrawn, SIZE.h2, { before: 5 });
+    for (const line of s.withdrawn) flow.text(line, { after: 2 });
+  }
   if (s.previous.length > 0) {
     flow.heading(m.labels.signOffPrevious, SIZE.h2, { before: 5 });
     for (const e of s.previous) {

@@ -193,6 +193,14 @@ describe('sign-off and PDF signatures in the browser', () => {
     await page.mouse.up();
     await page.getByRole('button', { name: 'Ondertekenen', exact: true }).click();
     await page.getByText('Ondertekend door Bram Bakker (goedkeurder).').waitFor();
+    // The box is empty again for whoever signs next.
+    expect(
+      await canvas.evaluate((c) => {
+        const el = c as HTMLCanvasElement;
+        const pixels = el.getContext('2d')!.getImageData(0, 0, el.width, el.height).data;
+        return pixels.every((v) => v === 0);
+      }),
+    ).toBe(true);
     await expect
       .poll(() => page.getByTestId('signoff-status').innerText())
       .toBe('Ondertekend door iedereen die moet tekenen');

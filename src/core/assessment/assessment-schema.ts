@@ -82,6 +82,13 @@ export const SignOffSchema = z.strictObject({
   contentHash: z.string().regex(/^[0-9a-f]{64}$/),
   version: z.int().min(1),
   at: IsoDateTime,
+  /**
+   * Present on a withdrawal: the id of the sign-off this record withdraws (src/core/signoff.ts).
+   * A withdrawal is a record of its own, after the sign-off, so nothing is deleted.
+   */
+  withdraws: IdSchema.optional(),
+  /** Why the signer withdrew (a withdrawal only). */
+  reason: Text(5000).optional(),
 });
 
 export const SetAsideAnswerSchema = z.strictObject({

@@ -10,7 +10,7 @@ import { indexQuestionnaire } from '../questionnaire/questionnaire-index';
 import { pick } from '../texts/localized';
 import { formatPath } from '../files/safe-json';
 import { partLabel, signOffMessage, type PartCode } from '../signoff/signoff-messages';
-import { signOffRoles } from '../signoff/signoff';
+import { signOffRoles, standingSignOffs } from '../signoff/signoff';
 
 /**
  * - `valid`: the sign-off's hash is the current content hash.
@@ -42,7 +42,8 @@ export interface SealResult {
 /** Checks each sign-off's recorded hash against the current content hash. */
 export async function verifySeal(a: Assessment): Promise<SealResult> {
   const contentHash = await assessmentHash(a);
-  const signOffs = a.signOffs.map((signOff): SignOffSeal => {
+  // A withdrawn signature, and the record that withdrew it, no longer vouch for anything.
+  const signOffs = standingSignOffs(a).map((signOff): SignOffSeal => {
     if (signOff.contentHash === contentHash) return { signOff, status: 'valid' };
     if (signOff.version < a.version) return { signOff, status: 'previousVersion' };
     return { signOff, status: 'changed' };

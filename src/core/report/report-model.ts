@@ -279,6 +279,8 @@ export interface ReportModel {
     /** Sign-offs by roles the questionnaire does not declare (kept, never hidden). */
     other: ReportSignOffEntry[];
     previous: ReportSignOffEntry[];
+    /** Sign-offs withdrawn by their signer: who, when, why (one sentence each). */
+    withdrawn: string[];
   };
   integrity: {
     assessmentHash: string;

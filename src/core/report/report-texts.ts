@@ -221,6 +221,9 @@ const en = {
   signOffSealDiffers: 'does not match: the content changed after signing',
   signOffPrevious: 'Signatures of earlier versions',
   signOffPreviousNote: 'These signatures belong to version {version} and do not cover this one.',
+  signOffWithdrawn: 'Withdrawn sign-offs',
+  signOffWithdrawnEntry:
+    '{name} ({role}) signed version {version} on {signed} and withdrew that sign-off on {withdrawn}. Reason: {reason}',
 
   // Integrity
   integrityIntro:
@@ -459,6 +462,9 @@ const nl: Record<ReportTextKey, string> = {
   signOffSealDiffers: 'klopt niet: de inhoud is na ondertekening veranderd',
   signOffPrevious: 'Handtekeningen van eerdere versies',
   signOffPreviousNote: 'Deze handtekeningen horen bij versie {version} en gelden niet voor deze.',
+  signOffWithdrawn: 'Ingetrokken ondertekeningen',
+  signOffWithdrawnEntry:
+    '{name} ({role}) tekende versie {version} op {signed} en trok die ondertekening in op {withdrawn}. Reden: {reason}',
 
   integrityIntro:
     'Met deze waarden kan iedereen controleren dat dit rapport bij precies één beoordeling hoort. FRIA Wizard berekent de hash opnieuw uit het bijgevoegde bestand.',

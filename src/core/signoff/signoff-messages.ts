@@ -17,6 +17,13 @@ const templates = {
     missingName: 'Fill in the name of the person signing.',
     missingDate: 'Fill in the date of signing.',
     missingSignature: 'Sign by drawing or typing your name.',
+    alreadySigned:
+      '{name} has already signed this version as {role}. One person signs a role once; choose another role, or withdraw that signature first.',
+    withdrawNotFound: 'This sign-off cannot be withdrawn: it is not a signature of this version.',
+    withdrawNotOwn:
+      'Only the person who signed can withdraw this sign-off: type the name as it was signed ({name}).',
+    withdrawNoReason: 'Say why you withdraw your sign-off.',
+    withdrawDeclaration: '{name} withdraws their sign-off of this version.',
     // Seal
     sealValid: 'Unchanged since {name} ({role}) signed on {date}.',
     sealPreviousVersion:
@@ -41,6 +48,14 @@ const templates = {
     missingName: 'Vul de naam in van wie tekent.',
     missingDate: 'Vul de datum van ondertekening in.',
     missingSignature: 'Teken met de muis, vinger of pen, of typ uw naam.',
+    alreadySigned:
+      '{name} heeft deze versie al ondertekend als {role}. Iemand tekent een rol maar één keer; kies een andere rol, of trek die handtekening eerst in.',
+    withdrawNotFound:
+      'Deze ondertekening kan niet worden ingetrokken: het is geen handtekening bij deze versie.',
+    withdrawNotOwn:
+      'Alleen wie tekende kan deze ondertekening intrekken: typ de naam zoals die is ondertekend ({name}).',
+    withdrawNoReason: 'Schrijf op waarom u uw ondertekening intrekt.',
+    withdrawDeclaration: '{name} trekt de ondertekening van deze versie in.',
     sealValid: 'Niet veranderd sinds {name} ({role}) tekende op {date}.',
     sealPreviousVersion:
       '{name} ({role}) tekende versie {version}. Dit is versie {current}: die handtekening geldt hier niet voor.',

@@ -56,7 +56,8 @@ export type SigningBlocker =
   | { code: 'unknownRole'; role: string }
   | { code: 'missingName' }
   | { code: 'missingDate' }
-  | { code: 'missingSignature' };
+  | { code: 'missingSignature' }
+  | { code: 'alreadySigned'; name: string; role: LocalizedText };
 
 /** The blocker as a sentence in the user's language. */
 export function blockerText(b: SigningBlocker, locale: string): string {
@@ -69,6 +70,8 @@ export function blockerText(b: SigningBlocker, locale: string): string {
       return signOffMessage(b.code, { role: pick(b.role, locale) }, locale);
     case 'unknownRole':
       return signOffMessage(b.code, { role: b.role }, locale);
+    case 'alreadySigned':
+      return signOffMessage(b.code, { name: b.name, role: pick(b.role, locale) }, locale);
     default:
       return signOffMessage(b.code, {}, locale);
   }
@@ -128,14 +131,72 @@ export function signingBlockers(
   return out;
 }
 
-/** Sign-offs made on the assessment's current version. */
+/** True for a record that withdraws an earlier sign-off (not a signature itself). */
+export function isWithdrawal(s: SignOff): boolean {
+  return s.withdraws !== undefined;
+}
+
+/** The signatures that stand: every sign-off that is not a withdrawal and was not withdrawn. */
+export function standingSignOffs(a: Assessment): SignOff[] {
+  const withdrawn = new Set(a.signOffs.map((s) => s.withdraws).filter((id) => id !== undefined));
+  return a.signOffs.filter((s) => !isWithdrawal(s) && !withdrawn.has(s.id));
+}
+
+/** Sign-offs made on the assessment's current version (withdrawn ones left out). */
 export function currentSignOffs(a: Assessment): SignOff[] {
-  return a.signOffs.filter((s) => s.version === a.version);
+  return standingSignOffs(a).filter((s) => s.version === a.version);
 }
 
 /** Sign-offs of earlier versions: shown as "signed a previous version". */
 export function previousSignOffs(a: Assessment): SignOff[] {
-  return a.signOffs.filter((s) => s.version < a.version);
+  return standingSignOffs(a).filter((s) => s.version < a.version);
+}
+
+/** A withdrawn sign-off with the record that withdrew it (reason, who, when). */
+export interface WithdrawnSignOff {
+  signOff: SignOff;
+  withdrawal: SignOff;
+}
+
+/** Every withdrawn sign-off, in the order of withdrawal. Nothing is ever removed from the record. */
+export function withdrawnSignOffs(a: Assessment): WithdrawnSignOff[] {
+  const byId = new Map(a.signOffs.map((s) => [s.id, s]));
+  const out: WithdrawnSignOff[] = [];
+  for (const w of a.signOffs) {
+    const signOff = w.withdraws !== undefined ? byId.get(w.withdraws) : undefined;
+    if (signOff) out.push({ signOff, withdrawal: w });
+  }
+  return out;
+}
+
+/**
+ * The role the next person signs in, read from the record (never from what the screen showed
+ * before): the first required role without a signature on this version, else the first optional
+ * one, else the first role.
+ */
+export function nextRoleToSign(a: Assessment, q: Questionnaire): string {
+  const roles = signOffRoles(q);
+  const signed = new Set(currentSignOffs(a).map((s) => s.role));
+  const missing = missingRoles(a, q);
+  return (missing[0] ?? roles.find((r) => !signed.has(r.id)) ?? roles[0]!).id;
+}
+
+const sameName = (x: string, y: string) =>
+  x.trim().replace(/\s+/g, ' ').toLocaleLowerCase() ===
+  y.trim().replace(/\s+/g, ' ').toLocaleLowerCase();
+
+/** `alreadySigned` when this person has a standing signature in this role on this version. */
+export function sameSignerBlocker(
+  a: Assessment,
+  q: Questionnaire,
+  roleId: string,
+  name: string,
+): SigningBlocker | null {
+  if (name.trim() === '') return null;
+  const twice = currentSignOffs(a).find((s) => s.role === roleId && sameName(s.name, name));
+  if (!twice) return null;
+  const role = signOffRoles(q).find((r) => r.id === roleId);
+  return { code: 'alreadySigned', name: twice.name, role: role?.label ?? { en: roleId } };
 }
 
 /** True once the current version has a sign-off: changing it then needs a new version. */
@@ -176,6 +237,8 @@ export async function addSignOff(
 ): Promise<Assessment> {
   const blockers = signingBlockers(a, q, input.role);
   if (input.name.trim() === '') blockers.push({ code: 'missingName' });
+  const twice = sameSignerBlocker(a, q, input.role, input.name);
+  if (twice) blockers.push(twice);
   if (!/^\d{4}-\d{2}-\d{2}$/.test(input.date)) blockers.push({ code: 'missingDate' });
   if (!input.signature || input.signature.data.trim() === '') {
     blockers.push({ code: 'missingSignature' });
@@ -205,6 +268,82 @@ export async function addSignOff(
     history: [
       ...a.history,
       { at: opts.now, action: 'signed', detail: `${input.role}: ${signOff.name} (v${a.version})` },
+    ],
+  };
+}
+
+/** What withdrawing needs: whose sign-off, the name typed again, and why. */
+export interface WithdrawInput {
+  signOffId: string;
+  /** The signer's name as typed now: it must be the name on the sign-off (their own). */
+  name: string;
+  reason: string;
+  /** ISO date (yyyy-mm-dd) of the withdrawal. */
+  date: string;
+}
+
+/** Withdrawing refused, with a plain message. */
+export class WithdrawRefusedError extends Error {
+  constructor(
+    public readonly code: 'withdrawNotFound' | 'withdrawNotOwn' | 'withdrawNoReason',
+    public readonly signerName = '',
+  ) {
+    super(signOffMessage(code, { name: signerName }, 'en'));
+    this.name = 'WithdrawRefusedError';
+  }
+
+  text(locale: string): string {
+    return signOffMessage(this.code, { name: this.signerName }, locale);
+  }
+}
+
+/**
+ * A signer withdraws their own sign-off of the current version, with a reason. The sign-off stays
+ * in the record; a new record after it says who withdrew it, when and why (shown in the app and
+ * the PDF), and the history says so too. The role is then open again for this version.
+ */
+export async function withdrawSignOff(
+  a: Assessment,
+  input: WithdrawInput,
+  opts: { id: string; now: string; locale?: string },
+): Promise<Assessment> {
+  const target = currentSignOffs(a).find((s) => s.id === input.signOffId);
+  if (!target) throw new WithdrawRefusedError('withdrawNotFound');
+  if (!sameName(target.name, input.name)) {
+    throw new WithdrawRefusedError('withdrawNotOwn', target.name);
+  }
+  if (input.reason.trim() === '') throw new WithdrawRefusedError('withdrawNoReason');
+  if (!IdSchema.safeParse(opts.id).success) throw new Error(`Invalid sign-off id "${opts.id}"`);
+  const locale = opts.locale ?? a.meta.locale;
+  const withdrawal: SignOff = {
+    id: opts.id,
+    role: target.role,
+    name: target.name,
+    function: target.function,
+    organisation: target.organisation,
+    date: /^\d{4}-\d{2}-\d{2}$/.test(input.date) ? input.date : opts.now.slice(0, 10),
+    place: '',
+    declaration: signOffMessage('withdrawDeclaration', { name: target.name }, locale),
+    contentHash: await assessmentHash(a),
+    version: a.version,
+    at: opts.now,
+    withdraws: target.id,
+    reason: input.reason.trim(),
+  };
+  return {
+    ...a,
+    signOffs: [...a.signOffs, withdrawal],
+    updatedAt: opts.now,
+    history: [
+      ...a.history,
+      {
+        at: opts.now,
+        action: 'signOffWithdrawn',
+        detail: `${target.role}: ${target.name} (v${a.version}): ${withdrawal.reason}`.slice(
+          0,
+          2000,
+        ),
+      },
     ],
   };
 }

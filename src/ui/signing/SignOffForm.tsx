@@ -5,6 +5,8 @@ import {
   addSignOff,
   blockerText,
   currentSignOffs,
+  nextRoleToSign,
+  sameSignerBlocker,
   signingBlockers,
   signOffDeclaration,
   signOffRoles,
@@ -34,11 +36,15 @@ export function SignOffForm() {
   const services = useServices();
   const a = useStoreValue(store, (x) => x);
   const roles = signOffRoles(q);
-  const signedRoles = new Set(currentSignOffs(a).map((s) => s.role));
-  const firstOpen = roles.find((r) => !signedRoles.has(r.id)) ?? roles[0]!;
+  const standing = currentSignOffs(a);
+  const signedRoles = new Set(standing.map((s) => s.role));
+  // The role follows the record: when a signature is added or withdrawn (here, in another tab,
+  // or before a reload), the next required role that has not signed is selected again.
+  const recordKey = standing.map((s) => s.id).join(' ');
+  const [seenKey, setSeenKey] = useState(recordKey);
   const today = services.now().slice(0, 10);
   const [values, setValues] = useState<Values>({
-    role: firstOpen.id,
+    role: nextRoleToSign(a, q),
     name: '',
     function: '',
     organisation: a.meta.organisation,
@@ -56,6 +62,10 @@ export function SignOffForm() {
   const errorFor = (k: string) => errors.find((e) => e.fieldId === id(k))?.message;
   const set = <K extends keyof Values>(k: K, v: Values[K]) =>
     setValues((old) => ({ ...old, [k]: v }));
+  if (seenKey !== recordKey) {
+    setSeenKey(recordKey);
+    setValues((old) => ({ ...old, role: nextRoleToSign(a, q) }));
+  }
 
   async function submit(e: React.FormEvent) {
     e.preventDefault();
@@ -66,6 +76,8 @@ export function SignOffForm() {
     }
     if (values.name.trim() === '')
       list.push({ fieldId: id('name'), message: t('form.errors.name') });
+    const twice = sameSignerBlocker(a, q, values.role, values.name);
+    if (twice) list.push({ fieldId: id('name'), message: blockerText(twice, lang) });
     if (!/^\d{4}-\d{2}-\d{2}$/.test(values.date))
       list.push({ fieldId: id('date'), message: t('form.errors.date') });
     if (!values.agree) list.push({ fieldId: id('agree'), message: t('form.errors.agree') });
@@ -88,14 +100,11 @@ export function SignOffForm() {
       const role = roles.find((r) => r.id === values.role);
       setDone(t('form.done', { name: values.name.trim(), role: pick(role?.label, lang) }));
       setSignature(null);
-      // The next person signs in the next role that has not signed (a required one first), not
-      // again in the role that just signed.
-      const signedNow = new Set(currentSignOffs(store.get()).map((s) => s.role));
-      const open = roles.filter((r) => !signedNow.has(r.id));
-      const nextRole = (open.find((r) => r.required) ?? open[0])?.id;
+      // The next person signs in the next required role that has not signed, not again in the
+      // role that just signed.
       setValues((old) => ({
         ...old,
-        role: nextRole ?? old.role,
+        role: nextRoleToSign(store.get(), q),
         name: '',
         function: '',
         agree: false,

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Assessment, SignOff } from '../../core/assessment';
 import { assessmentHash } from '../../core/assessment';
@@ -15,10 +15,14 @@ import {
   signingBlockers,
   signOffRoles,
   signOffStatus,
+  withdrawnSignOffs,
+  withdrawSignOff,
+  WithdrawRefusedError,
   type SigningBlocker,
 } from '../../core/signoff';
 import { PageHeading } from '../components/PageHeading';
 import { SaveStatusText } from '../components/SaveStatusText';
+import { useServices } from '../services';
 import { useSession } from '../state/session';
 import { useStoreValue } from '../state/assessment-store';
 import { href } from '../router';
@@ -100,8 +104,14 @@ export default function SignOffPage() {
 
         <section aria-labelledby="signoff-current">
           <h2 id="signoff-current">{t('signed.title')}</h2>
-          {current.length === 0 ? <p>{t('signed.none')}</p> : <SignOffList items={current} />}
+          {current.length === 0 ? (
+            <p>{t('signed.none')}</p>
+          ) : (
+            <SignOffList items={current} withdrawable={!readOnly} onWithdrawn={setNotice} />
+          )}
         </section>
+
+        <WithdrawnList a={a} />
 
         {previous.length > 0 ? (
           <section aria-labelledby="signoff-previous">
@@ -154,7 +164,147 @@ function Blockers({ a, blockers }: { a: Assessment; blockers: SigningBlocker[] }
   );
 }
 
-function SignOffList({ items, current }: { items: SignOff[]; current?: number }) {
+/** Sign-offs that were withdrawn, with who withdrew them, when and why: nothing disappears. */
+function WithdrawnList({ a }: { a: Assessment }) {
+  const { t, i18n } = useTranslation('signing');
+  const { questionnaire: q } = useSession();
+  const list = withdrawnSignOffs(a);
+  if (list.length === 0) return null;
+  const lang = i18n.language;
+  const roles = signOffRoles(q);
+  const day = (d: string) => (d ? formatDay(d, reportLocale(lang)) : '—');
+  return (
+    <section aria-labelledby="signoff-withdrawn">
+      <h2 id="signoff-withdrawn">{t('withdraw.listTitle')}</h2>
+      <ul className="signoff-list">
+        {list.map(({ signOff: s, withdrawal: w }) => (
+          <li key={w.id} className="signoff-list__item signoff-list__item--withdrawn">
+            <p>
+              {t('withdraw.entry', {
+                name: s.name,
+                role: pick(roles.find((r) => r.id === s.role)?.label, lang) || s.role,
+                version: s.version,
+                signed: day(s.date),
+                withdrawn: day(w.date),
+              })}
+            </p>
+            <p>
+              <strong>{t('withdraw.reasonLabel')}:</strong> {w.reason}
+            </p>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+/** The signer withdraws their own sign-off of this version: their name again and a reason. */
+function WithdrawControl({ signOff, onDone }: { signOff: SignOff; onDone(msg: string): void }) {
+  const { t, i18n } = useTranslation('signing');
+  const lang = i18n.language;
+  const { store, questionnaire: q, flush } = useSession();
+  const services = useServices();
+  const [open, setOpen] = useState(false);
+  const [name, setName] = useState('');
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState('');
+  const [busy, setBusy] = useState(false);
+  const uid = `wd-${useId().replace(/[^A-Za-z0-9_-]/g, '')}`;
+  if (!open) {
+    return (
+      <p>
+        <button type="button" className="button" onClick={() => setOpen(true)}>
+          {t('withdraw.open')}
+        </button>
+      </p>
+    );
+  }
+  async function submit(e: React.FormEvent) {
+    e.preventDefault();
+    if (busy) return;
+    setBusy(true);
+    try {
+      const before = store.get();
+      const next = await withdrawSignOff(
+        before,
+        { signOffId: signOff.id, name, reason, date: services.now().slice(0, 10) },
+        { id: `withdrawal-${services.newId()}`, now: services.now(), locale: lang },
+      );
+      store.update((cur) => (cur === before ? next : cur));
+      await flush();
+      const role = signOffRoles(q).find((r) => r.id === signOff.role);
+      onDone(t('withdraw.done', { name: signOff.name, role: pick(role?.label, lang) }));
+    } catch (err) {
+      if (err instanceof WithdrawRefusedError) setError(err.text(lang));
+      else throw err;
+    } finally {
+      setBusy(false);
+    }
+  }
+  return (
+    <form
+      className="stack signoff__withdraw"
+      aria-labelledby={`${uid}-title`}
+      onSubmit={(e) => void submit(e)}
+      noValidate
+    >
+      <h4 id={`${uid}-title`}>{t('withdraw.title', { name: signOff.name })}</h4>
+      <p>{t('withdraw.intro')}</p>
+      {error ? (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      <div className="field">
+        <label htmlFor={`${uid}-name`}>
+          {t('withdraw.name')}
+          <span className="required"> ({t('common:required')})</span>
+        </label>
+        <input
+          id={`${uid}-name`}
+          type="text"
+          autoComplete="name"
+          aria-required="true"
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+        />
+      </div>
+      <div className="field">
+        <label htmlFor={`${uid}-reason`}>
+          {t('withdraw.reason')}
+          <span className="required"> ({t('common:required')})</span>
+        </label>
+        <textarea
+          id={`${uid}-reason`}
+          rows={3}
+          aria-required="true"
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+        />
+      </div>
+      <div className="actions">
+        <button type="submit" className="button button--primary" aria-disabled={busy || undefined}>
+          {t('withdraw.submit')}
+        </button>
+        <button type="button" className="button" onClick={() => setOpen(false)}>
+          {t('withdraw.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function SignOffList({
+  items,
+  current,
+  withdrawable = false,
+  onWithdrawn,
+}: {
+  items: SignOff[];
+  current?: number;
+  withdrawable?: boolean;
+  onWithdrawn?(msg: string): void;
+}) {
   const { t, i18n } = useTranslation('signing');
   const { questionnaire: q } = useSession();
   const roles = signOffRoles(q);
@@ -215,6 +365,9 @@ function SignOffList({ items, current }: { items: SignOff[]; current?: number })
             <summary>{t('signed.declaration')}</summary>
             <p>{s.declaration}</p>
           </details>
+          {withdrawable && onWithdrawn ? (
+            <WithdrawControl signOff={s} onDone={onWithdrawn} />
+          ) : null}
         </li>
       ))}
     </ul>

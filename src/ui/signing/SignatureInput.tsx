@@ -61,7 +61,7 @@ export function SignatureInput({
         </p>
       ) : null}
       {method === 'drawn' ? (
-        <DrawPad idPrefix={idPrefix} onChange={onChange} />
+        <DrawPad idPrefix={idPrefix} empty={value === null} onChange={onChange} />
       ) : (
         <div className="field">
           <label htmlFor={`${idPrefix}-typed`}>{t('form.typed')}</label>
@@ -92,9 +92,12 @@ interface Pad {
 
 function DrawPad({
   idPrefix,
+  empty,
   onChange,
 }: {
   idPrefix: string;
+  /** True when the form holds no signature (e.g. after someone signed): the box is wiped too. */
+  empty: boolean;
   onChange: (v: SignatureValue | null) => void;
 }) {
   const { t } = useTranslation('signing');
@@ -104,6 +107,11 @@ function DrawPad({
   useEffect(() => {
     onChangeRef.current = onChange;
   }, [onChange]);
+
+  // The next signer must not find the previous signer's drawing in the box.
+  useEffect(() => {
+    if (empty && padRef.current && !padRef.current.isEmpty()) padRef.current.clear();
+  }, [empty]);
 
   useEffect(() => {
     let cancelled = false;

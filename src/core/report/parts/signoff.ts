@@ -10,6 +10,7 @@ import {
   signOffDeclaration,
   signOffRoles,
   signOffStatus,
+  withdrawnSignOffs,
 } from '../../signoff/signoff';
 import { pick } from '../../texts/localized';
 import { formatDay } from '../report-format';
@@ -70,5 +71,15 @@ export function signOffPart(
     })),
     other: current.filter((s) => !roleIds.has(s.role)).map(entry),
     previous: previousSignOffs(a).map(entry),
+    withdrawn: withdrawnSignOffs(a).map(({ signOff: s, withdrawal: w }) =>
+      t('signOffWithdrawnEntry', {
+        name: s.name,
+        role: pick(roles.find((r) => r.id === s.role)?.label, lang) || s.role,
+        version: s.version,
+        signed: s.date ? formatDay(s.date, lang) : '—',
+        withdrawn: w.date ? formatDay(w.date, lang) : '—',
+        reason: w.reason ?? '',
+      }),
+    ),
   };
 }
