@@ -79,7 +79,7 @@ async function seeded() {
 async function openSignOff() {
   const services = testServices(await seeded());
   await renderApp(services, { hash: '#/a/a1/signoff' });
-  await screen.findByRole('heading', { level: 1, name: 'Ondertekenen' });
+  await screen.findByRole('heading', { level: 1, name: 'Ondertekenen' }, { timeout: 15_000 });
   return screen.getByRole('region', { name: 'Ondertekenen' });
 }
 
