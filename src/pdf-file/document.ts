@@ -263,10 +263,13 @@ export class PdfDocument {
     num: number,
     entries: Map<number, XrefEntry>,
   ): Promise<Map<number, PdfObject>> {
-    let hit = this.objStmCache.get(num);
+    // Keyed by where the stream is: an update may write a new object stream under the same number.
+    const at = entries.get(num);
+    const key = at?.type === 'offset' ? at.offset : -1;
+    let hit = this.objStmCache.get(key);
     if (!hit) {
       hit = (async () => {
-        const e = entries.get(num);
+        const e = at;
         if (e?.type !== 'offset') throw new PdfSyntaxError(`Object stream ${num} not found`, 0);
         const obj = this.indirect(e.offset);
         const data = await this.streamData(obj);
@@ -277,7 +280,11 @@ export class PdfDocument {
           throw new PdfSyntaxError('Bad object stream', e.offset);
         const lx = new PdfLexer(data);
         const pairs: [number, number][] = [];
-        for (let i = 0; i < n.value; i++) pairs.push([Number(lx.word()), Number(lx.word())]);
+        for (let i = 0; i < n.value && lx.pos < data.length; i++) {
+          const pair = [lx.word(), lx.word()];
+          if (!pair.every((w) => /^\d+$/.test(w))) break;
+          pairs.push([Number(pair[0]), Number(pair[1])]);
+        }
         const out = new Map<number, PdfObject>();
         for (const [objNum, off] of pairs) {
           const l = new PdfLexer(data, firstObj.value + off);
@@ -285,7 +292,7 @@ export class PdfDocument {
         }
         return out;
       })();
-      this.objStmCache.set(num, hit);
+      this.objStmCache.set(key, hit);
     }
     return hit;
   }

@@ -84,9 +84,30 @@ const templates = {
     changeMetadata: 'XMP metadata',
     changeObject: 'object {num} ({type})',
     changeRemoved: 'object {num} was removed',
+    changeRemovedOnPage: 'object {num} on page {page} was removed',
+    changeAnnotation: 'an annotation on page {page}',
+    changeAnnotationOffPage: 'an annotation that is on no page',
+    changeSignatureField: 'a signature field on page {page} (its appearance or value)',
+    changeSignatureFieldOffPage: 'a signature field that is on no page',
+    changeUnreferenced: 'object {num}, which nothing in the document uses (yet)',
+    changeValidationData: 'validation data for the signatures (not shown on any page)',
+    changeUnsignedRevision:
+      'an update without a signature that rewrites {count} parts of the file without changing them',
+    changeTooComplex:
+      'parts too complex to check completely, so a change to what the pages show cannot be ruled out',
+    verifyChangedAfterThis:
+      'After this signature, without a signature, the document was changed: {changes}.',
+    verifySignatureAddedOnPage:
+      'After this signature, a signature by {signer} was added on page {page}.',
+    verifySignatureAddedInvisible:
+      'After this signature, a signature by {signer} was added (it is not visible on a page).',
     // Overall
     verdictValid: 'Valid: nothing was changed since signing.',
     verdictValidUntrusted: 'Valid: nothing was changed since signing. Who signed is not verified.',
+    verdictValidUpdated:
+      'Valid: the signed content is unchanged. After signing, the file was updated without a signature, in ways that do not change what the pages show (see below).',
+    verdictValidUpdatedUntrusted:
+      'Valid: the signed content is unchanged. After signing, the file was updated without a signature, in ways that do not change what the pages show (see below). Who signed is not verified.',
     verdictFailed: 'NOT valid: see the findings below.',
     verdictUnsigned: 'Not signed: there is nothing to check.',
   },
@@ -170,9 +191,31 @@ const templates = {
     changeMetadata: 'XMP-metadata',
     changeObject: 'object {num} ({type})',
     changeRemoved: 'object {num} is verwijderd',
+    changeRemovedOnPage: 'object {num} op pagina {page} is verwijderd',
+    changeAnnotation: 'een aantekening op pagina {page}',
+    changeAnnotationOffPage: 'een aantekening die op geen enkele pagina staat',
+    changeSignatureField:
+      'een handtekeningveld op pagina {page} (hoe het eruitziet of wat erin staat)',
+    changeSignatureFieldOffPage: 'een handtekeningveld dat op geen enkele pagina staat',
+    changeUnreferenced: 'object {num}, dat (nog) nergens in het document wordt gebruikt',
+    changeValidationData: 'controlegegevens voor de handtekeningen (niet zichtbaar op een pagina)',
+    changeUnsignedRevision:
+      'een bijwerking zonder handtekening die {count} delen van het bestand opnieuw schrijft zonder ze te veranderen',
+    changeTooComplex:
+      'delen die te ingewikkeld zijn om helemaal te controleren, dus een verandering van wat op de pagina’s staat is niet uit te sluiten',
+    verifyChangedAfterThis:
+      'Na deze handtekening is het document zonder handtekening veranderd: {changes}.',
+    verifySignatureAddedOnPage:
+      'Na deze handtekening is op pagina {page} een handtekening van {signer} toegevoegd.',
+    verifySignatureAddedInvisible:
+      'Na deze handtekening is een handtekening van {signer} toegevoegd (niet zichtbaar op een pagina).',
     verdictValid: 'Geldig: er is niets veranderd sinds de ondertekening.',
     verdictValidUntrusted:
       'Geldig: er is niets veranderd sinds de ondertekening. Wie tekende is niet gecontroleerd.',
+    verdictValidUpdated:
+      'Geldig: de ondertekende inhoud is niet veranderd. Na de ondertekening is het bestand zonder handtekening bijgewerkt, op een manier die niet verandert wat op de pagina’s staat (zie hieronder).',
+    verdictValidUpdatedUntrusted:
+      'Geldig: de ondertekende inhoud is niet veranderd. Na de ondertekening is het bestand zonder handtekening bijgewerkt, op een manier die niet verandert wat op de pagina’s staat (zie hieronder). Wie tekende is niet gecontroleerd.',
     verdictFailed: 'NIET geldig: zie de bevindingen hieronder.',
     verdictUnsigned: 'Niet ondertekend: er is niets te controleren.',
   },

@@ -33,11 +33,18 @@ export function reportLines(r: VerifyReport, locale: string, q?: Questionnaire):
   const lines: ReportLine[] = [];
   // A valid verdict says plainly when no signer was checked against trusted certificates.
   const untrusted = r.kind === 'pdf' && r.signatures.some((s) => s.trust === 'notChecked');
+  // A later update without a signature is never "nothing was changed", even when it changes
+  // nothing the pages show.
+  const updated = r.kind === 'pdf' && r.changesAfterLastSignature.length > 0;
   const verdict: SigningMessageCode =
     r.status === 'valid'
-      ? untrusted
-        ? 'verdictValidUntrusted'
-        : 'verdictValid'
+      ? updated
+        ? untrusted
+          ? 'verdictValidUpdatedUntrusted'
+          : 'verdictValidUpdated'
+        : untrusted
+          ? 'verdictValidUntrusted'
+          : 'verdictValid'
       : r.status === 'failed'
         ? 'verdictFailed'
         : 'verdictUnsigned';
@@ -49,7 +56,8 @@ export function reportLines(r: VerifyReport, locale: string, q?: Questionnaire):
   if (r.kind === 'pdf') {
     if (r.signatures.length === 0)
       lines.push({ part: 'document', tone: 'info', text: t('verifyNoSignatures', {}, locale) });
-    for (const s of r.signatures) lines.push(...signatureLines(s, locale));
+    for (const [i, s] of r.signatures.entries())
+      lines.push(...signatureLines(s, locale, i === r.signatures.length - 1));
     for (const f of r.emptyFields)
       lines.push({
         part: 'document',
@@ -98,7 +106,7 @@ function changeList(changes: RevisionChange[], locale: string): string {
   return [...new Set(changes.map((c) => t(c.code, c.params, locale)))].join('; ');
 }
 
-function signatureLines(s: SignatureReport, locale: string): ReportLine[] {
+function signatureLines(s: SignatureReport, locale: string, isLast: boolean): ReportLine[] {
   const out: ReportLine[] = [];
   const signer = s.signer?.name ?? '?';
   const at = (tone: Tone, text: string) =>
@@ -152,8 +160,18 @@ function signatureLines(s: SignatureReport, locale: string): ReportLine[] {
     at('info', t('verifyCertExpiredNow', { date: s.signer.notAfter.slice(0, 10) }, locale));
   if (s.signingCertificateAttribute === 'mismatch') at('error', t('verifyEssMismatch', {}, locale));
   if (s.coversWholeDocument) at('info', t('verifyCoversAll', {}, locale));
-  else if (s.laterSignatures > 0)
-    at('info', t('verifyLaterSignatures', { count: s.laterSignatures }, locale));
+  for (const a of s.signaturesAddedAfter ?? []) {
+    if (a.pages.length)
+      at(
+        'info',
+        t('verifySignatureAddedOnPage', { signer: a.signer, page: a.pages.join(', ') }, locale),
+      );
+    else at('info', t('verifySignatureAddedInvisible', { signer: a.signer }, locale));
+  }
+  // Changes after the last signature are said once for the document; after an earlier one, here.
+  const content = (s.changesAfter ?? []).filter((c) => c.severity === 'content');
+  if (content.length && !isLast)
+    at('error', t('verifyChangedAfterThis', { changes: changeList(content, locale) }, locale));
   return out;
 }
 

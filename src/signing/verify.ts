@@ -22,7 +22,13 @@ import { changedPaths, verifySeal, type ContentPath, type SealResult } from '../
 import { parseCertificates, type CertificateInfo } from './certificates';
 import { PdfDocument, PdfEncryptedError } from '../pdf-file/document';
 import { decodeTextString, latin1 } from '../pdf-file/objects';
-import { laterRevisions, type RevisionChange } from './revisions';
+import {
+  analyseRevisions,
+  type AddedSignature,
+  type RevisionChange,
+  type RevisionReport,
+  type ValidSignature,
+} from './revisions';
 import { checkSignature, emptyReport, findSignatures } from './verify-signature';
 
 export type Integrity = 'valid' | 'changed' | 'broken';
@@ -55,6 +61,13 @@ export interface SignatureReport {
   coversWholeDocument: boolean;
   /** Signatures added in later revisions. */
   laterSignatures: number;
+  /** Valid signatures made after this one, with the pages their appearance is on. */
+  signaturesAddedAfter?: AddedSignature[];
+  /**
+   * What later revisions changed that is not a valid later signature (each with its pages).
+   * For the last signature this is `changesAfterLastSignature`.
+   */
+  changesAfter?: RevisionChange[];
 }
 
 export type AssessmentCheck =
@@ -216,18 +229,32 @@ export async function verifyPdf(
     trailingBytes = rest.every((b) => b === 0 || b === 9 || b === 10 || b === 13 || b === 32)
       ? 0
       : rest.length;
+    // Valid signatures, so a later revision that is exactly one of them is recognised as such.
+    const valid: ValidSignature[] = [];
+    for (const [i, f] of found.entries()) {
+      const s = signatures[i];
+      if (s?.integrity === 'valid')
+        valid.push({
+          index: s.index,
+          signer: s.signer?.name ?? '?',
+          objectNum: f.objectNum,
+          end: s.byteRange[2] + s.byteRange[3],
+        });
+    }
+    let revisions: RevisionReport[] = [];
+    try {
+      revisions = await analyseRevisions(doc, valid);
+    } catch (e) {
+      structureProblem ??= e instanceof Error ? e.message : String(e);
+    }
     for (const s of signatures) {
       const end = s.byteRange[2] + s.byteRange[3];
       s.coversWholeDocument = end === bytes.length || (end >= lastEnd && trailingBytes === 0);
-      try {
-        const later = await laterRevisions(doc, end);
-        s.laterSignatures = later.reduce((n, r) => n + r.addsSignatures, 0);
-        if (s === signatures[signatures.length - 1]) {
-          changesAfterLastSignature = later.flatMap((r) => r.changes);
-        }
-      } catch (e) {
-        structureProblem ??= e instanceof Error ? e.message : String(e);
-      }
+      const later = revisions.filter((r) => r.offset >= end);
+      s.laterSignatures = later.reduce((n, r) => n + r.addsSignatures, 0);
+      s.signaturesAddedAfter = later.flatMap((r) => (r.signature ? [r.signature] : []));
+      s.changesAfter = later.flatMap((r) => r.changes);
+      if (s === signatures[signatures.length - 1]) changesAfterLastSignature = s.changesAfter;
     }
   }
 
@@ -255,6 +282,9 @@ function pdfStatus(r: PdfVerifyReport): VerifyStatus {
         s.signingCertificateAttribute === 'mismatch',
     ) ||
     r.changesAfterLastSignature.some((c) => c.severity === 'content') ||
+    // A change after any signature that no later valid signature is: what that signer signed is
+    // no longer what the pages show.
+    r.signatures.some((s) => s.changesAfter?.some((c) => c.severity === 'content')) ||
     // Bytes after the end that no signature covers: some readers "repair" files and would read them.
     (r.trailingBytes > 0 && r.signatures.length > 0) ||
     (r.assessment.state === 'checked' && r.assessment.seal.status === 'changed') ||
