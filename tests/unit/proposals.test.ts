@@ -17,7 +17,7 @@ import {
   proposalViews,
   reopenProposal,
 } from '../../src/core/register/proposals';
-import { removeRisk, restoreRisk, riskProblems } from '../../src/core/register/register';
+import { removeRisk, restoreRisk, riskProblems } from '../../src/core/register';
 import { score } from '../../src/core/scoring/scoring';
 import { createAssessment } from '../../src/core/assessment/assessment';
 import type { Assessment } from '../../src/core/assessment/assessment-schema';

@@ -25,7 +25,7 @@ import {
   toCsv,
   toRiskItem,
   type RiskDraft,
-} from '../../src/core/register/register';
+} from '../../src/core/register';
 import { bandLevel, score } from '../../src/core/scoring/scoring';
 import type { Assessment, Measure, RiskItem } from '../../src/core/assessment/assessment-schema';
 import { createAssessment } from '../../src/core/assessment/assessment';

@@ -1,18 +1,15 @@
 /**
- * The risk register, overrides and the conclusion (SCORING.md §6–7): the rules a register entry,
- * a domain override and the human conclusion must meet, the changes the app makes to them, and the
- * views the screens and the report share (register level, heat map, action plan, CSV). Pure: ids
- * and times are passed in by the caller.
+ * Risk entries of the register: the ratings, the rules an entry must meet, drafts while editing,
+ * and saving, removing and restoring an entry. Also what the other register modules share (problem
+ * codes, `Change`, the history line). Pure: ids and times are passed in by the caller.
  */
 import type {
   Assessment,
-  Conclusion,
   Measure,
   ProposalDecision,
   RiskItem,
 } from '../assessment/assessment-schema';
 import type { Questionnaire } from '../questionnaire/questionnaire-schema';
-import { bandLevel, riskProducts, type DomainScore } from '../scoring/scoring';
 
 /** Likelihood and severity are rated 1 to 5 (SCORING.md §6). */
 export const RATINGS = [1, 2, 3, 4, 5] as const;
@@ -68,7 +65,8 @@ export type RiskDraft = Omit<
 
 const RATING_FIELDS = ['likelihood', 'severity', 'residualLikelihood', 'residualSeverity'] as const;
 
-const blank = (s: string | undefined) => s === undefined || s.trim() === '';
+/** Missing, empty or only spaces. */
+export const isBlank = (s: string | undefined) => s === undefined || s.trim() === '';
 
 /** A calendar date that exists (2026-02-30 does not), as yyyy-mm-dd. */
 export function isValidDay(day: string): boolean {
@@ -106,7 +104,7 @@ export function residualAboveInherent(r: RiskDraft | RiskItem): boolean {
  */
 export function riskProblems(r: RiskDraft | RiskItem, q: Questionnaire): RegisterProblem[] {
   const out: RegisterProblem[] = [];
-  if (blank(r.title)) out.push({ path: 'title', code: 'titleRequired' });
+  if (isBlank(r.title)) out.push({ path: 'title', code: 'titleRequired' });
   if (!q.domains.some((d) => d.id === r.domain))
     out.push({ path: 'domain', code: 'unknownDomain' });
   for (const f of RATING_FIELDS) {
@@ -119,11 +117,11 @@ export function riskProblems(r: RiskDraft | RiskItem, q: Questionnaire): Registe
   const ratingsOk = out.every(
     (p) => !RATING_FIELDS.includes(p.path as (typeof RATING_FIELDS)[number]),
   );
-  if (ratingsOk && residualAboveInherent(r) && blank(r.residualJustification)) {
+  if (ratingsOk && residualAboveInherent(r) && isBlank(r.residualJustification)) {
     out.push({ path: 'residualJustification', code: 'residualJustificationRequired' });
   }
   r.measures.forEach((m, i) => {
-    if (blank(m.text)) out.push({ path: `measures.${i}.text`, code: 'measureTextRequired' });
+    if (isBlank(m.text)) out.push({ path: `measures.${i}.text`, code: 'measureTextRequired' });
     if (m.dueDate !== '' && !isValidDay(m.dueDate))
       out.push({ path: `measures.${i}.dueDate`, code: 'dueDateInvalid' });
   });
@@ -262,288 +260,4 @@ export function restoreRisk(a: Assessment, removed: RemovedRisk, at: string): As
   const proposals = { ...a.proposals };
   for (const d of removed.decisions) proposals[d.id] = d.decision;
   return withHistory({ ...a, register, proposals }, at, 'riskRestored', removed.risk.title);
-}
-
-/** The risk that sets a domain's register level, and that level (SCORING.md §6). */
-export interface RegisterLevel {
-  level: string | null;
-  riskId: string;
-  product: number;
-}
-
-/**
- * `registerLevel(d)`: the band of the highest residual product among the domain's risks; the first
- * such risk in register order names it. Null when the domain has no risks.
- */
-export function registerLevel(
-  q: Questionnaire,
-  register: readonly RiskItem[],
-  domain: string,
-): RegisterLevel | null {
-  let best: RegisterLevel | null = null;
-  for (const r of register) {
-    if (r.domain !== domain) continue;
-    const { residual } = riskProducts(r);
-    if (!best || residual > best.product) {
-      best = { level: bandLevel(q, residual), riskId: r.id, product: residual };
-    }
-  }
-  return best;
-}
-
-/** "R1", "R2", … by place in the register: the same numbers as the PDF report. */
-export function riskNumbers(register: readonly RiskItem[]): Map<string, string> {
-  return new Map(register.map((r, i) => [r.id, `R${i + 1}`]));
-}
-
-/** Risks grouped by domain in questionnaire order; risks of unknown domains come last. */
-export function risksByDomain(
-  q: Questionnaire,
-  register: readonly RiskItem[],
-): { domain: string; risks: RiskItem[] }[] {
-  const groups = q.domains.map((d) => ({
-    domain: d.id,
-    risks: register.filter((r) => r.domain === d.id),
-  }));
-  const known = new Set(q.domains.map((d) => d.id));
-  const unknown = [...new Set(register.filter((r) => !known.has(r.domain)).map((r) => r.domain))];
-  return [
-    ...groups,
-    ...unknown.map((domain) => ({ domain, risks: register.filter((r) => r.domain === domain) })),
-  ];
-}
-
-/** One cell of the 5 × 5 heat map. */
-export interface HeatCell {
-  likelihood: Rating;
-  severity: Rating;
-  product: number;
-  /** The level band the product falls in. */
-  level: string | null;
-  /** Ids of the risks in this cell before measures, in register order. */
-  inherent: string[];
-  /** Ids of the risks in this cell after measures. */
-  residual: string[];
-}
-
-/** The heat map: cells[likelihood − 1][severity − 1]. */
-export function heatMap(q: Questionnaire, register: readonly RiskItem[]): HeatCell[][] {
-  const cells: HeatCell[][] = RATINGS.map((l) =>
-    RATINGS.map((s) => ({
-      likelihood: l,
-      severity: s,
-      product: l * s,
-      level: bandLevel(q, l * s),
-      inherent: [],
-      residual: [],
-    })),
-  );
-  for (const r of register) {
-    cells[r.likelihood - 1]?.[r.severity - 1]?.inherent.push(r.id);
-    cells[r.residualLikelihood - 1]?.[r.residualSeverity - 1]?.residual.push(r.id);
-  }
-  return cells;
-}
-
-// ——— Overrides (SCORING.md §7) ———
-
-/** What an override must have: a known domain, a declared level and a written justification. */
-export function overrideProblems(
-  q: Questionnaire,
-  domain: string,
-  level: string,
-  justification: string,
-): RegisterProblem[] {
-  const out: RegisterProblem[] = [];
-  if (!q.domains.some((d) => d.id === domain)) out.push({ path: 'domain', code: 'unknownDomain' });
-  if (!q.levels.some((l) => l.id === level)) out.push({ path: 'level', code: 'unknownLevel' });
-  if (blank(justification)) out.push({ path: 'justification', code: 'justificationRequired' });
-  return out;
-}
-
-/**
- * The level the domain's fired red flags set as its least (the highest of their `minLevel`s) when
- * `level` is below it, else null. Overriding below it is allowed (SCORING.md §7), but the override
- * dialog says so. Read from the domain's trace, so it is exactly what scoring applied.
- */
-export function redFlagFloorAbove(q: Questionnaire, d: DomainScore, level: string): string | null {
-  const rank = (id: string) => q.levels.findIndex((l) => l.id === id);
-  let floor: string | null = null;
-  for (const e of d.trace)
-    if (e.kind === 'redFlag' && (floor === null || rank(e.minLevel) > rank(floor)))
-      floor = e.minLevel;
-  return floor !== null && rank(level) >= 0 && rank(level) < rank(floor) ? floor : null;
-}
-
-/**
- * Sets a domain's final level by hand. The computed level is not touched: scoring keeps it and
- * every view shows both (SCORING.md §7).
- */
-export function setOverride(
-  a: Assessment,
-  q: Questionnaire,
-  domain: string,
-  level: string,
-  justification: string,
-  at: string,
-): Change {
-  const problems = overrideProblems(q, domain, level, justification);
-  if (problems.length > 0) return { ok: false, problems };
-  const text = justification.trim();
-  const next = {
-    ...a,
-    overrides: { ...a.overrides, [domain]: { level, justification: text, at } },
-  };
-  return { ok: true, assessment: withHistory(next, at, 'overrideSet', `${domain}: ${level}`) };
-}
-
-/** Removes a domain's override: the final level is the computed one again. */
-export function removeOverride(a: Assessment, domain: string, at: string): Assessment {
-  if (!(domain in a.overrides)) return a;
-  const overrides = { ...a.overrides };
-  delete overrides[domain];
-  return withHistory({ ...a, overrides }, at, 'overrideRemoved', domain);
-}
-
-// ——— Conclusion (SCORING.md §7: recorded by people, never computed) ———
-
-/**
- * What a conclusion still lacks: a decision, the reasoning, and at least one condition when the
- * decision is to proceed with conditions. The same rules block signing (signoff.ts).
- */
-export function conclusionProblems(c: Partial<Conclusion> | undefined): RegisterProblem[] {
-  const out: RegisterProblem[] = [];
-  if (!c?.decision) out.push({ path: 'decision', code: 'decisionRequired' });
-  if (blank(c?.reasoning)) out.push({ path: 'reasoning', code: 'reasoningRequired' });
-  if (c?.decision === 'proceedWithConditions' && !(c.conditions ?? []).some((t) => !blank(t))) {
-    out.push({ path: 'conditions', code: 'conditionsRequired' });
-  }
-  return out;
-}
-
-/**
- * Records the conclusion as the user has it now (it is saved while typed, like answers; what is
- * still missing is shown and blocks signing). Conditions belong only to "proceed with conditions";
- * empty condition lines are dropped.
- */
-export function setConclusion(a: Assessment, c: Conclusion): Assessment {
-  const conditions =
-    c.decision === 'proceedWithConditions' ? c.conditions.filter((t) => !blank(t)) : [];
-  const next: Conclusion = { decision: c.decision, reasoning: c.reasoning, conditions };
-  const prev = a.conclusion;
-  if (
-    prev &&
-    prev.decision === next.decision &&
-    prev.reasoning === next.reasoning &&
-    prev.conditions.length === next.conditions.length &&
-    prev.conditions.every((t, i) => t === next.conditions[i])
-  ) {
-    return a;
-  }
-  return { ...a, conclusion: next };
-}
-
-// ——— Action plan ———
-
-/** One measure in the action plan, with the risk it belongs to. */
-export interface ActionRow {
-  riskId: string;
-  riskNumber: string;
-  riskTitle: string;
-  domain: string;
-  measureId: string;
-  text: string;
-  owner: string;
-  dueDate: string;
-  status: MeasureStatus;
-}
-
-/** Every measure of every risk, in register order. */
-export function actionPlan(a: Pick<Assessment, 'register'>): ActionRow[] {
-  const numbers = riskNumbers(a.register);
-  return a.register.flatMap((r) =>
-    r.measures.map((m) => ({
-      riskId: r.id,
-      riskNumber: numbers.get(r.id)!,
-      riskTitle: r.title,
-      domain: r.domain,
-      measureId: m.id,
-      text: m.text,
-      owner: m.owner,
-      dueDate: m.dueDate,
-      status: m.status,
-    })),
-  );
-}
-
-export type ActionSortKey = 'dueDate' | 'owner';
-export type SortDirection = 'ascending' | 'descending';
-
-/**
- * Sorts the action plan by due date or owner. Rows without a date or owner go last in either
- * direction (they are the ones to fill in, not the earliest or latest); ties keep register order.
- */
-export function sortActions(
-  rows: readonly ActionRow[],
-  key: ActionSortKey,
-  direction: SortDirection,
-  locale: string,
-): ActionRow[] {
-  const collator = new Intl.Collator(locale, { sensitivity: 'base', numeric: true });
-  const sign = direction === 'ascending' ? 1 : -1;
-  return rows
-    .map((row, i) => ({ row, i }))
-    .sort((x, y) => {
-      const a = key === 'dueDate' ? x.row.dueDate : x.row.owner.trim();
-      const b = key === 'dueDate' ? y.row.dueDate : y.row.owner.trim();
-      if (a === '' || b === '') return a === b ? x.i - y.i : a === '' ? 1 : -1;
-      const c = key === 'dueDate' ? (a < b ? -1 : a > b ? 1 : 0) : collator.compare(a, b);
-      return c !== 0 ? c * sign : x.i - y.i;
-    })
-    .map((x) => x.row);
-}
-
-/** Sets a measure's status in place (the action plan lets people tick progress off). */
-export function setMeasureStatus(
-  a: Assessment,
-  riskId: string,
-  measureId: string,
-  status: MeasureStatus,
-): Assessment {
-  const i = a.register.findIndex((r) => r.id === riskId);
-  const risk = a.register[i];
-  const m = risk?.measures.findIndex((x) => x.id === measureId) ?? -1;
-  if (!risk || m < 0 || risk.measures[m]!.status === status) return a;
-  const measures = risk.measures.with(m, { ...risk.measures[m]!, status });
-  return { ...a, register: a.register.with(i, { ...risk, measures }) };
-}
-
-// ——— CSV ———
-
-/**
- * One CSV field. Quoted when it holds the separator, a quote or a line break (quotes doubled,
- * RFC 4180). A text that a spreadsheet would run as a formula (starts with =, +, -, @, tab or CR)
- * gets a leading apostrophe, as OWASP advises against CSV injection: a measure typed as
- * "=HYPERLINK(...)" must stay text when the plan is opened in Excel.
- */
-export function csvField(value: string, separator: string): string {
-  let v = value;
-  if (/^[=+\-@\t\r]/.test(v)) v = `'${v}`;
-  if (v.includes(separator) || /["\r\n]/.test(v)) v = `"${v.replace(/"/g, '""')}"`;
-  return v;
-}
-
-/**
- * A CSV file: a header row and the rows, CRLF line ends, with a UTF-8 byte order mark so that
- * Excel reads accents and other scripts correctly. The separator is chosen by the caller: Excel
- * with Dutch regional settings expects ";", English ",".
- */
-export function toCsv(
-  header: readonly string[],
-  rows: readonly (readonly string[])[],
-  separator: ',' | ';',
-): string {
-  const line = (cells: readonly string[]) =>
-    cells.map((c) => csvField(c, separator)).join(separator);
-  return `\uFEFF${[header, ...rows].map(line).join('\r\n')}\r\n`;
 }

@@ -5,13 +5,8 @@
  */
 import type { RiskItem } from '../../assessment/assessment-schema';
 import { dismissedProposals } from '../../register/proposals';
-import {
-  actionPlan,
-  heatMap as registerHeatMap,
-  riskNumbers,
-  sortActions,
-  type ActionRow,
-} from '../../register/register';
+import { actionPlan, sortActions, type ActionRow } from '../../register/action-plan';
+import { heatMap as registerHeatMap, riskNumbers } from '../../register/register-views';
 import { bandLevel } from '../../scoring/scoring';
 import { formatDay } from '../report-format';
 import type { ReportContext } from '../report-context';

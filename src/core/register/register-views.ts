@@ -1,0 +1,89 @@
+/**
+ * Views of the register that the screens and the report share: each domain's register level, the
+ * risk numbers (R1, R2, …), risks grouped by domain and the 5 × 5 heat map.
+ */
+import type { RiskItem } from '../assessment/assessment-schema';
+import type { Questionnaire } from '../questionnaire/questionnaire-schema';
+import { bandLevel, riskProducts } from '../scoring/scoring';
+import { RATINGS, type Rating } from './register';
+
+/** The risk that sets a domain's register level, and that level (SCORING.md §6). */
+export interface RegisterLevel {
+  level: string | null;
+  riskId: string;
+  product: number;
+}
+
+/**
+ * `registerLevel(d)`: the band of the highest residual product among the domain's risks; the first
+ * such risk in register order names it. Null when the domain has no risks.
+ */
+export function registerLevel(
+  q: Questionnaire,
+  register: readonly RiskItem[],
+  domain: string,
+): RegisterLevel | null {
+  let best: RegisterLevel | null = null;
+  for (const r of register) {
+    if (r.domain !== domain) continue;
+    const { residual } = riskProducts(r);
+    if (!best || residual > best.product) {
+      best = { level: bandLevel(q, residual), riskId: r.id, product: residual };
+    }
+  }
+  return best;
+}
+
+/** "R1", "R2", … by place in the register: the same numbers as the PDF report. */
+export function riskNumbers(register: readonly RiskItem[]): Map<string, string> {
+  return new Map(register.map((r, i) => [r.id, `R${i + 1}`]));
+}
+
+/** Risks grouped by domain in questionnaire order; risks of unknown domains come last. */
+export function risksByDomain(
+  q: Questionnaire,
+  register: readonly RiskItem[],
+): { domain: string; risks: RiskItem[] }[] {
+  const groups = q.domains.map((d) => ({
+    domain: d.id,
+    risks: register.filter((r) => r.domain === d.id),
+  }));
+  const known = new Set(q.domains.map((d) => d.id));
+  const unknown = [...new Set(register.filter((r) => !known.has(r.domain)).map((r) => r.domain))];
+  return [
+    ...groups,
+    ...unknown.map((domain) => ({ domain, risks: register.filter((r) => r.domain === domain) })),
+  ];
+}
+
+/** One cell of the 5 × 5 heat map. */
+export interface HeatCell {
+  likelihood: Rating;
+  severity: Rating;
+  product: number;
+  /** The level band the product falls in. */
+  level: string | null;
+  /** Ids of the risks in this cell before measures, in register order. */
+  inherent: string[];
+  /** Ids of the risks in this cell after measures. */
+  residual: string[];
+}
+
+/** The heat map: cells[likelihood − 1][severity − 1]. */
+export function heatMap(q: Questionnaire, register: readonly RiskItem[]): HeatCell[][] {
+  const cells: HeatCell[][] = RATINGS.map((l) =>
+    RATINGS.map((s) => ({
+      likelihood: l,
+      severity: s,
+      product: l * s,
+      level: bandLevel(q, l * s),
+      inherent: [],
+      residual: [],
+    })),
+  );
+  for (const r of register) {
+    cells[r.likelihood - 1]?.[r.severity - 1]?.inherent.push(r.id);
+    cells[r.residualLikelihood - 1]?.[r.residualSeverity - 1]?.residual.push(r.id);
+  }
+  return cells;
+}
