@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useRoute, href } from './router';
+import { href } from './router';
+import { useRoute } from './use-route';
 import { RouteView } from './routes';
 import { LanguageSwitch } from './components/LanguageSwitch';
 import { applyTheme, initialTheme } from './theme';

@@ -6,7 +6,8 @@ import { SessionProvider, type FallbackState } from './state/session';
 import { problemText, type FileProblem } from '../core/files';
 import { PageHeading } from './components/PageHeading';
 import { NotFound } from './components/NotFound';
-import { lazyScreen, loaders } from './screen-loaders';
+import { lazyScreen } from './lazy-screen';
+import { assessmentLoaders as loaders } from './assessment-loaders';
 
 /**
  * The screens of one open assessment (step, summary, register, action plan, sign-off) inside the

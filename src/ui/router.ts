@@ -1,7 +1,7 @@
-import { useEffect, useState, useTransition } from 'react';
-import { routeLoaded } from './screen-loaders';
-
 /**
+ * The route table, a leaf module: screens import it for links (href, navigate) without importing
+ * the code that loads screens (use-route.ts, screen-loaders.ts), so no import runs in a circle.
+ *
  * Hash routes (the app must work from file://, where there is no server to rewrite paths):
  *   #/                         start / library
  *   #/new                      new assessment
@@ -73,27 +73,4 @@ export function href(route: Route): string {
 export function navigate(route: Route): void {
   const target = href(route);
   if (window.location.hash !== target) window.location.hash = target;
-}
-
-/**
- * The current route, following the address. A screen whose code is not loaded yet (its first
- * opening) is rendered as a transition: the current screen stays until the next one's code is in,
- * instead of a "loading" line that React would keep for at least 300 ms (its fallback throttle;
- * measured: every first opening of a screen took ~320 ms, now about the time its code needs;
- * docs/performance.md). `pending` is true meanwhile. A loaded screen renders at once, as any update.
- */
-export function useRoute(): { route: Route; pending: boolean } {
-  const [hash, setHash] = useState(() => window.location.hash);
-  const [pending, startTransition] = useTransition();
-  useEffect(() => {
-    const update = () => {
-      const next = window.location.hash;
-      if (routeLoaded(parseRoute(next))) setHash(next);
-      else startTransition(() => setHash(next));
-    };
-    window.addEventListener('hashchange', update);
-    update(); // the address may have changed before this effect ran
-    return () => window.removeEventListener('hashchange', update);
-  }, []);
-  return { route: parseRoute(hash), pending };
 }

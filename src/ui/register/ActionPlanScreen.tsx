@@ -18,7 +18,7 @@ import { useSession } from '../state/session';
 import { useStoreValue } from '../state/assessment-store';
 import { PageHeading } from '../components/PageHeading';
 import { SaveStatusText } from '../components/SaveStatusText';
-import { StepList } from '../wizard/StepList';
+import { StepList } from '../wizard';
 import { href } from '../router';
 import { downloadFile, safeFileName } from '../download';
 import { dayText } from './RiskCard';

@@ -32,7 +32,7 @@ import { useServices } from '../services';
 import { PageHeading } from '../components/PageHeading';
 import { LevelBadge } from '../components/LevelBadge';
 import { SaveStatusText } from '../components/SaveStatusText';
-import { StepList } from '../wizard/StepList';
+import { StepList } from '../wizard';
 import { href } from '../router';
 import { RiskForm } from './RiskForm';
 import { editButtonId, RiskCard, riskHeadingId } from './RiskCard';
@@ -40,7 +40,7 @@ import { HeatMaps } from './HeatMap';
 import { DismissDialog } from './DismissDialog';
 import { Dialog } from './Dialog';
 import { domainLabel, domId } from './labels';
-import { LockedNotice } from '../signing/LockedNotice';
+import { LockedNotice } from '../signing';
 
 type Editor =
   | { kind: 'new'; draft: RiskDraft; initial: RiskDraft; returnTo: string }

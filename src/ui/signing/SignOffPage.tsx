@@ -26,7 +26,7 @@ import { useServices } from '../services';
 import { useSession } from '../state/session';
 import { useStoreValue } from '../state/assessment-store';
 import { href } from '../router';
-import { StepList } from '../wizard/StepList';
+import { StepList } from '../wizard';
 import { SignOffForm } from './SignOffForm';
 import { PdfSigning } from './PdfSigning';
 import { LockedNotice } from './LockedNotice';

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { PageHeading } from '../components/PageHeading';
 import { href, navigate } from '../router';
 import { setPreselectedQuestionnaire } from './preselect';
-import { Library } from '../library/Library';
+import { Library } from '../library';
 
 /** Home: continue an assessment, start a new one, or load a questionnaire file. */
 export function StartScreen() {

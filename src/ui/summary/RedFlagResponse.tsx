@@ -2,7 +2,7 @@ import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../state/session';
 import { useDeferredWrite } from '../state/use-deferred-write';
-import { TextField } from '../register/RiskForm';
+import { TextField } from '../register';
 
 /**
  * The written response to a red flag that fired: what the team does about it, or why it does not

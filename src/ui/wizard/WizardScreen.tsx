@@ -7,7 +7,7 @@ import { pick } from '../../core/texts';
 import { useSession } from '../state/session';
 import { useStoreValue } from '../state/assessment-store';
 import { isLocked } from '../../core/signoff';
-import { LockedNotice } from '../signing/LockedNotice';
+import { LockedNotice } from '../signing';
 import { PageHeading } from '../components/PageHeading';
 import { ErrorSummary, type FieldError } from '../components/ErrorSummary';
 import { SaveStatusText } from '../components/SaveStatusText';
