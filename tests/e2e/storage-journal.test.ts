@@ -6,7 +6,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launch } from './browser';
-import { library, libraryWithSamples, storedPurpose } from './storage-helpers';
+import { openPage, SINGLE_FILE_URL, tempDir } from './browser';
+import {
+  importFiles,
+  library,
+  libraryWithSamples,
+  sampleAssessments,
+  storedPurpose,
+  writeBackup,
+} from './storage-helpers';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -110,4 +118,38 @@ describe('the change journal', () => {
     expect(w.pageErrors).toEqual([]);
     await context.close();
   });
+
+  it('a 13 MB assessment: text typed 50 ms before a reload is there after it', async () => {
+    // Built here: 135 notes of 99,000 characters (the longest a note may be) — about 13.4 MB,
+    // more than localStorage holds on file:// (about 5.2 million characters).
+    const [big] = await sampleAssessments(1);
+    const a = big!;
+    const filler = 'Lange toelichting. '.repeat(5300).slice(0, 99_000);
+    for (let i = 0; i < 135; i++) a.notes[`bijlage-${String(i).padStart(3, '0')}`] = filler;
+    a.answers.purpose = 'Groot.';
+    const w = await openPage(browser, { locale: 'nl-NL' });
+    const { page } = w;
+    await page.goto(SINGLE_FILE_URL);
+    const file = writeBackup(tempDir(), [a], 'groot.json');
+    await importFiles(page, [file]);
+    await page.getByText('1 beoordeling toegevoegd').waitFor({ timeout: 60_000 });
+    await library(page).getByRole('link', { name: a.meta.title, exact: true }).click();
+    const field = () => page.getByLabel(PURPOSE, { exact: false }).first();
+    await field().waitFor({ timeout: 60_000 });
+
+    for (const word of [' een', ' twee', ' drie']) {
+      await field().press('Control+End');
+      await field().pressSequentially(word);
+      // The text reached the page; 50 ms later the page is reloaded (no waiting for a save).
+      expect(await field().inputValue()).toMatch(new RegExp(`${word}$`));
+      await page.waitForTimeout(50);
+      await page.reload();
+      await field().waitFor({ timeout: 60_000 });
+      expect(await field().inputValue()).toMatch(new RegExp(`${word}$`));
+    }
+    expect(await field().inputValue()).toBe('Groot. een twee drie');
+    expect(await page.getByText('De noodopslag van de browser is vol').count()).toBe(0);
+    expect(w.pageErrors).toEqual([]);
+    await w.context.close();
+  }, 240_000);
 });
