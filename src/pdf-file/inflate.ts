@@ -1,7 +1,9 @@
 /**
  * zlib inflate with an output limit, on the platform's DecompressionStream (browsers and Node ≥ 18),
- * so neither the fonts nor the PDF reader ship an inflate library. A stream that would grow past
- * `maxBytes` is cancelled: a small hostile stream cannot fill the memory.
+ * so neither the fonts nor the PDF reader ship an inflate library. The input goes in small pieces
+ * and the output is counted as it comes: as soon as it passes `maxBytes` everything stops. Handing
+ * the stream all input at once would let it unpack the whole of a small hostile stream (2 MB of
+ * input can unpack to 2 GB) before the limit is ever looked at.
  */
 
 export class InflateError extends Error {
@@ -14,17 +16,28 @@ export class InflateError extends Error {
   }
 }
 
+/**
+ * Input bytes handed over at a time. Deflate unpacks at most about 1032 bytes per input byte, so
+ * one piece can never produce more than about 8 MB before the count is checked.
+ */
+const INPUT_PIECE = 8 * 1024;
+
 /** Inflates zlib data (FlateDecode); throws InflateError when corrupt or larger than `maxBytes`. */
 export async function inflateZlib(data: Uint8Array, maxBytes: number): Promise<Uint8Array> {
   const stream = new DecompressionStream('deflate');
   const writer = stream.writable.getWriter();
   const reader = stream.readable.getReader();
+  let stop = false;
   // Errors of the writing side show up on the reading side too; this only keeps them from
   // surfacing as unhandled rejections.
-  const writing = writer
-    .write(new Uint8Array(data))
-    .then(() => writer.close())
-    .catch(() => undefined);
+  const writing = (async () => {
+    for (let at = 0; at < data.length && !stop; at += INPUT_PIECE) {
+      await writer.ready;
+      if (stop) return;
+      await writer.write(data.slice(at, Math.min(data.length, at + INPUT_PIECE)));
+    }
+    if (!stop) await writer.close();
+  })().catch(() => undefined);
   const chunks: Uint8Array[] = [];
   let total = 0;
   try {
@@ -33,12 +46,16 @@ export async function inflateZlib(data: Uint8Array, maxBytes: number): Promise<U
       if (done) break;
       total += value.byteLength;
       if (total > maxBytes) {
+        stop = true;
+        chunks.length = 0;
         await reader.cancel().catch(() => undefined);
+        await writer.abort().catch(() => undefined);
         throw new InflateError('tooLarge', `inflated data exceeds ${maxBytes} bytes`);
       }
       chunks.push(value);
     }
   } catch (e) {
+    stop = true;
     if (e instanceof InflateError) throw e;
     throw new InflateError('corrupt', e instanceof Error ? e.message : String(e));
   } finally {

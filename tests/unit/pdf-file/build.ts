@@ -1,4 +1,5 @@
 /** Small hand-made PDFs for tests of the byte layer: built at test time, no fixtures. */
+import { constants as zlibConstants, deflateRawSync } from 'node:zlib';
 
 /**
  * A one-page PDF whose catalog lists one attached file (name tree and /AF), its stream given as
@@ -45,5 +46,28 @@ export function pdfWithAttachment(
     out.set(p, o);
     o += p.length;
   }
+  return out;
+}
+
+/**
+ * zlib data that inflates to `megabytes` MB of zeros, built without ever holding them: one
+ * megabyte compressed on its own and ended with a full flush (byte-aligned, no history kept, so
+ * every megabyte compresses to the same bytes) is repeated after a zlib header, then comes an
+ * empty final block and the Adler-32 of the zeros. 2048 MB come out at about 2 MB.
+ */
+export function zeroBomb(megabytes: number): Uint8Array {
+  const piece = deflateRawSync(Buffer.alloc(1 << 20), {
+    level: 9,
+    finishFlush: zlibConstants.Z_FULL_FLUSH,
+  });
+  const n = megabytes * (1 << 20);
+  // Adler-32 of n zero bytes: a stays 1, b grows by 1 per byte.
+  const adler = (((n % 65521) << 16) | 1) >>> 0;
+  const head = [0x78, 0xda];
+  const tail = [0x03, 0x00, adler >>> 24, (adler >>> 16) & 255, (adler >>> 8) & 255, adler & 255];
+  const out = new Uint8Array(head.length + piece.length * megabytes + tail.length);
+  out.set(head, 0);
+  for (let i = 0; i < megabytes; i++) out.set(piece, head.length + piece.length * i);
+  out.set(tail, out.length - tail.length);
   return out;
 }
