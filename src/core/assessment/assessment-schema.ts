@@ -20,12 +20,20 @@ export const AnswerValueSchema = z.union([
   z.array(z.string().max(200)).max(500),
 ]);
 
+// The enumerations of the file, each typed once here; the other modules take their lists and
+// types from these (register's MEASURE_STATUSES and DECISIONS, the report's statuses).
+export const MeasureStatusSchema = z.enum(['planned', 'inProgress', 'done']);
+export const ProposalStatusSchema = z.enum(['accepted', 'dismissed']);
+export const DecisionSchema = z.enum(['proceed', 'proceedWithConditions', 'doNotProceed']);
+export const SignatureKindSchema = z.enum(['drawn', 'typed']);
+export const SetAsideReasonSchema = z.enum(['questionRemoved', 'typeChanged', 'optionRemoved']);
+
 export const MeasureSchema = z.strictObject({
   id: IdSchema,
   text: Text(5000),
   owner: Text(200),
   dueDate: IsoDate,
-  status: z.enum(['planned', 'inProgress', 'done']),
+  status: MeasureStatusSchema,
   suggestedMeasure: IdSchema.optional(),
 });
 
@@ -47,7 +55,7 @@ export const RiskItemSchema = z.strictObject({
 });
 
 export const ProposalDecisionSchema = z.strictObject({
-  status: z.enum(['accepted', 'dismissed']),
+  status: ProposalStatusSchema,
   reason: Text(5000).optional(),
   riskId: IdSchema.optional(),
   at: IsoDateTime,
@@ -62,7 +70,7 @@ export const OverrideSchema = z.strictObject({
 });
 
 export const ConclusionSchema = z.strictObject({
-  decision: z.enum(['proceed', 'proceedWithConditions', 'doNotProceed']),
+  decision: DecisionSchema,
   reasoning: Text(20000),
   conditions: z.array(Text(2000)).max(100),
 });
@@ -76,9 +84,7 @@ export const SignOffSchema = z.strictObject({
   date: IsoDate,
   place: Text(200),
   declaration: Text(5000),
-  signature: z
-    .strictObject({ kind: z.enum(['drawn', 'typed']), data: z.string().max(500000) })
-    .optional(),
+  signature: z.strictObject({ kind: SignatureKindSchema, data: z.string().max(500000) }).optional(),
   contentHash: z.string().regex(/^[0-9a-f]{64}$/),
   version: z.int().min(1),
   at: IsoDateTime,
@@ -95,7 +101,7 @@ export const SetAsideAnswerSchema = z.strictObject({
   questionId: z.string().max(200),
   value: AnswerValueSchema,
   note: Text().optional(),
-  reason: z.enum(['questionRemoved', 'typeChanged', 'optionRemoved']),
+  reason: SetAsideReasonSchema,
   fromVersion: z.string().max(50),
 });
 
@@ -149,3 +155,18 @@ export type Override = z.infer<typeof OverrideSchema>;
 export type Conclusion = z.infer<typeof ConclusionSchema>;
 export type SignOff = z.infer<typeof SignOffSchema>;
 export type ProposalDecision = z.infer<typeof ProposalDecisionSchema>;
+export type MeasureStatus = z.infer<typeof MeasureStatusSchema>;
+export type Decision = z.infer<typeof DecisionSchema>;
+export type SignatureKind = z.infer<typeof SignatureKindSchema>;
+export type SetAsideReason = z.infer<typeof SetAsideReasonSchema>;
+
+/** What a person signing fills in about themselves: typed once, from the sign-off record. */
+export const SignOffPersonSchema = SignOffSchema.pick({
+  role: true,
+  name: true,
+  function: true,
+  organisation: true,
+  date: true,
+  place: true,
+});
+export type SignOffPerson = z.infer<typeof SignOffPersonSchema>;

@@ -15,7 +15,7 @@
  * `assessment.proposals` by proposal id; ids are stable (`answer:<question>:<domain>`,
  * `redFlag:<flag>`), so a decision survives answers changing back and forth.
  */
-import type { Assessment } from '../assessment/assessment-schema';
+import type { Assessment, ProposalDecision } from '../assessment/assessment-schema';
 import { OVERALL_DOMAIN, type Questionnaire } from '../questionnaire/questionnaire-schema';
 import { pick } from '../texts/localized';
 import { indexQuestionnaire } from '../questionnaire/questionnaire-index';
@@ -49,7 +49,8 @@ export interface Proposal {
   suggestedMeasures: string[];
 }
 
-export type ProposalStatus = 'open' | 'accepted' | 'dismissed';
+/** Open until the user decides; then the decision's status from the file. */
+export type ProposalStatus = 'open' | ProposalDecision['status'];
 
 export interface ProposalView extends Proposal {
   status: ProposalStatus;

@@ -3,11 +3,15 @@
  * and saving, removing and restoring an entry. Also what the other register modules share (problem
  * codes, `Change`, the history line). Pure: ids and times are passed in by the caller.
  */
-import type {
-  Assessment,
-  Measure,
-  ProposalDecision,
-  RiskItem,
+import {
+  DecisionSchema,
+  MeasureStatusSchema,
+  type Assessment,
+  type Decision,
+  type Measure,
+  type MeasureStatus,
+  type ProposalDecision,
+  type RiskItem,
 } from '../assessment/assessment-schema';
 import type { Questionnaire } from '../questionnaire/questionnaire-schema';
 
@@ -15,11 +19,10 @@ import type { Questionnaire } from '../questionnaire/questionnaire-schema';
 export const RATINGS = [1, 2, 3, 4, 5] as const;
 export type Rating = (typeof RATINGS)[number];
 
-export const MEASURE_STATUSES = ['planned', 'inProgress', 'done'] as const;
-export type MeasureStatus = (typeof MEASURE_STATUSES)[number];
-
-export const DECISIONS = ['proceed', 'proceedWithConditions', 'doNotProceed'] as const;
-export type Decision = (typeof DECISIONS)[number];
+/** The statuses of a measure and the decisions of a conclusion, in order: from the file's schema. */
+export const MEASURE_STATUSES = MeasureStatusSchema.options;
+export const DECISIONS = DecisionSchema.options;
+export type { MeasureStatus, Decision };
 
 /** What a problem is about; the UI turns the code into a sentence and the path into a field. */
 export type RegisterProblemCode =

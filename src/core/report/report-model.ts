@@ -2,6 +2,7 @@
  * The report model: the whole PDF report as plain data, every string already in the report's
  * language. `buildReport()` (report.ts) makes it; the PDF adapter only draws it.
  */
+import type { MeasureStatus, SignOffPerson } from '../assessment/assessment-schema';
 import type { SignOffSealStatus } from '../assessment/seal';
 import type { QuestionType } from '../questionnaire/questionnaire-schema';
 import type { ReportLocale, ReportTextKey } from './report-texts';
@@ -135,7 +136,7 @@ export interface ReportMeasure {
   owner: string;
   due: string;
   dueDate: string;
-  status: 'planned' | 'inProgress' | 'done';
+  status: MeasureStatus;
   statusLabel: string;
 }
 
@@ -175,13 +176,8 @@ export interface ReportCoverageRow {
   statusLabel: string;
 }
 
-export interface ReportSignOffEntry {
-  role: string;
-  name: string;
-  function: string;
-  organisation: string;
-  date: string;
-  place: string;
+/** Role is the role's label here; the person's fields are the sign-off's own. */
+export interface ReportSignOffEntry extends SignOffPerson {
   declaration: string;
   signature:
     | { kind: 'typed'; text: string }

@@ -2,7 +2,7 @@
  * Sign-off rules (PRODUCT.md "Signing", level 1): who signs, when signing is blocked, locking, and
  * new versions. Pure: the caller passes ids and times in.
  */
-import type { Assessment, SignOff } from '../assessment/assessment-schema';
+import type { Assessment, SignOff, SignOffPerson } from '../assessment/assessment-schema';
 import { IdSchema, type Questionnaire } from '../questionnaire/questionnaire-schema';
 import type { AssessmentStatus } from '../assessment/repository';
 import { assessmentHash } from '../assessment/assessment';
@@ -205,16 +205,7 @@ export function isLocked(a: Assessment): boolean {
 }
 
 /** What a person signing fills in; the hash, version and declaration are added by `addSignOff`. */
-export interface SignOffInput {
-  role: string;
-  name: string;
-  function: string;
-  organisation: string;
-  /** ISO date (yyyy-mm-dd). */
-  date: string;
-  place: string;
-  signature?: SignOff['signature'];
-}
+export type SignOffInput = SignOffPerson & { signature?: SignOff['signature'] };
 
 /** Signing refused, with every reason. */
 export class SigningBlockedError extends Error {

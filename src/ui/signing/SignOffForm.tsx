@@ -17,16 +17,9 @@ import { useSession } from '../state/session';
 import { useStoreValue } from '../state/assessment-store';
 import { useServices } from '../services';
 import { SignatureInput, type SignatureValue } from './SignatureInput';
+import type { SignOffPerson } from '../../core/assessment';
 
-interface Values {
-  role: string;
-  name: string;
-  function: string;
-  organisation: string;
-  date: string;
-  place: string;
-  agree: boolean;
-}
+type Values = SignOffPerson & { agree: boolean };
 
 /** One person's sign-off: role, who, where and when, the declaration, and a signature. */
 export function SignOffForm() {

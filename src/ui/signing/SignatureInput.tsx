@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SignOff } from '../../core/assessment';
+import type { SignatureKind, SignOff } from '../../core/assessment';
 
 export type SignatureValue = NonNullable<SignOff['signature']>;
 
@@ -20,7 +20,7 @@ export function SignatureInput({
   error?: string | undefined;
 }) {
   const { t } = useTranslation('signing');
-  const [method, setMethod] = useState<'drawn' | 'typed'>(value?.kind ?? 'drawn');
+  const [method, setMethod] = useState<SignatureKind>(value?.kind ?? 'drawn');
   const errorId = `${idPrefix}-error`;
   return (
     <fieldset className="field signature-input" aria-describedby={error ? errorId : undefined}>
