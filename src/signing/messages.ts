@@ -102,14 +102,48 @@ const templates = {
     verifySignatureAddedInvisible:
       'After this signature, a signature by {signer} was added (it is not visible on a page).',
     // Overall
-    verdictValid: 'Valid: nothing was changed since signing.',
-    verdictValidUntrusted: 'Valid: nothing was changed since signing. Who signed is not verified.',
     verdictValidUpdated:
       'Valid: the signed content is unchanged. After signing, the file was updated without a signature, in ways that do not change what the pages show (see below).',
     verdictValidUpdatedUntrusted:
       'Valid: the signed content is unchanged. After signing, the file was updated without a signature, in ways that do not change what the pages show (see below). Who signed is not verified.',
-    verdictFailed: 'NOT valid: see the findings below.',
+    verdictValid:
+      'Valid: the digital signature holds and covers the whole document; nothing was changed since signing.',
+    verdictValidUntrusted:
+      'Valid: the digital signature holds and covers the whole document; nothing was changed since signing. Who signed is not verified (no trusted certificates were given).',
+    verdictValidChangedAfter:
+      'NOT valid as it is now: the digital signature holds for what was signed, but the document was changed after signing. See below what changed and on which page.',
+    verdictConsistent:
+      'Internally consistent only: there is no digital signature, so this does not prove that nothing was changed, nor who signed.',
+    verdictReplaced:
+      'NOT valid: the assessment attached to this PDF is not the one that was signed — it was replaced after signing.',
+    verdictAttachedAfter:
+      'NOT valid: the assessment was attached to this PDF after it was signed; no signature covers it.',
+    verdictFailed:
+      'NOT valid: something was changed after signing, or a signature is damaged. See the findings below.',
+    verdictUnreadable: 'Unreadable: this file cannot be checked. See the findings below.',
     verdictUnsigned: 'Not signed: there is nothing to check.',
+    verdictDraftOne: 'Draft: the {roles} has not signed yet.',
+    verdictDraftMany: 'Draft: the {roles} have not signed yet.',
+    // The assessment beside its digital signature
+    verifyNoDetached:
+      'This assessment file has no digital signature (no .p7s signature file was given with it).',
+    verifyFileUnreadable: 'The assessment file could not be read: {detail}',
+    verifyCopySame: 'The attached assessment is the one covered by signature {index}.',
+    verifyCopyDiffers:
+      'The attached assessment a reader extracts today differs from the one signed with signature {index}: {parts}.',
+    verifyCopyAbsent:
+      'The attached assessment was added after the last signature: no digital signature covers it.',
+    verifyEarlierVersions:
+      'Earlier versions (signatures that do not cover version {current}): {list}.',
+    verifyEarlierOne: '{name} ({role}, version {version})',
+    verifyEarlierUnchained: 'Recorded before sign-offs were chained: not protected.',
+    // Library import of a digitally signed PDF
+    importReplacedAfterSigning:
+      'The assessment attached to this PDF was replaced after the PDF was signed. The copy that was signed (signature {index}) was imported, not the replacement. Check the PDF with “Verify a file”.',
+    importAttachedAfterSigning:
+      'The assessment was attached to this PDF after it was signed, so no signature covers it. It was not imported. Check the PDF with “Verify a file”.',
+    importSignatureBroken:
+      'The digital signature of this PDF does not hold: the file was changed after signing or is damaged. Nothing was imported. Check the PDF with “Verify a file”.',
   },
   nl: {
     notPkcs12:
@@ -209,15 +243,48 @@ const templates = {
       'Na deze handtekening is op pagina {page} een handtekening van {signer} toegevoegd.',
     verifySignatureAddedInvisible:
       'Na deze handtekening is een handtekening van {signer} toegevoegd (niet zichtbaar op een pagina).',
-    verdictValid: 'Geldig: er is niets veranderd sinds de ondertekening.',
-    verdictValidUntrusted:
-      'Geldig: er is niets veranderd sinds de ondertekening. Wie tekende is niet gecontroleerd.',
     verdictValidUpdated:
       'Geldig: de ondertekende inhoud is niet veranderd. Na de ondertekening is het bestand zonder handtekening bijgewerkt, op een manier die niet verandert wat op de pagina’s staat (zie hieronder).',
     verdictValidUpdatedUntrusted:
       'Geldig: de ondertekende inhoud is niet veranderd. Na de ondertekening is het bestand zonder handtekening bijgewerkt, op een manier die niet verandert wat op de pagina’s staat (zie hieronder). Wie tekende is niet gecontroleerd.',
-    verdictFailed: 'NIET geldig: zie de bevindingen hieronder.',
+    verdictValid:
+      'Geldig: de digitale handtekening klopt en dekt het hele document; er is niets veranderd sinds de ondertekening.',
+    verdictValidUntrusted:
+      'Geldig: de digitale handtekening klopt en dekt het hele document; er is niets veranderd sinds de ondertekening. Wie tekende is niet gecontroleerd (er zijn geen vertrouwde certificaten opgegeven).',
+    verdictValidChangedAfter:
+      'NIET geldig zoals het nu is: de digitale handtekening klopt voor wat werd ondertekend, maar het document is na de ondertekening veranderd. Zie hieronder wat er veranderde en op welke pagina.',
+    verdictConsistent:
+      'Alleen intern consistent: er is geen digitale handtekening. Dit bewijst dus niet dat er niets is veranderd, en ook niet wie tekende.',
+    verdictReplaced:
+      'NIET geldig: de beoordeling die aan deze pdf is gekoppeld, is niet de beoordeling die is ondertekend. Ze is na de ondertekening vervangen.',
+    verdictAttachedAfter:
+      'NIET geldig: de beoordeling is pas na de ondertekening aan deze pdf gekoppeld; geen handtekening dekt haar.',
+    verdictFailed:
+      'NIET geldig: er is iets veranderd na de ondertekening, of een handtekening is beschadigd. Zie de bevindingen hieronder.',
+    verdictUnreadable:
+      'Onleesbaar: dit bestand kan niet worden gecontroleerd. Zie de bevindingen hieronder.',
     verdictUnsigned: 'Niet ondertekend: er is niets te controleren.',
+    verdictDraftOne: 'Concept: de {roles} heeft nog niet getekend.',
+    verdictDraftMany: 'Concept: de {roles} hebben nog niet getekend.',
+    verifyNoDetached:
+      'Dit beoordelingsbestand heeft geen digitale handtekening (er is geen .p7s-handtekeningbestand bij gegeven).',
+    verifyFileUnreadable: 'Het beoordelingsbestand kon niet worden gelezen: {detail}',
+    verifyCopySame: 'De gekoppelde beoordeling is de beoordeling die handtekening {index} dekt.',
+    verifyCopyDiffers:
+      'De gekoppelde beoordeling die een lezer nu uit de pdf haalt, verschilt van de beoordeling die met handtekening {index} is ondertekend: {parts}.',
+    verifyCopyAbsent:
+      'De gekoppelde beoordeling is na de laatste handtekening toegevoegd: geen digitale handtekening dekt haar.',
+    verifyEarlierVersions:
+      'Eerdere versies (handtekeningen die niet gelden voor versie {current}): {list}.',
+    verifyEarlierOne: '{name} ({role}, versie {version})',
+    verifyEarlierUnchained:
+      'Vastgelegd voordat ondertekeningen aan elkaar werden gekoppeld: niet beschermd.',
+    importReplacedAfterSigning:
+      'De beoordeling in deze pdf is vervangen nadat de pdf werd ondertekend. De ondertekende versie (handtekening {index}) is geïmporteerd, niet de vervanging. Controleer de pdf met “Bestand controleren”.',
+    importAttachedAfterSigning:
+      'De beoordeling is pas na de ondertekening aan deze pdf gekoppeld; geen handtekening dekt haar. Ze is niet geïmporteerd. Controleer de pdf met “Bestand controleren”.',
+    importSignatureBroken:
+      'De digitale handtekening van deze pdf klopt niet: het bestand is na de ondertekening veranderd of beschadigd. Er is niets geïmporteerd. Controleer de pdf met “Bestand controleren”.',
   },
 } as const;
 

@@ -62,12 +62,30 @@ export function findSignatures(bytes: Uint8Array): FoundSignature[] {
   return out.sort((a, b) => a.byteRange[2] + a.byteRange[3] - (b.byteRange[2] + b.byteRange[3]));
 }
 
+/**
+ * Digests accepted in a signature: the SHA-2 family this app signs with (SHA-256) and its
+ * longer siblings that other PAdES signers use. SHA-1 and unknown digests are refused.
+ */
 const HASHES: Record<string, string> = {
-  '1.3.14.3.2.26': 'SHA-1',
   [OID.sha256]: 'SHA-256',
   '2.16.840.1.101.3.4.2.2': 'SHA-384',
   '2.16.840.1.101.3.4.2.3': 'SHA-512',
 };
+
+/**
+ * Signature algorithms accepted in a SignerInfo: those this app signs with — RSA PKCS#1 v1.5
+ * (as rsaEncryption or with a SHA-2 digest) and ECDSA with SHA-2. Anything else (unknown OIDs,
+ * RSA-PSS, DSA, MD5 or SHA-1 based) is refused rather than handed to the crypto library.
+ */
+const SIGNATURE_ALGORITHMS = new Set([
+  '1.2.840.113549.1.1.1', // rsaEncryption
+  '1.2.840.113549.1.1.11', // sha256WithRSAEncryption
+  '1.2.840.113549.1.1.12', // sha384WithRSAEncryption
+  '1.2.840.113549.1.1.13', // sha512WithRSAEncryption
+  '1.2.840.10045.4.3.2', // ecdsa-with-SHA256
+  '1.2.840.10045.4.3.3', // ecdsa-with-SHA384
+  '1.2.840.10045.4.3.4', // ecdsa-with-SHA512
+]);
 
 function bytesEqual(a: Uint8Array, b: Uint8Array): boolean {
   return a.length === b.length && a.every((v, i) => v === b[i]);
@@ -103,36 +121,42 @@ export async function checkSignature(
 ): Promise<SignatureReport> {
   const sub = s.dict.entries.get('SubFilter');
   const base: SignatureReport = {
-    index,
+    ...emptyReport(index, s.byteRange),
     ...(sub?.kind === 'name' ? { subFilter: sub.value } : {}),
-    byteRange: s.byteRange,
-    integrity: 'broken',
-    digestMatches: null,
-    signatureValid: null,
-    hasTimestampToken: false,
-    signingCertificateAttribute: 'absent',
-    trust: 'notChecked',
-    certValidAtSigning: null,
-    certExpiredNow: false,
-    coversWholeDocument: false,
-    laterSignatures: 0,
   };
   const m = s.dict.entries.get('M');
   const pdfTime = m?.kind === 'str' ? parsePdfDate(decodeTextString(m.bytes)) : undefined;
   if (pdfTime) base.signingTime = { iso: pdfTime.toISOString(), source: 'pdf' };
+  const [a, b, c, d] = s.byteRange;
+  if (!s.holeMatches || a !== 0 || b > c || c + d > bytes.length) {
+    return { ...base, brokenDetail: 'the byte range does not match the signature contents' };
+  }
+  const data = new Uint8Array(b + d);
+  data.set(bytes.subarray(0, b), 0);
+  data.set(bytes.subarray(c, c + d), b);
+  return checkCms(base, s.contents, data, trusted, now);
+}
+
+/**
+ * Checks a detached CMS SignedData (`contents`, DER) over `data`: the digest against the signed
+ * message-digest attribute, the signature with the signer's key, the ESS attribute, validity and
+ * trust. Used for PDF signatures and for the detached signature beside an assessment file.
+ */
+export async function checkCms(
+  base: SignatureReport,
+  contents: Uint8Array,
+  data: Uint8Array,
+  trusted: pkijs.Certificate[],
+  now: Date,
+): Promise<SignatureReport> {
   const broken = (detail: string): SignatureReport => ({
     ...base,
     integrity: 'broken',
     brokenDetail: detail,
   });
-
-  const [a, b, c, d] = s.byteRange;
-  if (!s.holeMatches || a !== 0 || b > c || c + d > bytes.length) {
-    return broken('the byte range does not match the signature contents');
-  }
   let signedData: pkijs.SignedData;
   try {
-    const asn1 = asn1js.fromBER(ownBuffer(s.contents));
+    const asn1 = asn1js.fromBER(ownBuffer(contents));
     if (asn1.offset === -1) throw new Error('not DER');
     const ci = new pkijs.ContentInfo({ schema: asn1.result });
     if (ci.contentType !== OID.signedData) throw new Error('not SignedData');
@@ -164,10 +188,12 @@ export async function checkSignature(
   const hashName = HASHES[signerInfo.digestAlgorithm.algorithmId];
   if (!hashName)
     return broken(`unknown digest algorithm ${signerInfo.digestAlgorithm.algorithmId}`);
-  const data = new Uint8Array(b + d);
-  data.set(bytes.subarray(0, b), 0);
-  data.set(bytes.subarray(c, c + d), b);
-  const digest = new Uint8Array(await globalThis.crypto.subtle.digest(hashName, data));
+  if (!SIGNATURE_ALGORITHMS.has(signerInfo.signatureAlgorithm.algorithmId))
+    return broken(
+      `signature algorithm ${signerInfo.signatureAlgorithm.algorithmId} is not accepted (accepted: RSA PKCS#1 v1.5 and ECDSA with SHA-256, SHA-384 or SHA-512)`,
+    );
+  const own = ownBuffer(data);
+  const digest = new Uint8Array(await globalThis.crypto.subtle.digest(hashName, own));
 
   const attrs = signerInfo.signedAttrs?.attributes ?? [];
   const attr = (oid: string) => attrs.find((x) => x.type === oid)?.values[0];
@@ -182,7 +208,7 @@ export async function checkSignature(
   } else {
     // Without signed attributes the signature covers the content itself.
     base.digestMatches = null;
-    signedBytes = data.buffer;
+    signedBytes = own;
   }
   try {
     const engine = pkijs.getCrypto(true);

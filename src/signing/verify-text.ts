@@ -7,6 +7,8 @@ import { problemText } from '../core/files';
 import { checkEmbeddedQuestionnaire } from '../core/questionnaire';
 import { embeddedErrorText } from '../pdf/read-embedded';
 import { describeChanges, sealSummaryText, signOffSealText } from '../core/assessment';
+import { pick } from '../core/texts';
+import { signOffRoles } from '../core/signoff';
 import { signingText, type SigningMessageCode, type SigningParams } from './messages';
 import type { RevisionChange } from './revisions';
 import type { AssessmentCheck, SignatureReport, VerifyReport } from './verify';
@@ -28,31 +30,75 @@ function dateTime(iso: string): string {
   return `${iso.slice(0, 10)} ${iso.slice(11, 19)} UTC`;
 }
 
-/** The whole report as plain sentences, in the user's language. */
-export function reportLines(r: VerifyReport, locale: string, q?: Questionnaire): ReportLine[] {
-  const lines: ReportLine[] = [];
-  // A valid verdict says plainly when no signer was checked against trusted certificates.
-  const untrusted = r.kind === 'pdf' && r.signatures.some((s) => s.trust === 'notChecked');
+/**
+ * The one plain verdict that leads the report. It distinguishes what was proven: a digital
+ * signature that holds and covers everything; one that holds but with changes after it; an
+ * internally consistent file without a digital signature (the seal is an unkeyed hash anyone can
+ * recompute); a changed or damaged file; an unreadable one. A draft (a required role has not
+ * signed) is never shown as plainly valid.
+ */
+export function verdictLine(r: VerifyReport, locale: string): ReportLine {
+  const a = r.assessment;
+  const signatures = r.kind === 'pdf' ? r.signatures : r.detached ? [r.detached] : [];
+  const untrusted = signatures.some((s) => s.trust === 'notChecked');
   // A later update without a signature is never "nothing was changed", even when it changes
   // nothing the pages show.
   const updated = r.kind === 'pdf' && r.changesAfterLastSignature.length > 0;
-  const verdict: SigningMessageCode =
-    r.status === 'valid'
-      ? updated
-        ? untrusted
-          ? 'verdictValidUpdatedUntrusted'
-          : 'verdictValidUpdated'
-        : untrusted
-          ? 'verdictValidUntrusted'
-          : 'verdictValid'
-      : r.status === 'failed'
-        ? 'verdictFailed'
-        : 'verdictUnsigned';
-  lines.push({
-    part: 'verdict',
-    tone: r.status === 'valid' ? 'ok' : r.status === 'failed' ? 'error' : 'warn',
-    text: t(verdict, {}, locale),
-  });
+  const changedAfter =
+    r.kind === 'pdf' &&
+    signatures.length > 0 &&
+    signatures.every((s) => s.integrity === 'valid') &&
+    r.changesAfterLastSignature.some((c) => c.severity === 'content');
+  let code: SigningMessageCode;
+  let tone: Tone;
+  if (r.status === 'failed') {
+    tone = 'error';
+    if (a.state === 'checked' && a.signedCopy?.state === 'differs') code = 'verdictReplaced';
+    else if (a.state === 'checked' && a.signedCopy?.state === 'absent')
+      code = 'verdictAttachedAfter';
+    else if (signatures.length === 0 && a.state === 'unreadable') code = 'verdictUnreadable';
+    else if (changedAfter) code = 'verdictValidChangedAfter';
+    else code = 'verdictFailed';
+  } else if (r.status === 'valid') {
+    tone = 'ok';
+    code = updated
+      ? untrusted
+        ? 'verdictValidUpdatedUntrusted'
+        : 'verdictValidUpdated'
+      : untrusted
+        ? 'verdictValidUntrusted'
+        : 'verdictValid';
+  } else if (r.status === 'consistent') {
+    tone = 'warn';
+    code = 'verdictConsistent';
+  } else {
+    tone = 'warn';
+    code = r.kind === 'pdf' && r.structureProblem ? 'verdictUnreadable' : 'verdictUnsigned';
+  }
+  let text = t(code, {}, locale);
+  // Completeness comes first: a draft is a draft, however well its signature holds.
+  if (r.status !== 'failed' && a.state === 'checked' && a.missingRoles?.length) {
+    const labels = a.missingRoles.map((role) => pick(role.label, locale));
+    const roles = joinAnd(labels, locale);
+    text = `${t(labels.length > 1 ? 'verdictDraftMany' : 'verdictDraftOne', { roles }, locale)} ${text}`;
+    if (tone === 'ok') tone = 'warn';
+  }
+  return { part: 'verdict', tone, text };
+}
+
+function joinAnd(items: string[], locale: string): string {
+  if (items.length <= 1) return items.join('');
+  const and = locale === 'nl' ? ' en ' : ' and ';
+  return `${items.slice(0, -1).join(', ')}${and}${items[items.length - 1]}`;
+}
+
+/** The whole report as plain sentences, in the user's language: the verdict first. */
+export function reportLines(r: VerifyReport, locale: string, q?: Questionnaire): ReportLine[] {
+  const lines: ReportLine[] = [verdictLine(r, locale)];
+  if (r.kind === 'assessment') {
+    if (r.detached) lines.push(...signatureLines(r.detached, locale, true));
+    else lines.push({ part: 'document', tone: 'info', text: t('verifyNoDetached', {}, locale) });
+  }
   if (r.kind === 'pdf') {
     if (r.signatures.length === 0)
       lines.push({ part: 'document', tone: 'info', text: t('verifyNoSignatures', {}, locale) });
@@ -86,7 +132,11 @@ export function reportLines(r: VerifyReport, locale: string, q?: Questionnaire):
         text: t('verifyTrailingBytes', { count: r.trailingBytes }, locale),
       });
   }
-  lines.push(...assessmentLines(r.assessment, locale, q));
+  const covered =
+    r.kind === 'pdf'
+      ? r.assessment.state === 'checked' && r.assessment.signedCopy?.state === 'same'
+      : r.detached?.integrity === 'valid';
+  lines.push(...assessmentLines(r.assessment, locale, q, covered, r.kind));
   if (
     r.kind === 'pdf' &&
     r.assessment.state === 'checked' &&
@@ -175,7 +225,13 @@ function signatureLines(s: SignatureReport, locale: string, isLast: boolean): Re
   return out;
 }
 
-function assessmentLines(a: AssessmentCheck, locale: string, q?: Questionnaire): ReportLine[] {
+function assessmentLines(
+  a: AssessmentCheck,
+  locale: string,
+  q: Questionnaire | undefined,
+  covered: boolean,
+  kind: VerifyReport['kind'],
+): ReportLine[] {
   switch (a.state) {
     case 'absent':
       return [{ part: 'assessment', tone: 'info', text: t('verifyNoAssessment', {}, locale) }];
@@ -188,7 +244,11 @@ function assessmentLines(a: AssessmentCheck, locale: string, q?: Questionnaire):
         {
           part: 'assessment',
           tone: 'error',
-          text: t('verifyAssessmentUnreadable', { detail }, locale),
+          text: t(
+            kind === 'pdf' ? 'verifyAssessmentUnreadable' : 'verifyFileUnreadable',
+            { detail },
+            locale,
+          ),
         },
       ];
     }
@@ -197,11 +257,37 @@ function assessmentLines(a: AssessmentCheck, locale: string, q?: Questionnaire):
       // not used for that either, and is reported (core/questionnaire/resolve.ts).
       const embedded = q ? null : checkEmbeddedQuestionnaire(a.assessment);
       const questionnaire = q ?? (embedded?.ok ? embedded.questionnaire : undefined);
+      const out: ReportLine[] = [];
+      const copy = a.signedCopy;
+      if (copy?.state === 'differs') {
+        const parts = describeChanges(copy.paths, copy.signed, a.assessment, locale, questionnaire);
+        out.push({
+          part: 'assessment',
+          tone: 'error',
+          text: t(
+            'verifyCopyDiffers',
+            { index: copy.signature, parts: parts.map((c) => c.text).join('; ') || '?' },
+            locale,
+          ),
+        });
+      } else if (copy?.state === 'absent') {
+        out.push({ part: 'assessment', tone: 'error', text: t('verifyCopyAbsent', {}, locale) });
+      } else if (copy?.state === 'same') {
+        out.push({
+          part: 'assessment',
+          tone: 'ok',
+          text: t('verifyCopySame', { index: copy.signature }, locale),
+        });
+      }
       const tone: Tone =
-        a.seal.status === 'valid' ? 'ok' : a.seal.status === 'changed' ? 'error' : 'warn';
-      const out: ReportLine[] = [
-        { part: 'assessment', tone, text: sealSummaryText(a.seal, locale) },
-      ];
+        a.seal.status === 'valid'
+          ? covered
+            ? 'ok'
+            : 'warn'
+          : a.seal.status === 'changed'
+            ? 'error'
+            : 'warn';
+      out.push({ part: 'assessment', tone, text: sealSummaryText(a.seal, locale, covered) });
       if (embedded && !embedded.ok) {
         out.push({
           part: 'assessment',
@@ -212,14 +298,45 @@ function assessmentLines(a: AssessmentCheck, locale: string, q?: Questionnaire):
             .join(' '),
         });
       }
+      const earlier = a.seal.signOffs.filter(
+        (s) => s.status === 'previousVersion' && s.record !== 'altered',
+      );
       for (const s of a.seal.signOffs) {
+        if (earlier.includes(s)) continue;
         out.push({
           part: 'assessment',
-          tone: s.status === 'valid' ? 'ok' : s.status === 'changed' ? 'error' : 'warn',
+          tone:
+            s.status === 'changed' || s.record === 'altered'
+              ? 'error'
+              : s.record === 'unchained'
+                ? 'warn'
+                : 'ok',
           text: signOffSealText(s, a.seal.version, locale, questionnaire),
         });
       }
-      if (a.changed?.paths.length) {
+      // Sign-offs of earlier versions: one compact line, not one warning each.
+      if (earlier.length > 0) {
+        const who = earlier.map((s) =>
+          t(
+            'verifyEarlierOne',
+            {
+              name: s.signOff.name,
+              role: roleLabel(s.signOff.role, questionnaire, locale),
+              version: s.signOff.version,
+            },
+            locale,
+          ),
+        );
+        const unchained = earlier.some((s) => s.record === 'unchained');
+        out.push({
+          part: 'assessment',
+          tone: 'info',
+          text:
+            t('verifyEarlierVersions', { current: a.seal.version, list: who.join('; ') }, locale) +
+            (unchained ? ` ${t('verifyEarlierUnchained', {}, locale)}` : ''),
+        });
+      }
+      if (a.changed?.paths.length && copy?.state !== 'differs') {
         const parts = describeChanges(
           a.changed.paths,
           a.changed.signed,
@@ -236,4 +353,9 @@ function assessmentLines(a: AssessmentCheck, locale: string, q?: Questionnaire):
       return out;
     }
   }
+}
+
+function roleLabel(id: string, q: Questionnaire | undefined, locale: string): string {
+  const role = q ? signOffRoles(q).find((r) => r.id === id) : undefined;
+  return role ? pick(role.label, locale) : id;
 }

@@ -19,6 +19,9 @@ import {
   type EmbeddedReadResult,
 } from '../pdf/read-embedded';
 import { changedPaths, verifySeal, type ContentPath, type SealResult } from '../core/assessment';
+import { canonicalJson } from '../core/assessment';
+import { missingRoles, type SignOffRole } from '../core/signoff';
+import { checkEmbeddedQuestionnaire } from '../core/questionnaire';
 import { parseCertificates, type CertificateInfo } from './certificates';
 import { PdfDocument, PdfEncryptedError } from '../pdf-file/document';
 import { decodeTextString, latin1 } from '../pdf-file/objects';
@@ -30,6 +33,7 @@ import {
   type ValidSignature,
 } from './revisions';
 import { checkSignature, emptyReport, findSignatures } from './verify-signature';
+import { checkDetachedSignature } from './detached';
 
 export type Integrity = 'valid' | 'changed' | 'broken';
 export type Trust = 'trusted' | 'notTrusted' | 'notChecked';
@@ -77,11 +81,35 @@ export type AssessmentCheck =
       state: 'checked';
       assessment: Assessment;
       seal: SealResult;
+      /**
+       * Required roles that have not signed the current version (from the questionnaire copy in
+       * the file); absent when the file carries no questionnaire to tell.
+       */
+      missingRoles?: SignOffRole[];
       /** When the seal is broken and an intact signed revision holds an earlier copy: what differs. */
       changed?: { paths: ContentPath[]; signed: Assessment };
+      /**
+       * In a PDF with intact digital signatures: whether the assessment a reader extracts today
+       * is the one in the signed revision (`same`), another one (`differs`: replaced after
+       * signing), or whether the signed revision held none (`absent`: attached after signing).
+       */
+      signedCopy?: SignedCopy;
     };
 
-export type VerifyStatus = 'valid' | 'failed' | 'unsigned';
+export type SignedCopy =
+  | { state: 'same'; signature: number }
+  | { state: 'differs'; signature: number; signed: Assessment; paths: ContentPath[] }
+  | { state: 'absent'; signature: number };
+
+/**
+ * - `valid`: a digital signature covers the file and holds (and nothing else failed);
+ * - `consistent`: no digital signature, but the file is internally consistent (its seal holds) —
+ *   an unkeyed hash that anyone can recompute, so this proves neither who signed nor that
+ *   nothing changed;
+ * - `failed`: something changed, is damaged or is not trusted;
+ * - `unsigned`: nothing to check.
+ */
+export type VerifyStatus = 'valid' | 'consistent' | 'failed' | 'unsigned';
 
 export interface PdfVerifyReport {
   kind: 'pdf';
@@ -102,6 +130,8 @@ export interface AssessmentVerifyReport {
   kind: 'assessment';
   status: VerifyStatus;
   assessment: AssessmentCheck;
+  /** The detached signature (`.p7s`) over the file's bytes, when one was given. */
+  detached?: SignatureReport;
 }
 
 export type VerifyReport = PdfVerifyReport | AssessmentVerifyReport;
@@ -111,6 +141,8 @@ export interface VerifyOptions {
   trusted?: Uint8Array[];
   /** "Now" for expiry notes; default the current time. */
   now?: Date;
+  /** A detached signature (`.p7s`) for an assessment file. */
+  detachedSignature?: Uint8Array;
   /** Reads the attached assessment from PDF bytes; default src/pdf/read-embedded.ts. */
   readEmbeddedAssessment?: (pdf: Uint8Array) => Promise<EmbeddedReadResult>;
 }
@@ -122,26 +154,67 @@ export async function verifyFile(
 ): Promise<VerifyReport> {
   const head = latin1(bytes, 0, Math.min(bytes.length, 1024));
   if (head.includes('%PDF-')) return verifyPdf(bytes, opts);
-  return verifyAssessmentFile(new TextDecoder().decode(bytes));
+  return verifyAssessmentBytes(bytes, opts);
 }
 
-/** Checks an assessment file's seal. */
+/** Checks an assessment file's seal, and its detached signature when one is given. */
+export async function verifyAssessmentBytes(
+  bytes: Uint8Array,
+  opts: VerifyOptions = {},
+): Promise<AssessmentVerifyReport> {
+  const check = await checkAssessmentText(new TextDecoder().decode(bytes));
+  if (!opts.detachedSignature) {
+    return { kind: 'assessment', status: assessmentStatus(check), assessment: check };
+  }
+  const trusted = (opts.trusted ?? []).flatMap((t) => parseCertificates(t));
+  const detached = await checkDetachedSignature(
+    bytes,
+    opts.detachedSignature,
+    trusted,
+    opts.now ?? new Date(),
+  );
+  const bad =
+    detached.integrity !== 'valid' ||
+    detached.trust === 'notTrusted' ||
+    detached.signingCertificateAttribute === 'mismatch' ||
+    check.state !== 'checked' ||
+    check.seal.status === 'changed';
+  return { kind: 'assessment', status: bad ? 'failed' : 'valid', assessment: check, detached };
+}
+
+/** Checks an assessment file's seal (no digital signature). */
 export async function verifyAssessmentFile(text: string): Promise<AssessmentVerifyReport> {
-  const check = await checkAssessmentText(text);
-  return { kind: 'assessment', status: assessmentStatus(check), assessment: check };
+  return verifyAssessmentBytes(new TextEncoder().encode(text));
 }
 
 async function checkAssessmentText(text: string): Promise<AssessmentCheck> {
   const parsed = parseAssessmentText(text);
   if (!parsed.ok) return { state: 'unreadable', problems: parsed.problems };
-  return { state: 'checked', assessment: parsed.value, seal: await verifySeal(parsed.value) };
+  return checkedAssessment(parsed.value);
+}
+
+/** The seal and the completeness of an assessment that could be read. */
+async function checkedAssessment(
+  a: Assessment,
+): Promise<Extract<AssessmentCheck, { state: 'checked' }>> {
+  const seal = await verifySeal(a);
+  // Roles come from the questionnaire copy in the file, only when the validator accepts it.
+  const embedded = checkEmbeddedQuestionnaire(a);
+  const q = embedded?.ok ? embedded.questionnaire : undefined;
+  return {
+    state: 'checked',
+    assessment: a,
+    seal,
+    ...(q ? { missingRoles: missingRoles(a, q) } : {}),
+  };
 }
 
 function assessmentStatus(check: AssessmentCheck): VerifyStatus {
   if (check.state === 'unreadable') return 'failed';
   if (check.state !== 'checked') return 'unsigned';
   if (check.seal.status === 'changed') return 'failed';
-  if (check.seal.status === 'valid') return 'valid';
+  // An unkeyed hash that holds: consistent, never "valid" (anyone can recompute it).
+  if (check.seal.status === 'valid') return 'consistent';
   return 'unsigned';
 }
 
@@ -288,11 +361,15 @@ function pdfStatus(r: PdfVerifyReport): VerifyStatus {
     // Bytes after the end that no signature covers: some readers "repair" files and would read them.
     (r.trailingBytes > 0 && r.signatures.length > 0) ||
     (r.assessment.state === 'checked' && r.assessment.seal.status === 'changed') ||
+    (r.assessment.state === 'checked' &&
+      (r.assessment.signedCopy?.state === 'differs' ||
+        r.assessment.signedCopy?.state === 'absent')) ||
     (r.assessment.state === 'unreadable' && r.signatures.length > 0);
   if (failed) return 'failed';
   if (r.signatures.length > 0) return 'valid';
+  // No digital signature: the seal alone shows consistency, not that nothing changed.
   return r.assessment.state === 'checked' && r.assessment.seal.status === 'valid'
-    ? 'valid'
+    ? 'consistent'
     : 'unsigned';
 }
 
@@ -327,17 +404,47 @@ async function embeddedAssessment(
   const read = opts.readEmbeddedAssessment;
   const current = await assessmentIn(bytes, doc, read);
   if (!current.ok) return current.check;
-  const seal = await verifySeal(current.assessment);
-  const check: AssessmentCheck = { state: 'checked', assessment: current.assessment, seal };
-  if (seal.status !== 'changed') return check;
-  // Say where: compare with the assessment in the last intact signed revision, if there is one.
+  const check = await checkedAssessment(current.assessment);
+  const seal = check.seal;
+  // Compare what a reader extracts today with the copy in each intact signed revision: a copy
+  // replaced after signing may carry a seal of its own that holds (anyone can recompute it).
   const intact = signatures.filter((s) => s.integrity === 'valid');
-  const last = intact[intact.length - 1];
-  if (!last) return check;
-  const prefix = bytes.subarray(0, last.byteRange[2] + last.byteRange[3]);
-  const signedDoc = await PdfDocument.open(prefix).catch(() => undefined);
-  const signed = await assessmentIn(prefix, signedDoc, read);
-  if (!signed.ok) return check;
-  const paths = changedPaths(signed.assessment, current.assessment);
-  return paths.length ? { ...check, changed: { paths, signed: signed.assessment } } : check;
+  if (intact.length === 0) return check;
+  const today = canonicalJson(current.assessment);
+  let differs: Extract<SignedCopy, { state: 'differs' }> | undefined;
+  let same: number | undefined;
+  let lastSigned: Assessment | undefined;
+  for (const s of intact) {
+    const prefix = bytes.subarray(0, s.byteRange[2] + s.byteRange[3]);
+    const signedDoc = await PdfDocument.open(prefix).catch(() => undefined);
+    const signed = await assessmentIn(prefix, signedDoc, read);
+    if (!signed.ok) continue;
+    lastSigned = signed.assessment;
+    if (canonicalJson(signed.assessment) === today) same = s.index;
+    else if (!differs) {
+      differs = {
+        state: 'differs',
+        signature: s.index,
+        signed: signed.assessment,
+        paths: assessmentPaths(signed.assessment, current.assessment),
+      };
+    }
+  }
+  const signedCopy: SignedCopy =
+    differs ??
+    (same !== undefined
+      ? { state: 'same', signature: same }
+      : { state: 'absent', signature: intact[intact.length - 1]!.index });
+  const withCopy = { ...check, signedCopy };
+  if (seal.status !== 'changed' || !lastSigned) return withCopy;
+  // Say where the seal broke: compare with the last signed copy.
+  const paths = changedPaths(lastSigned, current.assessment);
+  return paths.length ? { ...withCopy, changed: { paths, signed: lastSigned } } : withCopy;
+}
+
+/** Where two whole assessment files differ: their content, then their sign-off records. */
+function assessmentPaths(before: Assessment, after: Assessment): ContentPath[] {
+  const paths = changedPaths(before, after);
+  if (canonicalJson(before.signOffs) !== canonicalJson(after.signOffs)) paths.push(['signOffs']);
+  return paths;
 }

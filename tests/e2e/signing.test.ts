@@ -264,7 +264,8 @@ describe('sign-off and PDF signatures in the browser', () => {
     await result.waitFor();
     expect(await result.getAttribute('data-status')).toBe('valid');
     const text = await result.innerText();
-    expect(text).toContain('Geldig: er is niets veranderd sinds de ondertekening.');
+    // One plain verdict first: the digital signature holds and covers everything.
+    expect(text).toContain('de digitale handtekening klopt en dekt het hele document');
     expect(text).toContain(
       'Handtekening 1 van Anna de Vries: de ondertekende inhoud is niet veranderd.',
     );
@@ -272,7 +273,9 @@ describe('sign-off and PDF signatures in the browser', () => {
       'Handtekening 2 van Bram Bakker: de ondertekende inhoud is niet veranderd.',
     );
     expect(text).toContain('Het certificaat wordt vertrouwd');
-    expect(text).toContain('Niet veranderd sinds Anna de Vries (opsteller) tekende');
+    expect(text).toContain(
+      'Past bij de inhoudshash die is vastgelegd toen Anna de Vries (opsteller)',
+    );
     await expectNoAxe(page, 'verify result');
 
     // Flip one byte inside the first signed range: pdfsig and the app both report it.
@@ -380,13 +383,20 @@ describe('sign-off and PDF signatures in the browser', () => {
     await en.page.getByRole('heading', { level: 1, name: 'Verify a file' }).waitFor();
     await en.page.getByLabel('PDF or assessment file (.pdf, .json)').setInputFiles(good);
     const result = en.page.getByTestId('verify-result');
-    await expect.poll(() => result.getAttribute('data-status')).toBe('valid');
-    expect(await result.innerText()).toContain(
-      'Unchanged since Anna de Vries (preparer) signed on 2026-01-05.',
+    // No digital signature: internally consistent only, and a draft while the approver is missing.
+    await expect.poll(() => result.getAttribute('data-status')).toBe('consistent');
+    const goodText = await result.innerText();
+    expect(goodText).toContain(
+      'Draft: the approver has not signed yet. Internally consistent only: there is no digital signature',
+    );
+    expect(goodText).toContain(
+      'Matches the content hash recorded when Anna de Vries (preparer) signed on 2026-01-05.',
     );
     await en.page.getByLabel('PDF or assessment file (.pdf, .json)').setInputFiles(bad);
     await expect.poll(() => result.getAttribute('data-status')).toBe('failed');
-    expect(await result.innerText()).toContain('The content was changed after it was signed.');
+    expect(await result.innerText()).toContain(
+      'The content or the sign-off records no longer match the hashes recorded when they were signed',
+    );
     await expectNoAxe(en.page, 'verify result (en)');
     expect(en.cspViolations).toEqual([]);
     expect(en.pageErrors).toEqual([]);

@@ -341,7 +341,9 @@ describe('buildReport: sign-off and status', () => {
     const m = await buildReport(changed, q, 'en', OPTS);
     expect(m.status.signed).toBe(false);
     expect(m.running.draftMark).toBe('DRAFT');
-    expect(m.signOff.statusText).toBe('The content was changed after it was signed.');
+    expect(m.signOff.statusText).toBe(
+      'The content or the sign-off records no longer match the hashes recorded when they were signed: something was changed afterwards.',
+    );
     expect(m.signOff.roles[0]!.entries[0]!.seal).toBe('changed');
   });
 });

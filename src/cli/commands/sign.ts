@@ -2,9 +2,13 @@ import { writeFile } from 'node:fs/promises';
 import { CliUsageError, langOption, parseArgs, readBytes, type CliCommand } from '../io';
 import { addEmptySignatureField, signPdf } from '../../signing/pades';
 import { SigningError } from '../../signing/messages';
+import { detachedSignatureName, signAssessmentFileWithP12 } from '../../signing/detached';
+import { parseAssessmentText } from '../../core/assessment';
+import { problemText } from '../../core/files';
 
 const USAGE =
   'sign <in.pdf> --p12 <file.p12> --password-env <VAR> -o <out.pdf> [--reason <text>] [--location <text>] [--field <name>] [--lang nl|en]' +
+  '\n  sign <x.fria.json> --p12 <file.p12> --password-env <VAR> [-o <x.fria.json.p7s>] — a detached signature (CAdES) for the assessment file, written beside it' +
   '\n  sign <in.pdf> --prepare -o <out.pdf> [--field <name>] — add a PAdES signature, or an empty signature field to sign elsewhere';
 
 export const signCommand: CliCommand = {
@@ -19,13 +23,17 @@ export const signCommand: CliCommand = {
     }
     const { positionals, options } = parseArgs(args, ['prepare']);
     const input = positionals[0];
-    if (!input || positionals.length > 1) throw new CliUsageError('Give one PDF to sign.');
-    const out = options.o ?? options.out;
+    if (!input || positionals.length > 1)
+      throw new CliUsageError('Give one PDF or assessment file to sign.');
+    const pdf = await readBytes(input);
+    const isPdf = new TextDecoder('latin1').decode(pdf.subarray(0, 1024)).includes('%PDF-');
+    const out = options.o ?? options.out ?? (isPdf ? undefined : detachedSignatureName(input));
     if (typeof out !== 'string')
       throw new CliUsageError('Say where to write the signed PDF: -o <out.pdf>.');
     const lang = langOption(options) ?? 'en';
     const field = typeof options.field === 'string' ? options.field : undefined;
-    const pdf = await readBytes(input);
+    if (!isPdf && options.prepare === true)
+      throw new CliUsageError('--prepare adds a signature field to a PDF; this is not a PDF.');
 
     try {
       if (options.prepare === true) {
@@ -47,6 +55,24 @@ export const signCommand: CliCommand = {
       if (password === undefined)
         throw new CliUsageError(`The environment variable ${envName} is not set.`);
       const p12 = await readBytes(p12Path);
+      if (!isPdf) {
+        // Only a readable assessment file is signed: a signature over anything else helps nobody.
+        const parsed = parseAssessmentText(new TextDecoder().decode(pdf));
+        if (!parsed.ok) {
+          io.err(
+            parsed.problems
+              .map((p) => (p.path ? `${p.path}: ` : '') + problemText(p, lang))
+              .join('\n'),
+          );
+          return 1;
+        }
+        const { signer, signature } = await signAssessmentFileWithP12(pdf, p12, password);
+        await writeFile(out, signature);
+        io.out(
+          `Signed by ${signer.name} (certificate issued by ${signer.issuer}): wrote ${out}. Keep it beside ${input}; any change to one byte of the file breaks it.`,
+        );
+        return 0;
+      }
       const started = performance.now();
       const result = await signPdf(pdf, p12, password, {
         ...(typeof options.reason === 'string' ? { reason: options.reason } : {}),

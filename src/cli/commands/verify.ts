@@ -2,9 +2,18 @@ import { CliUsageError, langOption, parseArgs, readBytes, type CliCommand } from
 import { verifyFile, type VerifyReport } from '../../signing/verify';
 import { reportLines } from '../../signing/verify-text';
 import { SigningError } from '../../signing/messages';
+import { detachedSignatureName } from '../../signing/detached';
+import { stat } from 'node:fs/promises';
+
+async function exists(path: string): Promise<boolean> {
+  return stat(path).then(
+    (s) => s.isFile(),
+    () => false,
+  );
+}
 
 const USAGE =
-  'verify <file.pdf|file.fria.json> [--trust <ca.pem>]… [--json] [--lang nl|en] — check signatures and the integrity seal (exit 0 valid, 1 not valid or not signed)';
+  'verify <file.pdf|file.fria.json> [--signature <file.p7s>] [--trust <ca.pem>]… [--json] [--lang nl|en] — check digital signatures and the integrity seal (exit 0 only when a digital signature holds; 1 otherwise). A .fria.json is checked with <file>.p7s beside it when there is one';
 
 /** The report as JSON: everything checked, without the whole assessment (its id and version say which). */
 function jsonReport(r: VerifyReport, lang: string): unknown {
@@ -21,6 +30,7 @@ function jsonReport(r: VerifyReport, lang: string): unknown {
             contentHash: a.seal.contentHash,
             signOffs: a.seal.signOffs.map((s) => ({
               status: s.status,
+              record: s.record,
               role: s.signOff.role,
               name: s.signOff.name,
               date: s.signOff.date,
@@ -29,6 +39,19 @@ function jsonReport(r: VerifyReport, lang: string): unknown {
             })),
           },
           ...(a.changed ? { changedPaths: a.changed.paths } : {}),
+          ...(a.missingRoles ? { missingRoles: a.missingRoles.map((r) => r.id) } : {}),
+          ...(a.signedCopy
+            ? {
+                signedCopy:
+                  a.signedCopy.state === 'differs'
+                    ? {
+                        state: a.signedCopy.state,
+                        signature: a.signedCopy.signature,
+                        paths: a.signedCopy.paths,
+                      }
+                    : a.signedCopy,
+              }
+            : {}),
         }
       : a;
   return { ...r, assessment, lines: reportLines(r, lang) };
@@ -53,9 +76,19 @@ export const verifyCommand: CliCommand = {
       throw new CliUsageError('Give one PDF or assessment file.');
     const lang = langOption(options) ?? 'en';
     const trusted = await Promise.all(trustFiles.map(readBytes));
+    const bytes = await readBytes(input);
+    // A detached signature: named with --signature, or <file>.p7s beside an assessment file.
+    let signaturePath = typeof options.signature === 'string' ? options.signature : undefined;
+    const isPdf = new TextDecoder('latin1').decode(bytes.subarray(0, 1024)).includes('%PDF-');
+    if (!signaturePath && !isPdf && (await exists(detachedSignatureName(input))))
+      signaturePath = detachedSignatureName(input);
+    const detachedSignature = signaturePath ? await readBytes(signaturePath) : undefined;
     let report: VerifyReport;
     try {
-      report = await verifyFile(await readBytes(input), { trusted });
+      report = await verifyFile(bytes, {
+        trusted,
+        ...(detachedSignature ? { detachedSignature } : {}),
+      });
     } catch (e) {
       // E.g. a --trust file that is not a certificate: say so in the chosen language.
       if (e instanceof SigningError) {

@@ -95,6 +95,14 @@ export const SignOffSchema = z.strictObject({
   withdraws: IdSchema.optional(),
   /** Why the signer withdrew (a withdrawal only). */
   reason: Text(5000).optional(),
+  /**
+   * Hash over `contentHash`, the sign-off's own fields and the previous sign-off
+   * (src/core/signoff/signoff-chain.ts). Absent in sign-offs recorded before chaining.
+   */
+  chainHash: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .optional(),
 });
 
 export const SetAsideAnswerSchema = z.strictObject({

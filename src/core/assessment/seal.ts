@@ -1,6 +1,11 @@
 /**
  * The integrity seal (PRODUCT.md "Signing", level 2): each sign-off records the content hash it
- * signed; the seal holds while the current content still has that hash.
+ * signed and a chain hash over its own fields (src/core/signoff/signoff-chain.ts); the seal holds while
+ * the current content still has that hash and the records still match their chain.
+ *
+ * Both are unkeyed hashes: anyone can recompute them after an edit. A holding seal shows that the
+ * file is internally consistent, never on its own that nothing changed since signing — only a
+ * digital signature over the file can show that (src/signing).
  */
 import type { Assessment, SignOff } from './assessment-schema';
 import type { Questionnaire } from '../questionnaire/questionnaire-schema';
@@ -11,6 +16,7 @@ import { pick } from '../texts/localized';
 import { formatPath } from '../files/safe-json';
 import { partLabel, signOffMessage, type PartCode } from '../signoff/signoff-messages';
 import { signOffRoles, standingSignOffs } from '../signoff/signoff';
+import { checkSignOffChain, type SignOffRecordStatus } from '../signoff/signoff-chain';
 
 /**
  * - `valid`: the sign-off's hash is the current content hash.
@@ -22,10 +28,13 @@ export type SignOffSealStatus = 'valid' | 'previousVersion' | 'changed';
 export interface SignOffSeal {
   signOff: SignOff;
   status: SignOffSealStatus;
+  /** Whether the sign-off's own record (name, role, date …) still matches its chain hash. */
+  record: SignOffRecordStatus;
 }
 
 /**
- * Whole-file verdict: `changed` when any sign-off of the current version no longer matches,
+ * Whole-file verdict: `changed` when any sign-off of the current version no longer matches, or
+ * any sign-off record was altered,
  * `valid` when at least one does and none fails, `previousVersion` when only earlier versions
  * were signed, `unsigned` when there is no sign-off at all.
  */
@@ -42,14 +51,19 @@ export interface SealResult {
 /** Checks each sign-off's recorded hash against the current content hash. */
 export async function verifySeal(a: Assessment): Promise<SealResult> {
   const contentHash = await assessmentHash(a);
+  // Every record is in the chain, withdrawals and withdrawn ones included.
+  const records = await checkSignOffChain(a.signOffs);
+  const recordOf = new Map(a.signOffs.map((s, i) => [s, records[i]!]));
   // A withdrawn signature, and the record that withdrew it, no longer vouch for anything.
   const signOffs = standingSignOffs(a).map((signOff): SignOffSeal => {
-    if (signOff.contentHash === contentHash) return { signOff, status: 'valid' };
-    if (signOff.version < a.version) return { signOff, status: 'previousVersion' };
-    return { signOff, status: 'changed' };
+    const record = recordOf.get(signOff) ?? 'altered';
+    if (signOff.contentHash === contentHash) return { signOff, status: 'valid', record };
+    if (signOff.version < a.version) return { signOff, status: 'previousVersion', record };
+    return { signOff, status: 'changed', record };
   });
   let status: SealStatus = 'unsigned';
-  if (signOffs.some((s) => s.status === 'changed')) status = 'changed';
+  if (signOffs.some((s) => s.status === 'changed') || records.includes('altered'))
+    status = 'changed';
   else if (signOffs.some((s) => s.status === 'valid')) status = 'valid';
   else if (signOffs.length > 0) status = 'previousVersion';
   return { status, contentHash, version: a.version, signOffs };
@@ -75,20 +89,28 @@ export function signOffSealText(
     version: s.signOff.version,
     current,
   };
+  if (s.record === 'altered') return signOffMessage('sealRecordAltered', params, locale);
   const code =
     s.status === 'valid'
       ? 'sealValid'
       : s.status === 'previousVersion'
         ? 'sealPreviousVersion'
         : 'sealChanged';
-  return signOffMessage(code, params, locale);
+  const text = signOffMessage(code, params, locale);
+  return s.record === 'unchained'
+    ? `${text} ${signOffMessage('sealRecordUnchained', params, locale)}`
+    : text;
 }
 
-/** The verdict in one sentence, in the user's language. */
-export function sealSummaryText(r: SealResult, locale: string): string {
+/**
+ * The seal's verdict in one sentence, in the user's language. `coveredBySignature`: a valid
+ * digital signature covers this very file, so "consistent" may be said without the warning that
+ * the hash alone proves nothing about later changes.
+ */
+export function sealSummaryText(r: SealResult, locale: string, coveredBySignature = false): string {
   const code = (
     {
-      valid: 'sealSummaryValid',
+      valid: coveredBySignature ? 'sealSummaryValidSigned' : 'sealSummaryValid',
       changed: 'sealSummaryChanged',
       previousVersion: 'sealSummaryPrevious',
       unsigned: 'sealSummaryUnsigned',
@@ -225,6 +247,9 @@ export function describeChanges(
     } else if (head === 'setAside') {
       code = 'setAside';
       shownPath = 'setAside';
+    } else if (head === 'signOffs') {
+      code = 'signOffs';
+      shownPath = 'signOffs';
     } else {
       code = 'other';
       params = { path: shownPath };

@@ -24,15 +24,23 @@ const templates = {
       'Only the person who signed can withdraw this sign-off: type the name as it was signed ({name}).',
     withdrawNoReason: 'Say why you withdraw your sign-off.',
     withdrawDeclaration: '{name} withdraws their sign-off of this version.',
-    // Seal
-    sealValid: 'Unchanged since {name} ({role}) signed on {date}.',
+    // Seal (unkeyed hashes: they show consistency, never on their own "unchanged since signing")
+    sealValid: 'Matches the content hash recorded when {name} ({role}) signed on {date}.',
     sealPreviousVersion:
       '{name} ({role}) signed version {version}. This is version {current}: that signature does not cover it.',
     sealChanged:
-      'Changed since {name} ({role}) signed on {date}: the content no longer matches the recorded seal.',
+      'Does not match: {name} ({role}) signed on {date} a content with another hash than the content now in the file.',
+    sealRecordAltered:
+      'The record of the sign-off by {name} ({role}) does not match its chain hash: it, or a sign-off before it, was changed, removed or moved after it was recorded.',
+    sealRecordUnchained:
+      'Recorded before sign-offs were chained: name, role and date of this sign-off are not protected.',
     sealUnsigned: 'Not signed yet.',
-    sealSummaryValid: 'The content is unchanged since it was signed.',
-    sealSummaryChanged: 'The content was changed after it was signed.',
+    sealSummaryValid:
+      'The file is internally consistent: its content matches the hash recorded in the sign-offs. Anyone can recompute that hash after an edit, so this alone does not prove that nothing was changed since signing, nor who signed.',
+    sealSummaryValidSigned:
+      'The content matches the hash recorded in the sign-offs, and a valid digital signature covers this file.',
+    sealSummaryChanged:
+      'The content or the sign-off records no longer match the hashes recorded when they were signed: something was changed afterwards.',
     sealSummaryPrevious:
       'Version {current} has not been signed; the signatures belong to an earlier version.',
     sealSummaryUnsigned: 'This assessment has not been signed.',
@@ -56,14 +64,22 @@ const templates = {
       'Alleen wie tekende kan deze ondertekening intrekken: typ de naam zoals die is ondertekend ({name}).',
     withdrawNoReason: 'Schrijf op waarom u uw ondertekening intrekt.',
     withdrawDeclaration: '{name} trekt de ondertekening van deze versie in.',
-    sealValid: 'Niet veranderd sinds {name} ({role}) tekende op {date}.',
+    sealValid: 'Past bij de inhoudshash die is vastgelegd toen {name} ({role}) tekende op {date}.',
     sealPreviousVersion:
       '{name} ({role}) tekende versie {version}. Dit is versie {current}: die handtekening geldt hier niet voor.',
     sealChanged:
-      'Veranderd nadat {name} ({role}) tekende op {date}: de inhoud past niet meer bij het vastgelegde zegel.',
+      'Past niet: {name} ({role}) tekende op {date} voor een inhoud met een andere hash dan de inhoud die nu in het bestand staat.',
+    sealRecordAltered:
+      'De vastlegging van de ondertekening door {name} ({role}) past niet bij de kettinghash: die ondertekening, of een ondertekening ervoor, is veranderd, verwijderd of verplaatst nadat ze werd vastgelegd.',
+    sealRecordUnchained:
+      'Vastgelegd voordat ondertekeningen aan elkaar werden gekoppeld: naam, rol en datum van deze ondertekening zijn niet beschermd.',
     sealUnsigned: 'Nog niet ondertekend.',
-    sealSummaryValid: 'De inhoud is niet veranderd sinds de ondertekening.',
-    sealSummaryChanged: 'De inhoud is veranderd nadat die werd ondertekend.',
+    sealSummaryValid:
+      'Het bestand is intern consistent: de inhoud past bij de hash in de ondertekeningen. Iedereen kan die hash na een wijziging opnieuw berekenen. Dit bewijst dus niet dat er sinds de ondertekening niets is veranderd, en ook niet wie tekende.',
+    sealSummaryValidSigned:
+      'De inhoud past bij de hash in de ondertekeningen, en een geldige digitale handtekening dekt dit bestand.',
+    sealSummaryChanged:
+      'De inhoud of de vastgelegde ondertekeningen passen niet meer bij de hashes van het moment van tekenen: er is daarna iets veranderd.',
     sealSummaryPrevious:
       'Versie {current} is niet ondertekend; de handtekeningen horen bij een eerdere versie.',
     sealSummaryUnsigned: 'Deze beoordeling is niet ondertekend.',
@@ -101,6 +117,7 @@ const partLabels = {
     questionnaire: 'the questionnaire used',
     version: 'the version number',
     setAside: 'answers kept aside',
+    signOffs: 'the sign-offs (who signed, in which role, when)',
     other: '{path}',
   },
   nl: {
@@ -116,6 +133,7 @@ const partLabels = {
     questionnaire: 'de gebruikte vragenlijst',
     version: 'het versienummer',
     setAside: 'apart gezette antwoorden',
+    signOffs: 'de ondertekeningen (wie tekende, in welke rol, wanneer)',
     other: '{path}',
   },
 } as const;

@@ -10,6 +10,7 @@ import { indexQuestionnaire } from '../questionnaire/questionnaire-index';
 import { pick, type LocalizedText } from '../texts/localized';
 import { score } from '../scoring/scoring';
 import { signOffMessage } from './signoff-messages';
+import { signOffChainHash } from './signoff-chain';
 
 export interface SignOffRole {
   id: string;
@@ -216,9 +217,10 @@ export class SigningBlockedError extends Error {
 }
 
 /**
- * Adds a sign-off for the current version. It records the content hash being signed and the
- * declaration in the assessment's language. The hash does not cover sign-offs, so every signer of
- * one version signs the same hash. Throws `SigningBlockedError` when a blocker applies.
+ * Adds a sign-off for the current version. It records the content hash being signed, the
+ * declaration in the assessment's language, and a chain hash over its own fields and the sign-off
+ * before it (src/core/signoff/signoff-chain.ts). The content hash does not cover sign-offs, so every
+ * signer of one version signs the same content hash. Throws `SigningBlockedError` when a blocker applies.
  */
 export async function addSignOff(
   a: Assessment,
@@ -252,6 +254,7 @@ export async function addSignOff(
     version: a.version,
     at: opts.now,
   };
+  signOff.chainHash = await signOffChainHash(signOff, a.signOffs[a.signOffs.length - 1]);
   return {
     ...a,
     signOffs: [...a.signOffs, signOff],
@@ -321,6 +324,8 @@ export async function withdrawSignOff(
     withdraws: target.id,
     reason: input.reason.trim(),
   };
+  // In the chain like every record: removing or editing a withdrawal breaks it.
+  withdrawal.chainHash = await signOffChainHash(withdrawal, a.signOffs[a.signOffs.length - 1]);
   return {
     ...a,
     signOffs: [...a.signOffs, withdrawal],

@@ -37,7 +37,8 @@ async function readPdf(file: File, locale: string): Promise<FileOutcome> {
   }
   // The PDF reader loads on demand: the start screen does not pay for it.
   const { readEmbeddedAssessment, embeddedErrorText } = await import('../../pdf/read-embedded');
-  const r = await readEmbeddedAssessment(new Uint8Array(await file.arrayBuffer()));
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  const r = await readEmbeddedAssessment(bytes);
   if (r.ok) {
     // The same full check of its questionnaire as a .fria.json file gets (core/assessment/backup.ts).
     const embedded = checkEmbeddedQuestionnaire(r.assessment);
@@ -51,7 +52,11 @@ async function readPdf(file: File, locale: string): Promise<FileOutcome> {
         ),
       };
     }
-    return { fileName: file.name, kind: 'pdf', assessments: [r.assessment], problems: [] };
+    return {
+      fileName: file.name,
+      kind: 'pdf',
+      ...(await signedPdfChoice(bytes, r.assessment, locale)),
+    };
   }
   return {
     fileName: file.name,
@@ -60,6 +65,44 @@ async function readPdf(file: File, locale: string): Promise<FileOutcome> {
     problems: [
       embeddedErrorText(r.error, locale),
       ...r.problems.map((p) => problemText(p, locale)),
+    ],
+  };
+}
+
+/**
+ * A digitally signed PDF: the assessment a reader extracts today must be the one in the signed
+ * revision. When it was replaced after signing, the signed copy is imported (with a note), never
+ * the replacement; when no intact signature covers any copy, nothing is imported — the library
+ * would otherwise list as "signed" what no signature covers.
+ */
+async function signedPdfChoice(
+  bytes: Uint8Array,
+  found: Assessment,
+  locale: string,
+): Promise<{ assessments: Assessment[]; problems: string[] }> {
+  const [{ verifyPdf }, { signingText }] = await Promise.all([
+    import('../../signing/verify'),
+    import('../../signing/messages'),
+  ]);
+  const report = await verifyPdf(bytes);
+  if (report.signatures.length === 0) return { assessments: [found], problems: [] };
+  const a = report.assessment;
+  const copy = a.state === 'checked' ? a.signedCopy : undefined;
+  if (copy?.state === 'same' && a.state === 'checked')
+    return { assessments: [a.assessment], problems: [] };
+  if (copy?.state === 'differs')
+    return {
+      assessments: [copy.signed],
+      problems: [signingText('importReplacedAfterSigning', { index: copy.signature }, locale)],
+    };
+  return {
+    assessments: [],
+    problems: [
+      signingText(
+        copy?.state === 'absent' ? 'importAttachedAfterSigning' : 'importSignatureBroken',
+        {},
+        locale,
+      ),
     ],
   };
 }

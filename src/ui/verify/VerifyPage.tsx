@@ -22,7 +22,7 @@ const MARKS: Record<ReportLine['tone'], string> = { ok: '✓', warn: '!', error:
  */
 export default function VerifyPage() {
   const { t, i18n } = useTranslation('signing');
-  const [file, setFile] = useState<File | null>(null);
+  const [file, setFile] = useState<File[]>([]);
   const [trusted, setTrusted] = useState<File[]>([]);
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<Checked | null>(null);
@@ -33,9 +33,13 @@ export default function VerifyPage() {
   const run = useRef(0);
 
   /** Checks a file; started by the user's choice (file or trusted certificates), not by an effect. */
-  async function check(f: File | null, trust: File[]) {
-    setFile(f);
+  async function check(chosen: File[], trust: File[]) {
+    setFile(chosen);
     setTrusted(trust);
+    // A detached signature (.p7s) may be chosen together with the assessment file it signs.
+    const isSignature = (x: File) => /\.p7s$/i.test(x.name);
+    const f = chosen.find((x) => !isSignature(x)) ?? null;
+    const sig = chosen.find(isSignature);
     if (!f) return;
     const mine = ++run.current;
     setBusy(true);
@@ -44,6 +48,7 @@ export default function VerifyPage() {
       // Too large to read into memory: refused before reading (src/core/files/limits.ts).
       const tooLarge =
         fileSizeProblem('pdf', f.size) ??
+        (sig ? fileSizeProblem('certificate', sig.size) : null) ??
         trust.map((x) => fileSizeProblem('certificate', x.size)).find((p) => p !== null);
       if (tooLarge) throw new Error(problemText(tooLarge, i18n.language));
       const { verifyFile } = await import('../../signing/verify');
@@ -51,7 +56,11 @@ export default function VerifyPage() {
       const anchors = await Promise.all(
         trust.map(async (x) => new Uint8Array(await x.arrayBuffer())),
       );
-      const report = await verifyFile(bytes, { trusted: anchors });
+      const detachedSignature = sig ? new Uint8Array(await sig.arrayBuffer()) : undefined;
+      const report = await verifyFile(bytes, {
+        trusted: anchors,
+        ...(detachedSignature ? { detachedSignature } : {}),
+      });
       if (mine === run.current) setResult({ fileName: f.name, report });
     } catch (e) {
       if (mine === run.current) {
@@ -88,8 +97,8 @@ export default function VerifyPage() {
         onDrop={(e) => {
           e.preventDefault();
           setOver(false);
-          const f = e.dataTransfer.files[0];
-          if (f) void check(f, trusted);
+          const files = [...e.dataTransfer.files];
+          if (files.length) void check(files, trusted);
         }}
       >
         <div className="field">
@@ -97,12 +106,16 @@ export default function VerifyPage() {
           <input
             id="verify-file"
             type="file"
-            accept=".pdf,.json,application/pdf,application/json"
-            aria-describedby="verify-drop"
-            onChange={(e) => void check(e.target.files?.[0] ?? null, trusted)}
+            multiple
+            accept=".pdf,.json,.p7s,application/pdf,application/json"
+            aria-describedby="verify-drop verify-p7s"
+            onChange={(e) => void check([...(e.target.files ?? [])], trusted)}
           />
           <p className="hint" id="verify-drop">
             {t('verify.drop')}
+          </p>
+          <p className="hint" id="verify-p7s">
+            {t('verify.detachedHint')}
           </p>
         </div>
         <div className="field">

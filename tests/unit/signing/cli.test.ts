@@ -158,7 +158,9 @@ describe('fria verify', () => {
     };
     expect(json.status).toBe('failed');
     expect(json.signatures[0]!.integrity).toBe('changed');
-    expect(json.lines[0]!.text).toBe('NOT valid: see the findings below.');
+    expect(json.lines[0]!.text).toBe(
+      'NOT valid: something was changed after signing, or a signature is damaged. See the findings below.',
+    );
   });
 
   it('exits 1 for a foreign trust anchor and for an unsigned PDF; 2 for a missing file', async () => {

@@ -157,7 +157,9 @@ describe('signPdf', () => {
     expect(report.signatures.map((s) => s.integrity)).toEqual(['changed', 'changed']);
     expect(report.signatures[0]!.changedRegion).toEqual({ from: 0, to: first.pdf.length });
     const en = reportLines(report, 'en').map((l) => l.text);
-    expect(en[0]).toBe('NOT valid: see the findings below.');
+    expect(en[0]).toBe(
+      'NOT valid: something was changed after signing, or a signature is damaged. See the findings below.',
+    );
     expect(en).toContain(
       `Signature 1 by Anna de Vries: the document was CHANGED since signing. The change is within the first ${first.pdf.length} bytes; the signature cannot tell which byte.`,
     );
@@ -207,7 +209,9 @@ describe('signPdf', () => {
     expect(plain.status).toBe('valid');
     expect(plain.signatures[0]!.trust).toBe('notChecked');
     const lines = reportLines(plain, 'en').map((l) => l.text);
-    expect(lines[0]).toBe('Valid: nothing was changed since signing. Who signed is not verified.');
+    expect(lines[0]).toBe(
+      'Valid: the digital signature holds and covers the whole document; nothing was changed since signing. Who signed is not verified (no trusted certificates were given).',
+    );
     expect(lines).toContain(
       'Integrity valid, signer not verified: no trusted certificates were given, so who signed cannot be confirmed.',
     );
