@@ -90,7 +90,9 @@ function expectChangedOnPage(r: PdfVerifyReport, page: number): void {
     codes(r).join(' '),
   ).toBe(true);
   const en = reportLines(r, 'en').map((l) => l.text);
-  expect(en[0]).toBe('NOT valid: see the findings below.');
+  expect(en[0]).toBe(
+    'NOT valid as it is now: the digital signature holds for what was signed, but the document was changed after signing. See below what changed and on which page.',
+  );
   expect(en.join('\n')).toMatch(new RegExp(`changed after the last signature: .*page ${page}`));
   const nl = reportLines(r, 'nl').map((l) => l.text);
   expect(nl.join('\n')).toMatch(
