@@ -1,100 +1,45 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Assessment } from '../../core/assessment';
 import { score } from '../../core/scoring';
 import {
-  emptyRiskDraft,
-  registerLevel,
-  removeRisk,
-  restoreRisk,
-  riskNumbers,
-  risksByDomain,
-  saveRisk,
-  toRiskDraft,
-  type RemovedRisk,
-  type RiskDraft,
-} from '../../core/register';
-import {
-  acceptProposals,
-  combinedDraft,
   dismissedProposals,
-  dismissProposals,
-  proposalDraft,
   proposalReason,
   proposalTitle,
   proposalViews,
-  reopenProposal,
+  registerLevel,
+  riskNumbers,
+  risksByDomain,
   type ProposalView,
 } from '../../core/register';
 import { useSession } from '../state/session';
 import { useStoreValue } from '../state/assessment-store';
-import { useServices } from '../services';
 import { PageHeading } from '../components/PageHeading';
 import { LevelBadge } from '../components/LevelBadge';
 import { SaveStatusText } from '../components/SaveStatusText';
 import { StepList } from '../wizard';
 import { href } from '../router';
 import { RiskForm } from './RiskForm';
-import { editButtonId, RiskCard, riskHeadingId } from './RiskCard';
+import { RiskCard } from './RiskCard';
 import { HeatMaps } from './HeatMap';
 import { DismissDialog } from './DismissDialog';
 import { Dialog } from './Dialog';
 import { domainLabel, domId } from './labels';
 import { LockedNotice } from '../signing';
-
-type Editor =
-  | { kind: 'new'; draft: RiskDraft; initial: RiskDraft; returnTo: string }
-  | { kind: 'edit'; draft: RiskDraft; initial: RiskDraft; returnTo: string }
-  | {
-      kind: 'proposal';
-      draft: RiskDraft;
-      initial: RiskDraft;
-      returnTo: string;
-      /** One proposal, or several taken together as one risk. */
-      proposalIds: string[];
-    };
-
-const addButtonId = (domain: string) => `add-risk-${domId(domain)}`;
-const acceptButtonId = (proposalId: string) => `accept-${domId(proposalId)}`;
-const groupAcceptId = (domain: string | null) => `accept-all-${domId(domain ?? 'none')}`;
-const groupHeadingId = (domain: string | null) => `proposals-${domId(domain ?? 'none')}`;
-
-/**
- * An unsaved risk form survives leaving the page (sessionStorage, this tab only): it comes back
- * when the register is opened again, so a half-written risk is never lost by a click elsewhere.
- */
-function draftKey(id: string) {
-  return `fria.registerDraft.${id}`;
-}
-function loadEditor(id: string): Editor | null {
-  try {
-    const raw = sessionStorage.getItem(draftKey(id));
-    if (!raw) return null;
-    const e = JSON.parse(raw) as Editor;
-    return e && typeof e === 'object' && e.draft && e.initial ? e : null;
-  } catch {
-    return null;
-  }
-}
-function storeEditor(id: string, e: Editor | null) {
-  try {
-    if (e && JSON.stringify(e.draft) !== JSON.stringify(e.initial))
-      sessionStorage.setItem(draftKey(id), JSON.stringify(e));
-    else sessionStorage.removeItem(draftKey(id));
-  } catch {
-    // Storage blocked by policy: the draft then lives as long as the page.
-  }
-}
-
-/** The form's latest draft per open form, kept outside React state (no re-render per keystroke). */
-const latestDrafts = new WeakMap<object, RiskDraft>();
+import type { Editor } from './register-drafts';
+import {
+  acceptButtonId,
+  addButtonId,
+  groupAcceptId,
+  groupHeadingId,
+  useRegisterEditor,
+} from './use-register-editor';
 
 /** The risk register: proposals, risks per domain with their measures, and the heat map. */
 export function RegisterScreen() {
   const { t, i18n } = useTranslation('register');
   const lang = i18n.language;
   const { store, questionnaire: q, autosaver } = useSession();
-  const services = useServices();
   const a = useStoreValue(store, (x: Assessment) => x);
   const readOnly = store.readOnly;
   const result = useMemo(() => score(q, a), [q, a]);
@@ -103,178 +48,30 @@ export function RegisterScreen() {
   const numbers = riskNumbers(a.register);
   const groups = risksByDomain(q, a.register);
 
-  const [restored] = useState(() => {
-    // A kept draft comes back only where it still fits: its proposal still open, its risk still there.
-    const e = loadEditor(a.id);
-    if (!e) return null;
-    if (
-      e.kind === 'proposal' &&
-      !(
-        Array.isArray(e.proposalIds) &&
-        e.proposalIds.length > 0 &&
-        e.proposalIds.every((id) => proposals.some((p) => p.id === id && p.status === 'open'))
-      )
-    )
-      return null;
-    if (e.kind === 'edit' && !a.register.some((r) => r.id === e.draft.id)) return null;
-    return e;
-  });
-  const [editor, setEditorState] = useState<Editor | null>(restored);
-  const [confirm, setConfirm] = useState<{ next: () => void } | null>(null);
-  const [dismissing, setDismissing] = useState<ProposalView[] | null>(null);
-  const [removed, setRemoved] = useState<{ removed: RemovedRisk; label: string } | null>(null);
-  const [message, setMessage] = useState('');
-  const focusId = useRef<string | null>(null);
-  const undoRef = useRef<HTMLDivElement>(null);
-
-  // The form's latest draft is kept in `latestDrafts` without re-rendering the screen on each
-  // keystroke, and written to sessionStorage a moment after typing stops.
-  const persistTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  const editorRef = useRef<Editor | null>(restored);
-  useEffect(() => {
-    editorRef.current = editor;
-  });
-  const setEditor = (e: Editor | null) => {
-    setEditorState(e);
-    storeEditor(a.id, e);
-  };
-  const id = a.id;
-  const draftChanged = (d: RiskDraft) => {
-    if (!editor) return;
-    const owner = editor;
-    latestDrafts.set(owner, d);
-    if (persistTimer.current) clearTimeout(persistTimer.current);
-    persistTimer.current = setTimeout(() => {
-      persistTimer.current = null;
-      // Only while that form is still the open one (not after save or cancel).
-      if (editorRef.current === owner) storeEditor(id, { ...owner, draft: d });
-    }, 300);
-  };
-  useEffect(
-    () => () => {
-      // Leaving the page: write the last keystrokes now.
-      if (!persistTimer.current) return;
-      clearTimeout(persistTimer.current);
-      const e = editorRef.current;
-      const d = e ? latestDrafts.get(e) : undefined;
-      if (e && d) storeEditor(id, { ...e, draft: d });
-    },
-    [id],
-  );
-  useEffect(() => {
-    if (!focusId.current) return;
-    const el = document.getElementById(focusId.current);
-    focusId.current = null;
-    el?.focus();
-  });
-  useEffect(() => {
-    if (removed) undoRef.current?.focus();
-  }, [removed]);
-
-  /** Opens a form, first asking whether to drop unsaved changes in the one that is open. */
-  const open = (next: Editor) => {
-    const go = () => {
-      setRemoved(null);
-      setEditor(next);
-    };
-    const current = editor ? (latestDrafts.get(editor) ?? editor.draft) : null;
-    if (editor && JSON.stringify(current) !== JSON.stringify(editor.initial)) {
-      setConfirm({ next: go });
-    } else go();
-  };
-  const newRisk = (domain: string) => {
-    const d = emptyRiskDraft(`r-${services.newId()}`, domain);
-    open({ kind: 'new', draft: d, initial: d, returnTo: addButtonId(domain) });
-  };
-  const editRisk = (id: string) => {
-    const r = a.register.find((x) => x.id === id);
-    if (!r) return;
-    const d = toRiskDraft(r);
-    open({ kind: 'edit', draft: d, initial: d, returnTo: editButtonId(id) });
-  };
-  const acceptRisk = (ps: ProposalView[], returnTo: string) => {
-    const ids = { riskId: `r-${services.newId()}`, measureId: () => `m-${services.newId()}` };
-    const d =
-      ps.length === 1 ? proposalDraft(q, ps[0]!, lang, ids) : combinedDraft(q, ps, lang, ids);
-    open({ kind: 'proposal', draft: d, initial: d, returnTo, proposalIds: ps.map((p) => p.id) });
-  };
-  const cancel = () => {
-    if (!editor) return;
-    focusId.current = editor.returnTo;
-    setEditor(null);
-  };
-  const save = (draft: RiskDraft) => {
-    if (!editor) return null;
-    let problems = null;
-    store.update((cur) => {
-      const r =
-        editor.kind === 'proposal'
-          ? acceptProposals(cur, q, editor.proposalIds, draft, services.now())
-          : saveRisk(cur, q, draft, services.now());
-      if (!r.ok) {
-        problems = r.problems;
-        return cur;
-      }
-      return r.assessment;
-    });
-    if (problems) return problems;
-    focusId.current = riskHeadingId(draft.id);
-    setMessage(t('risk.saved', { title: draft.title.trim() }));
-    setEditor(null);
-    return null;
-  };
-  const remove = (id: string) => {
-    const r = a.register.find((x) => x.id === id);
-    if (!r) return;
-    let out: RemovedRisk | null = null;
-    store.update((cur) => {
-      const x = removeRisk(cur, id, services.now());
-      if (!x) return cur;
-      out = x.removed;
-      return x.assessment;
-    });
-    if (out) {
-      if (editor?.kind === 'edit' && editor.draft.id === id) setEditor(null);
-      setMessage('');
-      setRemoved({ removed: out, label: `${numbers.get(id)} ${r.title}` });
-    }
-  };
-  const undo = () => {
-    if (!removed) return;
-    store.update((cur) => restoreRisk(cur, removed.removed, services.now()));
-    focusId.current = riskHeadingId(removed.removed.risk.id);
-    setMessage(t('risk.restored', { title: removed.removed.risk.title }));
-    setRemoved(null);
-  };
-  const dismiss = (ps: ProposalView[], reason: string) => {
-    // Focus goes to the next open proposal after these, else the one before, else the heading.
-    const openOnes = proposals.filter((x) => x.status === 'open');
-    const gone = new Set(ps.map((p) => p.id));
-    const first = openOnes.findIndex((x) => gone.has(x.id));
-    const rest = openOnes.filter((x) => !gone.has(x.id));
-    const next = rest.find((_, i) => openOnes.indexOf(rest[i]!) > first) ?? rest.at(-1);
-    store.update((cur) => {
-      const r = dismissProposals(
-        cur,
-        ps.map((p) => p.id),
-        reason,
-        services.now(),
-      );
-      return r.ok ? r.assessment : cur;
-    });
-    focusId.current = next ? acceptButtonId(next.id) : 'proposals-heading';
-    setMessage(
-      ps.length === 1
-        ? t('proposals.dismissed', { title: proposalTitle(q, ps[0]!, lang) })
-        : t('proposals.dismissedMany', { count: ps.length }),
-    );
-    setDismissing(null);
-  };
-  const reopen = (id: string, title: string) => {
-    store.update((cur) => reopenProposal(cur, id, services.now()));
-    focusId.current = acceptButtonId(id);
-    setMessage(t('proposals.reopened', { title }));
-  };
+  const {
+    editor,
+    restored,
+    confirm,
+    setConfirm,
+    dismissing,
+    setDismissing,
+    removed,
+    message,
+    undoRef,
+    discardAndGoOn,
+    keepEditing,
+    dismissReturnFocus,
+    draftChanged,
+    newRisk,
+    editRisk,
+    acceptRisk,
+    cancel,
+    save,
+    remove,
+    undo,
+    dismiss,
+    reopen,
+  } = useRegisterEditor(a, q, proposals, numbers);
 
   const openProposals = proposals.filter((p) => p.status === 'open');
   // Open proposals per domain (questionnaire order; "overall" flags without a domain first).
@@ -562,7 +359,7 @@ export function RegisterScreen() {
           count={dismissing.length}
           onDismiss={(reason) => dismiss(dismissing, reason)}
           onClose={() => setDismissing(null)}
-          returnFocus={() => (focusId.current ? document.getElementById(focusId.current) : null)}
+          returnFocus={dismissReturnFocus}
         />
       ) : null}
       {confirm ? (
@@ -571,26 +368,10 @@ export function RegisterScreen() {
             <h2 id="discard-title">{t('discard.title')}</h2>
             <p>{t('discard.text')}</p>
             <div className="actions">
-              <button
-                type="button"
-                className="button button--danger"
-                onClick={() => {
-                  const next = confirm.next;
-                  setConfirm(null);
-                  next();
-                }}
-              >
+              <button type="button" className="button button--danger" onClick={discardAndGoOn}>
                 {t('discard.confirm')}
               </button>
-              <button
-                type="button"
-                className="button"
-                data-autofocus
-                onClick={() => {
-                  setConfirm(null);
-                  focusId.current = `risk-form-heading`;
-                }}
-              >
+              <button type="button" className="button" data-autofocus onClick={keepEditing}>
                 {t('discard.keep')}
               </button>
             </div>
