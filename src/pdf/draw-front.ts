@@ -107,12 +107,10 @@ export function drawSummary(flow: Flow, m: ReportModel): void {
     if (d.final) levelCells.set(`${row}:3`, d.final);
     const notes = (d.override ? 1 : 0) + (d.ignoredOverride ? 1 : 0);
     const name = notes > 0 ? { content: d.label, rowSpan: notes + 1 } : d.label;
-    body.push([
-      name,
-      d.scoreText,
-      d.computed?.label ?? m.labels.notAssessed,
-      d.final?.label ?? m.labels.notAssessed,
-    ]);
+    // While required questions are open both levels are provisional (the count is said above).
+    const mark = (l: LevelRef | null) =>
+      l ? (s.levelNoteShort ? `${l.label} (${s.levelNoteShort})` : l.label) : m.labels.notAssessed;
+    body.push([name, d.scoreText, mark(d.computed), mark(d.final)]);
     if (d.override) {
       body.push([
         {
@@ -258,7 +256,12 @@ export function drawSummary(flow: Flow, m: ReportModel): void {
   flow.heading(m.labels.whyTitle, SIZE.h2, { before: 4, keep: 30 });
   flow.text(m.labels.whyIntro, { size: SIZE.small, color: COLOR.muted, after: 2 });
   for (const d of s.domains) {
-    flow.heading(`${d.label}: ${d.final?.label ?? m.labels.notAssessed}`, SIZE.h3, {
+    const final = d.final
+      ? s.levelNoteShort
+        ? `${d.final.label} (${s.levelNoteShort})`
+        : d.final.label
+      : m.labels.notAssessed;
+    flow.heading(`${d.label}: ${final}`, SIZE.h3, {
       before: 2,
       after: 0.5,
       keep: 8,

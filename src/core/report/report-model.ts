@@ -227,6 +227,10 @@ export interface ReportModel {
     /** The overall level's description (often the next step); null when there is none. */
     overallDescription: string | null;
     provisional: string | null;
+    /** "provisional — 52 required questions open" after every level while required questions are open. */
+    levelNote: string | null;
+    /** "provisional", for narrow places (table cells) where `levelNote` is said nearby. */
+    levelNoteShort: string | null;
     note: string | null;
   };
   summary: {
@@ -253,6 +257,10 @@ export interface ReportModel {
     levels: LevelRef[];
     openRequired: ReportTrigger[];
     provisional: string | null;
+    /** "provisional — 52 required questions open" after every level while required questions are open. */
+    levelNote: string | null;
+    /** "provisional", for narrow places (table cells) where `levelNote` is said nearby. */
+    levelNoteShort: string | null;
   };
   context: { fields: LabelValue[]; about: string; questionnaireDescription: string | null };
   sections: ReportSection[];

@@ -60,6 +60,9 @@ const en = {
   summaryIntro:
     'The table shows the level per domain. "Computed" follows from the answers, red flags and the risk register. "Final" is the level that counts; it differs from the computed level only when an assessor changed it, with a reason.',
   summaryOverallLine: 'Overall level: {level}',
+  levelProvisionalShort: 'provisional',
+  levelProvisionalOne: 'provisional — {count} required question open',
+  levelProvisionalOther: 'provisional — {count} required questions open',
   summaryOverallHow: 'The overall level is the highest final level of all domains.',
   summaryOverallHowMean: 'The overall level is the rounded average of the final domain levels.',
   colDomain: 'Domain',
@@ -307,6 +310,9 @@ const nl: Record<ReportTextKey, string> = {
   summaryIntro:
     'De tabel toont het niveau per domein. "Berekend" volgt uit de antwoorden, de rode vlaggen en het risicoregister. "Definitief" is het niveau dat telt; het wijkt alleen af als een beoordelaar het heeft aangepast, met een reden.',
   summaryOverallLine: 'Totaalniveau: {level}',
+  levelProvisionalShort: 'voorlopig',
+  levelProvisionalOne: 'voorlopig — nog {count} verplichte vraag open',
+  levelProvisionalOther: 'voorlopig — nog {count} verplichte vragen open',
   summaryOverallHow: 'Het totaalniveau is het hoogste definitieve niveau van alle domeinen.',
   summaryOverallHowMean:
     'Het totaalniveau is het afgeronde gemiddelde van de definitieve niveaus van de domeinen.',

@@ -10,17 +10,27 @@ export function LevelBadge({
   q,
   level,
   provisional,
+  open,
 }: {
   q: Questionnaire;
   level: string | null;
+  /** Marks the level "provisional". */
   provisional?: boolean;
+  /** Required questions still open: when above 0 the level says "provisional — n … open". */
+  open?: number;
 }) {
   const { t, i18n } = useTranslation();
   if (level === null) return <span className="level level--none">{t('level.notAssessed')}</span>;
   const rank = q.levels.findIndex((l) => l.id === level);
   const def = q.levels[rank];
   const label = pick(def?.label, i18n.language) || level;
-  return (
+  const note =
+    open !== undefined && open > 0
+      ? t('level.provisionalCount', { count: open })
+      : provisional
+        ? t('level.provisional')
+        : null;
+  const badge = (
     <span
       className="level"
       data-rank={rank}
@@ -31,7 +41,14 @@ export function LevelBadge({
         {'○'.repeat(Math.max(0, q.levels.length - rank - 1))}
       </span>
       <span className="level__label">{label}</span>
-      {provisional ? <span className="level__provisional"> ({t('level.provisional')})</span> : null}
+    </span>
+  );
+  if (note === null) return badge;
+  // The note sits beside the badge, not inside it: a badge that wraps reads as two levels.
+  return (
+    <span className="level-with-note">
+      {badge}
+      <span className="level__provisional"> ({note})</span>
     </span>
   );
 }

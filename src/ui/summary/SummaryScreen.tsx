@@ -73,7 +73,11 @@ export function SummaryScreen() {
         <section aria-labelledby="overall" className="panel overall">
           <h2 id="overall">{t('overall')}</h2>
           <p className="overall__level">
-            <LevelBadge q={q} level={result.overall.level} provisional={!result.complete} />
+            <LevelBadge
+              q={q}
+              level={result.overall.level}
+              open={result.complete ? 0 : result.openRequired.length}
+            />
           </p>
           {overallDescription ? (
             <div className="overall__description">
@@ -95,6 +99,11 @@ export function SummaryScreen() {
             onDone={setOverrideMessage}
             focusAfter="domains"
           />
+          {!result.complete ? (
+            <p className="notice">
+              {t('provisionalLevels', { count: result.openRequired.length })}
+            </p>
+          ) : null}
           <table className="domain-table">
             <caption className="visually-hidden">{t('domains.caption')}</caption>
             <thead>
@@ -116,11 +125,15 @@ export function SummaryScreen() {
                     <LevelBadge
                       q={q}
                       level={d.computed}
-                      provisional={d.trace.some((e) => e.kind === 'unanswered')}
+                      provisional={!result.complete || d.trace.some((e) => e.kind === 'unanswered')}
                     />
                   </td>
                   <td data-label={t('register:override.colFinal')}>
-                    <LevelBadge q={q} level={d.final} />
+                    <LevelBadge
+                      q={q}
+                      level={d.final}
+                      provisional={!result.complete || d.trace.some((e) => e.kind === 'unanswered')}
+                    />
                     {d.override ? (
                       <p className="override-note">
                         {t('register:override.adjusted')}: {d.override.justification}

@@ -50,7 +50,7 @@ export function LiveLevels() {
                     <LevelBadge
                       q={q}
                       level={d.final}
-                      provisional={d.trace.some((e) => e.kind === 'unanswered')}
+                      provisional={!result.complete || d.trace.some((e) => e.kind === 'unanswered')}
                     />
                   )}
                 </dd>
@@ -63,7 +63,11 @@ export function LiveLevels() {
             result.overall.redFlags.length === 0 ? (
               <span className="level level--none">{t('live.nothingYet')}</span>
             ) : (
-              <LevelBadge q={q} level={result.overall.level} provisional={!result.complete} />
+              <LevelBadge
+                q={q}
+                level={result.overall.level}
+                open={result.complete ? 0 : result.openRequired.length}
+              />
             )}
           </p>
           {result.redFlags.length > 0 ? (

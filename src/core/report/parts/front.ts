@@ -7,6 +7,7 @@ import { markdownToPlainText } from '../markdown';
 import type { ReportContext } from '../report-context';
 import type { LabelValue, ReportModel, ReportPartId, ReportSection } from '../report-model';
 import type { ReportTextKey } from '../report-texts';
+import { levelNotes } from './summary';
 
 /** A file name from the system name: keeps letters of any script, drops path and control characters. */
 export function attachmentFileName(systemName: string): string {
@@ -128,6 +129,7 @@ export function coverPart(
 ): ReportModel['cover'] {
   const { a, q, t, moment } = ctx;
   const overall = ctx.level(ctx.result.overall.level);
+  const notes = levelNotes(ctx);
   return {
     title: id.title,
     systemName: id.system,
@@ -146,9 +148,14 @@ export function coverPart(
       { label: t('coverStatus'), value: status.label },
     ].filter((f) => f.value.trim() !== ''),
     overall,
-    overallText: overall ? overall.label : t('notAssessed'),
+    overallText: overall
+      ? notes.levelNoteShort
+        ? `${overall.label} (${notes.levelNoteShort})`
+        : overall.label
+      : t('notAssessed'),
     overallDescription: overall?.description ?? null,
     provisional,
+    ...notes,
     note: status.signed ? null : t('coverNotSignedNote'),
   };
 }

@@ -145,6 +145,22 @@ function levelGuide(ctx: ReportContext, domains: ReportDomain[]): ReportLevelGui
         }));
 }
 
+/**
+ * While required questions are open every level is provisional: the note said after each level
+ * (long, with the count; short for table cells), or nulls when the assessment is complete.
+ */
+export function levelNotes(ctx: ReportContext): {
+  levelNote: string | null;
+  levelNoteShort: string | null;
+} {
+  if (ctx.result.complete) return { levelNote: null, levelNoteShort: null };
+  const count = ctx.result.openRequired.length;
+  return {
+    levelNote: ctx.t(count === 1 ? 'levelProvisionalOne' : 'levelProvisionalOther', { count }),
+    levelNoteShort: ctx.t('levelProvisionalShort'),
+  };
+}
+
 /** "Provisional: n required questions open", or null when the assessment is complete. */
 export function provisionalText(ctx: ReportContext): string | null {
   return ctx.result.complete
@@ -160,10 +176,18 @@ export function summaryPart(
   const { q, result, lang, t } = ctx;
   const overall = ctx.level(result.overall.level);
   const domains = reportDomains(ctx);
+  const notes = levelNotes(ctx);
   return {
+    ...notes,
     intro: t('summaryIntro'),
     overall,
-    overallText: t('summaryOverallLine', { level: overall ? overall.label : t('notAssessed') }),
+    overallText: t('summaryOverallLine', {
+      level: overall
+        ? notes.levelNote
+          ? `${overall.label} (${notes.levelNote})`
+          : overall.label
+        : t('notAssessed'),
+    }),
     overallDescription: overall?.description ?? null,
     overallHow: t(
       result.overall.aggregation === 'mean' ? 'summaryOverallHowMean' : 'summaryOverallHow',
