@@ -2,6 +2,7 @@
  * Trust: a path from a signer's certificate to a certificate the user trusts. No revocation
  * check (no network); the app ships no trust list.
  */
+import type * as asn1js from 'asn1js';
 import type * as pkijs from 'pkijs';
 import { dnPart, dnText, isCa, keyUsageAllowsSigning } from './certificates';
 
@@ -10,8 +11,45 @@ function bytesEqual(a: Uint8Array, b: Uint8Array): boolean {
 }
 
 /**
+ * Extensions this code understands (RFC 5280 §4.2): a certificate in the path with any other
+ * extension marked critical is refused, as the RFC requires.
+ */
+const UNDERSTOOD_EXTENSIONS = new Set([
+  '2.5.29.14', // subjectKeyIdentifier
+  '2.5.29.15', // keyUsage
+  '2.5.29.17', // subjectAltName
+  '2.5.29.19', // basicConstraints
+  '2.5.29.31', // cRLDistributionPoints (not fetched: no network)
+  '2.5.29.32', // certificatePolicies (no policy is required)
+  '2.5.29.35', // authorityKeyIdentifier
+  '2.5.29.37', // extKeyUsage
+  '1.3.6.1.5.5.7.1.1', // authorityInfoAccess (not fetched)
+]);
+
+/** keyUsage bit 5 (keyCertSign), when the extension is present; no extension places no limit. */
+function mayIssueCertificates(cert: pkijs.Certificate): boolean {
+  const ext = cert.extensions?.find((e) => e.extnID === '2.5.29.15');
+  if (!ext) return true;
+  const bits = ext.parsedValue as asn1js.BitString | undefined;
+  const first = bits?.valueBlock.valueHexView[0] ?? 0;
+  return (first & 0x04) !== 0;
+}
+
+/** basicConstraints pathLenConstraint, if any. */
+function pathLength(cert: pkijs.Certificate): number | undefined {
+  const ext = cert.extensions?.find((e) => e.extnID === '2.5.29.19');
+  const bc = ext?.parsedValue as pkijs.BasicConstraints | undefined;
+  const n = bc?.pathLenConstraint;
+  if (n === undefined) return undefined;
+  return typeof n === 'number' ? n : n.valueBlock.valueDec;
+}
+
+/**
  * Builds a path from the signer to a certificate the user trusts, checking each link's
- * signature, that issuers are CAs, and validity at `when`. No revocation check (no network).
+ * signature, validity at `when`, and what RFC 5280 §6.1 requires of the path: every issuer is a
+ * CA whose key usage (when present) allows signing certificates (keyCertSign), no issuer's
+ * pathLenConstraint is exceeded, and no certificate below the trusted one carries a critical
+ * extension this code does not understand. No revocation check (no network).
  */
 export async function chainToTrusted(
   leaf: pkijs.Certificate,
@@ -31,6 +69,14 @@ export async function chainToTrusted(
       return { trusted: false, detail: `"${name(current)}" was not valid at the signing time` };
     }
     if (isTrusted(current)) return { trusted: true, anchor: name(current) };
+    const unknown = current.extensions?.find(
+      (e) => e.critical && !UNDERSTOOD_EXTENSIONS.has(e.extnID),
+    );
+    if (unknown)
+      return {
+        trusted: false,
+        detail: `"${name(current)}" has a critical extension this app does not understand (${unknown.extnID})`,
+      };
     const candidates = [...trusted, ...pool].filter(
       (x) => x.subject.isEqual(current.issuer) && x !== current,
     );
@@ -49,6 +95,18 @@ export async function chainToTrusted(
       return { trusted: false, detail: `no trusted certificate issued "${name(current)}"` };
     if (!isCa(next) && !isTrusted(next))
       return { trusted: false, detail: `"${name(next)}" is not a certificate authority` };
+    if (!mayIssueCertificates(next))
+      return {
+        trusted: false,
+        detail: `"${name(next)}" may not issue certificates (its key usage lacks keyCertSign)`,
+      };
+    // Certificates between the signer and this issuer: `depth` of them (the signer not counted).
+    const limit = pathLength(next);
+    if (limit !== undefined && depth > limit)
+      return {
+        trusted: false,
+        detail: `"${name(next)}" allows at most ${limit} intermediate certificate(s) below it; this path has ${depth}`,
+      };
     current = next;
   }
   return { trusted: false, detail: 'the certificate chain is too long' };
