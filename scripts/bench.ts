@@ -1,5 +1,5 @@
 /**
- * `npm run bench`: builds the app, then measures what issue 8 asks for and prints a table; the full
+ * `npm run bench`: builds the app, then measures the targets of docs/performance.md and prints a table; the full
  * figures go to bench-results/bench.json. Timings are reported, never asserted (the size budgets are
  * asserted by tests/e2e/size.test.ts). docs/performance.md defines every figure.
  *

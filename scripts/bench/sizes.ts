@@ -7,9 +7,9 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, posix } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
-/** Issue 8: the single HTML file, fonts included, at most 1 MB. */
+/** The single HTML file, fonts included, at most 1 MB. */
 export const SINGLE_FILE_BUDGET = 1_000_000;
-/** Issue 8: the JavaScript the start screen needs (hosted build), at most 120 KB gzipped. */
+/** The JavaScript the start screen needs (hosted build), at most 120 KB gzipped. */
 export const FIRST_SCREEN_JS_GZ_BUDGET = 120_000;
 
 export const SINGLE_FILE = 'dist-single/fria-wizard.html';

@@ -108,7 +108,7 @@ export async function chooseQuestionnaire(
 
 /**
  * Says on stderr, in the chosen language, which overrides in the file were not applied and why
- * (SCORING.md §7): an unknown level or domain, or no justification. The levels are still the
+ * (docs/scoring.md §8): an unknown level or domain, or no justification. The levels are still the
  * rules' levels; nothing is ignored without a word.
  */
 export function warnIgnoredOverrides(

@@ -95,7 +95,7 @@ export function drawAnswers(
   drawSetAside(flow, m);
 }
 
-/** Answers kept aside by a questionnaire-version move: listed so that nothing disappears (issue 9). */
+/** Answers kept aside by a questionnaire-version move: listed so that nothing disappears. */
 function drawSetAside(flow: Flow, m: ReportModel): void {
   if (m.setAside.length === 0) return;
   flow.space(3);
@@ -188,7 +188,7 @@ export function drawRegister(flow: Flow, m: ReportModel): void {
   drawDismissedProposals(flow, m);
 }
 
-/** Proposed risks the assessors dismissed, each with its reason: they stay visible (issue 4). */
+/** Proposed risks the assessors dismissed, each with its reason: they stay visible. */
 function drawDismissedProposals(flow: Flow, m: ReportModel): void {
   const dismissed = m.register.dismissed;
   if (dismissed.length === 0) return;

@@ -1,5 +1,5 @@
 /**
- * PAdES signatures as incremental updates (PRODUCT.md "Signing", level 3): a signature field with
+ * PAdES signatures as incremental updates (docs/signing.md, level 3): a signature field with
  * its widget, a /Sig dictionary with /ByteRange and a /Contents placeholder, then a CMS detached
  * signature (ETSI.CAdES.detached) over every byte except the placeholder. Each signature is its
  * own update, so earlier signatures stay valid. Also: an empty signature field, for signing later

@@ -1,5 +1,5 @@
 /**
- * Verification (PRODUCT.md "Verify"): for a PDF, every signature's integrity (the digest of the
+ * Verification (docs/signing.md, "Verify"): for a PDF, every signature's integrity (the digest of the
  * signed byte ranges against the CMS message digest, and the CMS signature itself), who signed
  * and when, and trust — only against certificates the user supplies; then what changed after the
  * signatures, and the embedded assessment's seal. For an assessment file: the seal.

@@ -1,7 +1,7 @@
 /**
  * The zod-based checks of stored assessment records: loaded with the first read or write of an
  * assessment, not at start-up. The start screen only lists summaries (summary-record.ts), so zod and
- * the assessment schemas stay out of its JavaScript (issue 8, docs/performance.md).
+ * the assessment schemas stay out of its JavaScript (docs/performance.md).
  */
 import { z } from '../core/files/zod-setup';
 import { parseAssessment } from '../core/assessment';

@@ -2,7 +2,7 @@
  * The library's line for one assessment, as stored in the `summaries` store, checked by hand.
  *
  * The start screen lists these, so this check is on the start path: it is written without zod to keep
- * zod (and the assessment schemas) out of the start screen's JavaScript (issue 8, docs/performance.md).
+ * zod (and the assessment schemas) out of the start screen's JavaScript (docs/performance.md).
  * It accepts exactly what the record format allows and nothing else: a key it does not know, a wrong
  * type or an out-of-range value makes the record unreadable ("damaged" in the library), as before.
  * tests/unit/storage/summary-record.test.ts holds it against the equivalent zod schema.

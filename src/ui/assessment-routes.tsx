@@ -13,7 +13,7 @@ import { assessmentLoaders as loaders } from './assessment-loaders';
  * The screens of one open assessment (step, summary, register, action plan, sign-off) inside the
  * SessionProvider that opens the assessment and autosaves it. This module, with the session and its
  * scoring and signing rules, loads when an assessment is first opened, not with the start screen
- * (issue 8, docs/performance.md); each screen is again its own chunk (screen-loaders.ts).
+ * (docs/performance.md); each screen is again its own chunk (screen-loaders.ts).
  */
 const WizardScreen = lazyScreen(loaders.step, (m) => m.WizardScreen);
 const SummaryScreen = lazyScreen(loaders.summary, (m) => m.SummaryScreen);

@@ -9,7 +9,7 @@ const STORAGE_KEY = 'fria.lang';
 // Every locales/<lng>/<namespace>.json is bundled (needed offline), in two parts: the texts of the
 // app's frame and the start screen here, in the start screen's chunk; those of the other screens in
 // one lazy chunk (locales-rest.ts), loaded with the first of those screens (routes.tsx). That keeps
-// 60 KB of text out of what the start screen loads (issue 8, docs/performance.md). A component
+// 60 KB of text out of what the start screen loads (docs/performance.md). A component
 // outside the start screen's chunk may use any namespace: its screen waits for loadAllTexts().
 const files = import.meta.glob<Record<string, unknown>>(
   '../../locales/*/{common,start,library,pwa}.json',

@@ -8,7 +8,7 @@ import { lazyScreen, loaders, preloadRoute } from './screen-loaders';
 
 /**
  * Every screen but the start screen is its own chunk, loaded when first opened: the start screen's
- * JavaScript stays small (issue 8: ≤ 120 KB gzipped) and, in the single file, the other screens'
+ * JavaScript stays small (at most 120 KB gzipped, docs/performance.md) and, in the single file, the other screens'
  * code is unpacked and compiled only when needed (docs/performance.md, screen-loaders.ts). The
  * screens of an open assessment come with their session in one more chunk (assessment-routes.tsx).
  */

@@ -1,5 +1,5 @@
 /**
- * Accessibility in real Chromium (issue 7): axe-core finds no WCAG 2.0/2.1 A/AA violation on any
+ * Accessibility in real Chromium: axe-core finds no WCAG 2.0/2.1 A/AA violation on any
  * screen and state, in every theme; the layout reflows at 320 CSS px and 200 % zoom.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

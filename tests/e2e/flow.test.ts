@@ -1,5 +1,5 @@
 /**
- * The whole flow of issue 2 in real Chromium, over the single HTML file opened from file:// with every
+ * The whole flow in real Chromium, over the single HTML file opened from file:// with every
  * network request blocked: start an assessment in Dutch, answer every visible question, reload half-way
  * and find the answers again, check the summary, download the PDF and read it back with pdftotext.
  */

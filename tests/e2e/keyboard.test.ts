@@ -1,5 +1,5 @@
 /**
- * The whole flow by keyboard alone (issue 7): start, answer every step, record a risk in the register
+ * The whole flow by keyboard alone: start, answer every step, record a risk in the register
  * that follows the last step, reach the summary and export the PDF with Tab, Space, Enter, arrows and
  * typing only. After each step change focus is on the new view's
  * heading; after a failed "next" it is on the error summary; every focused control shows a visible

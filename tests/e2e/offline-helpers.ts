@@ -31,7 +31,7 @@ export interface Preview {
 
 /**
  * `vite preview` of a built folder (dist/ or a copy), started as `node node_modules/vite/bin/vite.js`
- * (not through npx, PITFALLS.md: killing npx leaves the server running). Sends the headers of
+ * (not through npx: killing npx leaves the server running). Sends the headers of
  * vite.config.ts `preview.headers`, i.e. the production CSP as an HTTP header.
  */
 export async function startPreview(outDir = 'dist'): Promise<Preview> {

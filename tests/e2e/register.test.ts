@@ -1,5 +1,5 @@
 /**
- * Issue 4 end to end in real Chromium, over the single HTML file from file:// with the network
+ * The risk register end to end in real Chromium, over the single HTML file from file:// with the network
  * blocked: answer the mini questionnaire so that proposals appear, record two risks with measures
  * (one from a proposal, one by hand), dismiss a proposal with a reason, download the action plan as
  * CSV, override one domain, conclude, and find all of it on the summary and in the exported PDF.

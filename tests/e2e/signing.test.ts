@@ -1,5 +1,5 @@
 /**
- * Issue 6 end to end in real Chromium, over the single HTML file from file:// (strict CSP, network
+ * Sign-off and signing end to end in real Chromium, over the single HTML file from file:// (strict CSP, network
  * blocked): sign off as preparer (typed signature) and approver (drawn), sign the PDF with a .p12,
  * download it, check it with pdfsig; a second signature on that PDF; prepare a PDF for signing
  * elsewhere; a new version after sign-off; and the Verify screen on a good and a tampered PDF.

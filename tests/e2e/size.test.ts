@@ -1,5 +1,5 @@
 /**
- * Size budgets of issue 8, read from the built files (the e2e project runs after `npm run build`).
+ * Size budgets (docs/performance.md), read from the built files (the e2e project runs after `npm run build`).
  * Timings are never asserted: `npm run bench` reports them. Sizes and budgets are defined in
  * scripts/bench/sizes.ts and explained in docs/performance.md.
  */

@@ -1,5 +1,5 @@
 /**
- * The library and the storage in real Chromium, from the single file on file:// (issue 9): two tabs
+ * The library and the storage in real Chromium, from the single file on file://: two tabs
  * on one assessment, a simulated full disk, delete with undo, backup and restore of ten
  * assessments, and import conflicts — with axe on the library's states.
  */

@@ -1,5 +1,5 @@
 /**
- * Nothing saved is ever lost (issue 9): type in the built single file from file://, then reload —
+ * Nothing saved is ever lost: type in the built single file from file://, then reload —
  * or crash the tab — at 24 moments spread over the autosave cycle (before the debounce ends, while
  * a save is running, just after it), and find every change that had been saved before, in order.
  */

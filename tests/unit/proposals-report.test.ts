@@ -1,5 +1,5 @@
 /**
- * A dismissed proposal "stays visible in the report" (issue 4): in the report model and in the text
+ * A dismissed proposal "stays visible in the report": in the report model and in the text
  * of the PDF, with its reason, in both languages.
  */
 import { describe, expect, it } from 'vitest';

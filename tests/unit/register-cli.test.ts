@@ -1,4 +1,4 @@
-/** `npm run fria -- score` includes the register, proposals, overrides, action plan and conclusion (issue 4). */
+/** `npm run fria -- score` includes the register, proposals, overrides, action plan and conclusion. */
 import { describe, expect, it } from 'vitest';
 import { createAssessment, serializeAssessment } from '../../src/core/assessment/assessment';
 import type { Assessment } from '../../src/core/assessment/assessment-schema';

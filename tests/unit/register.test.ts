@@ -58,7 +58,7 @@ function draft(extra: Partial<RiskDraft> = {}): RiskDraft {
   };
 }
 
-describe('risk validation (SCORING.md §6)', () => {
+describe('risk validation (docs/scoring.md §7)', () => {
   it('accepts a complete risk whose residual (2 × 3 = 6) is below the inherent (4 × 4 = 16)', () => {
     expect(riskProblems(draft(), q)).toEqual([]);
   });
@@ -290,7 +290,7 @@ describe('heat map', () => {
   });
 });
 
-describe('overrides (SCORING.md §7)', () => {
+describe('overrides (docs/scoring.md §8)', () => {
   it('need a known domain, a declared level and a justification that is not blank', () => {
     expect(overrideProblems(q, 'privacy', 'high', 'DPO advice of 3 March')).toEqual([]);
     expect(overrideProblems(q, 'nope', 'extreme', ' \n ')).toEqual([

@@ -1,6 +1,6 @@
 /**
  * The report is titled after its questionnaire: a quick scan or an AIA-style impact score is not
- * called a "fundamental rights impact assessment" (follow-up 1 of issue 5). Checked in the model
+ * called a "fundamental rights impact assessment". Checked in the model
  * and in the PDF as a reader sees it (pdftotext, pdfinfo), in both languages.
  */
 import { execFileSync } from 'node:child_process';

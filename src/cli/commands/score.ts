@@ -32,7 +32,7 @@ const USAGE = `score <assessment.json> [--questionnaire <file.json>] [--lang nl|
 
 export type { QuestionnaireSource };
 
-/** The JSON `score` prints: issue 2's shape, plus what a reviewer needs to check it by hand. */
+/** The JSON `score` prints: a fixed shape, plus what a reviewer needs to check it by hand. */
 export function scoreJson(
   a: Assessment,
   q: Questionnaire,
@@ -85,7 +85,7 @@ export function scoreJson(
       message: ignoredOverrideText(o, q, r, lang),
     })),
     conclusion: a.conclusion ?? null,
-    // The register as the app shows it (issue 4): numbers, products and bands, rule problems.
+    // The register as the app shows it: numbers, products and bands, rule problems.
     risks: a.register.map((risk) => {
       const { inherent, residual } = riskProducts(risk);
       return {

@@ -12,7 +12,7 @@ import {
 const USAGE =
   'validate <questionnaire.json> [--json] [--lang nl|en] — check a questionnaire file and list every problem (exit 0 valid, 1 invalid)';
 
-/** What `validate --json` prints (issue 2 fixes these keys). */
+/** What `validate --json` prints: these keys stay fixed, scripts read them. */
 export interface ValidateJson {
   valid: boolean;
   id: string | null;

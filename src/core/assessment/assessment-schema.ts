@@ -47,7 +47,7 @@ export const RiskItemSchema = z.strictObject({
   severity: Rating,
   residualLikelihood: Rating,
   residualSeverity: Rating,
-  /** Required when the residual product is above the inherent one (SCORING.md §6). */
+  /** Required when the residual product is above the inherent one (docs/scoring.md §7). */
   residualJustification: Text(5000).optional(),
   measures: z.array(MeasureSchema).max(200),
   /** The proposal this item came from, if any. */

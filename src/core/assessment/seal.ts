@@ -1,5 +1,5 @@
 /**
- * The integrity seal (PRODUCT.md "Signing", level 2): each sign-off records the content hash it
+ * The integrity seal (docs/signing.md, level 2): each sign-off records the content hash it
  * signed and a chain hash over its own fields (src/core/signoff/signoff-chain.ts); the seal holds while
  * the current content still has that hash and the records still match their chain.
  *

@@ -43,7 +43,7 @@ const PointsSchema = z
 
 const ScalarValueSchema = z.union([z.string(), z.number(), z.boolean()]);
 
-/** Conditions are data with a closed set of operators (SCORING.md §1). */
+/** Conditions are data with a closed set of operators (docs/scoring.md §2). */
 export type Condition =
   | { op: 'equals' | 'notEquals'; question: string; value: string | number | boolean }
   | { op: 'in'; question: string; values: (string | number | boolean)[] }
@@ -112,7 +112,9 @@ const questionBase = {
   mitigation: z
     .boolean()
     .optional()
-    .describe('Points count towards the mitigation score (SCORING.md §3), not towards domains.'),
+    .describe(
+      'Points count towards the mitigation score (docs/scoring.md §4), not towards domains.',
+    ),
 };
 
 export const QuestionSchema = z.discriminatedUnion('type', [
@@ -227,7 +229,9 @@ export const QuestionnaireSchema = z
     levels: z.array(LevelSchema).min(2).describe('Ordered from lowest to highest.'),
     thresholds: z
       .array(z.number().gt(0).lt(1))
-      .describe('Ratio thresholds, strictly ascending, one fewer than levels (SCORING.md §4).'),
+      .describe(
+        'Ratio thresholds, strictly ascending, one fewer than levels (docs/scoring.md §5).',
+      ),
     riskBands: z
       .array(RiskBandSchema)
       .min(1)

@@ -23,7 +23,7 @@ export function overrideProblems(
 
 /**
  * The level the domain's fired red flags set as its least (the highest of their `minLevel`s) when
- * `level` is below it, else null. Overriding below it is allowed (SCORING.md §7), but the override
+ * `level` is below it, else null. Overriding below it is allowed (docs/scoring.md §8), but the override
  * dialog says so. Read from the domain's trace, so it is exactly what scoring applied.
  */
 export function redFlagFloorAbove(q: Questionnaire, d: DomainScore, level: string): string | null {
@@ -37,7 +37,7 @@ export function redFlagFloorAbove(q: Questionnaire, d: DomainScore, level: strin
 
 /**
  * Sets a domain's final level by hand. The computed level is not touched: scoring keeps it and
- * every view shows both (SCORING.md §7).
+ * every view shows both (docs/scoring.md §8).
  */
 export function setOverride(
   a: Assessment,

@@ -1,5 +1,5 @@
 /**
- * Proposed risks (SCORING.md §6: "the app proposes register entries from answers that scored high
+ * Proposed risks (docs/scoring.md §7: "the app proposes register entries from answers that scored high
  * or raised red flags"). The rule, documented in docs/risk-register.md:
  *
  * - every fired red flag proposes one risk, in the flag's domain (a flag on "overall" proposes a

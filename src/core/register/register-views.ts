@@ -7,7 +7,7 @@ import type { Questionnaire } from '../questionnaire/questionnaire-schema';
 import { bandLevel, riskProducts } from '../scoring/scoring';
 import { RATINGS, type Rating } from './register';
 
-/** The risk that sets a domain's register level, and that level (SCORING.md §6). */
+/** The risk that sets a domain's register level, and that level (docs/scoring.md §7). */
 export interface RegisterLevel {
   level: string | null;
   riskId: string;

@@ -15,7 +15,7 @@ import {
 } from '../assessment/assessment-schema';
 import type { Questionnaire } from '../questionnaire/questionnaire-schema';
 
-/** Likelihood and severity are rated 1 to 5 (SCORING.md §6). */
+/** Likelihood and severity are rated 1 to 5 (docs/scoring.md §7). */
 export const RATINGS = [1, 2, 3, 4, 5] as const;
 export type Rating = (typeof RATINGS)[number];
 
@@ -93,7 +93,7 @@ export function draftProducts(r: RiskDraft): { inherent: number | null; residual
 
 /**
  * True when the risk after measures is judged higher than before (residual product above the
- * inherent one). SCORING.md §6 allows it only when the user says why.
+ * inherent one). docs/scoring.md §7 allows it only when the user says why.
  */
 export function residualAboveInherent(r: RiskDraft | RiskItem): boolean {
   const { inherent, residual } = draftProducts(r);

@@ -155,7 +155,7 @@ export interface ReportRisk {
 
 export type CoverageStatus = 'answered' | 'partly' | 'open' | 'notApplicable' | 'notCovered';
 
-/** A proposed risk the assessors dismissed, with their reason (kept visible, issue 4). */
+/** A proposed risk the assessors dismissed, with their reason (kept visible). */
 export interface ReportDismissedProposal {
   title: string;
   /** The domain's label; empty for a proposal from an "overall" red flag. */

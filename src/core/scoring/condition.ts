@@ -2,7 +2,7 @@ import type { Condition } from '../questionnaire/questionnaire-schema';
 import { isAnswered, type Answers, type AnswerValue } from './answers';
 
 /**
- * Evaluates a condition over plain answers (SCORING.md §1). No code is ever evaluated: the operator
+ * Evaluates a condition over plain answers (docs/scoring.md §2). No code is ever evaluated: the operator
  * set is closed and checked by the validator. Answers passed in should already leave out hidden
  * questions, so that hiding cascades.
  */

@@ -5,7 +5,7 @@ import { indexQuestionnaire } from '../questionnaire/questionnaire-index';
 import type { RiskItem } from '../assessment/assessment-schema';
 
 /**
- * Plain-language lines for a domain's trace (SCORING.md §8), shared by the app's "why this level?"
+ * Plain-language lines for a domain's trace (docs/scoring.md §11), shared by the app's "why this level?"
  * and the PDF, so both always say the same thing.
  */
 export function explainTrace(
@@ -56,7 +56,7 @@ export function explainTrace(
         ? `Totaal ${entry.raw} van ${entry.max} punten = ${pct(entry.ratio)}`
         : `Total ${entry.raw} of ${entry.max} points = ${pct(entry.ratio)}`;
     case 'mitigation': {
-      // The credit multiplies the score (SCORING.md §3): "× 0,85" says so, so that "15% lower"
+      // The credit multiplies the score (docs/scoring.md §4): "× 0,85" says so, so that "15% lower"
       // is not read as 15 percentage points. Same words as the report's summary.
       const share = entry.max > 0 ? ` (${pct(entry.raw / entry.max)})` : '';
       const factor = (1 - entry.reduction).toLocaleString(intlLocale(locale), {

@@ -10,10 +10,10 @@ import { evaluate, referencedQuestions } from './condition';
 import { computeVisibility, openRequiredQuestions, type Visibility } from './visibility';
 import { isAnswered } from './answers';
 
-/** The points key that marks mitigation points (SCORING.md §3). */
+/** The points key that marks mitigation points (docs/scoring.md §4). */
 export const MITIGATION_KEY = 'mitigation';
 
-/** One step of a domain's explanation (SCORING.md §8). */
+/** One step of a domain's explanation (docs/scoring.md §11). */
 export type TraceEntry =
   | { kind: 'answer'; questionId: string; options: string[]; got: number; max: number }
   | { kind: 'unanswered'; questionId: string; max: number }
@@ -43,11 +43,11 @@ export interface DomainScore {
   /** Level from the thresholds alone. */
   ratioLevel: string | null;
   redFlags: string[];
-  /** Level after red flags (SCORING.md §5). */
+  /** Level after red flags (docs/scoring.md §6). */
   answerLevel: string | null;
   registerLevel: string | null;
   registerRisk: string | null;
-  /** max(answer level, register level) (SCORING.md §7). */
+  /** max(answer level, register level) (docs/scoring.md §8). */
   computed: string | null;
   override: { level: string; justification: string } | null;
   /** The override's level if any, else computed; null means "not assessed". */
@@ -65,7 +65,7 @@ export interface FiredRedFlag {
 
 /**
  * An override in the assessment that scoring did not apply, and why: its domain or level is not
- * one of the questionnaire's, or it has no written justification (SCORING.md §7). The domain's
+ * one of the questionnaire's, or it has no written justification (docs/scoring.md §8). The domain's
  * final level is then its computed level; the screens, the report and the CLI say so in words.
  */
 export interface IgnoredOverride {
@@ -100,7 +100,7 @@ function emptyMap<T>(): Record<string, T> {
   return Object.create(null) as Record<string, T>;
 }
 
-/** Points a question can give per domain, and what this answer gets (SCORING.md §2). */
+/** Points a question can give per domain, and what this answer gets (docs/scoring.md §3). */
 export function questionPoints(
   question: Question,
   answer: AnswerValue | undefined,
@@ -161,12 +161,12 @@ export function questionPoints(
 /**
  * Tolerance for comparing ratios with thresholds. The mitigation credit multiplies two decimals, and
  * floating point then lands just above a threshold that the same sum by hand meets exactly
- * (0.75 × (1 − 0.2) = 0.6000000000000001 > 0.6); SCORING.md requires results a reviewer can
+ * (0.75 × (1 − 0.2) = 0.6000000000000001 > 0.6); docs/scoring.md requires results a reviewer can
  * reproduce by hand. Far below any difference real points can make (0.2501 vs 0.25 stays apart).
  */
 const RATIO_EPSILON = 1e-9;
 
-/** Level index from a ratio: the number of thresholds strictly below it (SCORING.md §4). */
+/** Level index from a ratio: the number of thresholds strictly below it (docs/scoring.md §5). */
 export function levelIndexForRatio(ratio: number, thresholds: readonly number[]): number {
   return thresholds.filter((t) => ratio - t > RATIO_EPSILON).length;
 }
@@ -176,7 +176,7 @@ export function bandLevel(q: Questionnaire, product: number): string | null {
   return q.riskBands.find((b) => product >= b.min && product <= b.max)?.level ?? null;
 }
 
-/** Inherent and residual products of a risk (SCORING.md §6). */
+/** Inherent and residual products of a risk (docs/scoring.md §7). */
 export function riskProducts(risk: RiskItem): { inherent: number; residual: number } {
   return {
     inherent: risk.likelihood * risk.severity,

@@ -11,7 +11,7 @@ export interface Visibility {
 }
 
 /**
- * Which sections and questions are visible for these answers (SCORING.md §1). One pass in
+ * Which sections and questions are visible for these answers (docs/scoring.md §2). One pass in
  * questionnaire order works because conditions only refer to earlier questions; a hidden
  * question counts as unanswered for the conditions after it. Stored answers are never changed.
  */

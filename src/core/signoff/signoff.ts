@@ -1,5 +1,5 @@
 /**
- * Sign-off rules (PRODUCT.md "Signing", level 1): who signs, when signing is blocked, locking, and
+ * Sign-off rules (docs/signing.md, level 1): who signs, when signing is blocked, locking, and
  * new versions. Pure: the caller passes ids and times in.
  */
 import type { Assessment, SignOff, SignOffPerson } from '../assessment/assessment-schema';
@@ -33,7 +33,7 @@ export const DEFAULT_DECLARATION: LocalizedText = {
 /**
  * The roles that sign, in order. The first role is the preparer, who signs first in each version.
  * A declared role is required unless it says `required: false`: the questionnaire lists the roles
- * it requires (issue 6), and src/core/assessment/summary.ts reads them the same way.
+ * it requires, and src/core/assessment/summary.ts reads them the same way.
  */
 export function signOffRoles(q: Questionnaire): SignOffRole[] {
   const declared = q.signOff?.roles;

@@ -2,7 +2,7 @@
  * The library's actions, loaded on first use. Exporting, importing, duplicating and restoring need
  * the assessment format's checks (zod) and the backup reader; the start screen, which shows the
  * library, does not. These wrappers have the signatures of library-actions.ts and import-files.ts
- * and load them (one chunk) when the user first does something (issue 8, docs/performance.md).
+ * and load them (one chunk) when the user first does something (docs/performance.md).
  */
 type Actions = typeof import('./library-actions') & typeof import('./import-files');
 type Fn = (...args: never[]) => Promise<unknown>;

@@ -8,7 +8,7 @@ import { TextField } from './RiskForm';
 import { problemText } from './labels';
 
 /**
- * The human conclusion (SCORING.md §7): recorded by people, never computed. Saved as it is typed,
+ * The human conclusion (docs/scoring.md §8): recorded by people, never computed. Saved as it is typed,
  * like the answers: written to the assessment 300 ms after typing stops, and at once when the
  * decision changes, a condition is removed, a field is left or the page is left (so the summary is not re-scored
  * on every keystroke). What is still missing is listed (and blocks signing). The reasoning and

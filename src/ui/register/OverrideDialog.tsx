@@ -17,7 +17,7 @@ import { TextField } from './RiskForm';
 import { domainLabel, problemText } from './labels';
 
 /**
- * Sets a domain's final level by hand, with the written justification SCORING.md §7 requires.
+ * Sets a domain's final level by hand, with the written justification docs/scoring.md §8 requires.
  * The dialog shows the computed level, which stays visible beside the new one everywhere.
  */
 export function OverrideDialog({

@@ -26,7 +26,7 @@ export class AssessmentStore {
     this.tabReadOnly = opts.readOnly ?? false;
   }
 
-  /** Edits are refused: another tab edits this assessment, or this version is signed (issue 6). */
+  /** Edits are refused: another tab edits this assessment, or this version is signed (docs/signing.md). */
   get readOnly(): boolean {
     return this.tabReadOnly || isLocked(this.state);
   }

@@ -3,7 +3,7 @@ import { evaluate, referencedQuestions } from '../../../src/core/scoring/conditi
 import { isAnswered, type Answers } from '../../../src/core/scoring/answers';
 import type { Condition } from '../../../src/core/questionnaire/questionnaire-schema';
 
-// SCORING.md §1: the closed operator set, evaluated over plain answers.
+// docs/scoring.md §2: the closed operator set, evaluated over plain answers.
 const answers: Answers = {
   choice: 'b',
   yes: true,

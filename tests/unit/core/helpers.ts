@@ -17,7 +17,7 @@ import mini from '../../fixtures/mini-questionnaire.json';
 
 export const en = (s: string) => ({ en: s });
 
-/** Four levels low < medium < high < veryHigh with thresholds 0.25 / 0.5 / 0.75 (SCORING.md §4). */
+/** Four levels low < medium < high < veryHigh with thresholds 0.25 / 0.5 / 0.75 (docs/scoring.md §5). */
 export const LEVELS = ['low', 'medium', 'high', 'veryHigh'] as const;
 
 export function opt(id: string, points?: Points): Option {

@@ -61,7 +61,7 @@ describe('scoring invariants', () => {
             expect(d.ratio).toBeLessThanOrEqual(1);
             expect(d.adjustedRatio).toBeGreaterThanOrEqual(0);
             expect(d.adjustedRatio).toBeLessThanOrEqual(d.ratio!);
-            // The level follows from the thresholds, as SCORING.md §4 says.
+            // The level follows from the thresholds, as docs/scoring.md §5 says.
             const n = q.thresholds.filter((t) => t < d.adjustedRatio! - 1e-9).length;
             expect(d.ratioLevel).toBe(LEVELS[n]);
           }
@@ -168,7 +168,7 @@ describe('scoring invariants', () => {
             idx(before.byDomain[d]!.final),
           );
           expect(after.byDomain[d]!.raw).toBeGreaterThanOrEqual(before.byDomain[d]!.raw);
-          // The overall level never drops either, with one exception the mean brings (SCORING §7, docs/
+          // The overall level never drops either, with one exception the mean brings (docs/scoring.md §8, docs/
           // authoring-questionnaires.md): a domain that was not assessed and now is joins the average, and if
           // its level is below the others (mitigation credit can make it "low") the mean falls.
           // Found by this test (seed 82292835): a at high, b at very high by red flags, c newly
@@ -201,7 +201,7 @@ describe('scoring invariants', () => {
             expect(d.computed).toBe(base.computed);
             const o = overrides[d.domain];
             // An override needs a written justification; a blank one does not count, is
-            // listed, and leaves the computed level (SCORING.md §7).
+            // listed, and leaves the computed level (docs/scoring.md §8).
             if (o && o.justification.trim() === '') {
               expect(d.final).toBe(base.final);
               expect(d.override).toBeNull();

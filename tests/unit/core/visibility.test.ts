@@ -4,7 +4,7 @@ import { score } from '../../../src/core/scoring/scoring';
 import type { Answers } from '../../../src/core/scoring/answers';
 import { opt, plain, questionnaire, section, single, yesNo } from './helpers';
 
-// SCORING.md §1. Layout:
+// docs/scoring.md §2. Layout:
 //   section s1: gate (yes/no, a:+1 on yes), detail (only when gate = yes; a: x=2, y=0),
 //               deeper (only when detail = x; a: +3 on yes)
 //   section s2 (only when gate = yes): inS2 (required; b: +4 on yes)

@@ -46,7 +46,7 @@ interface Case {
   questionnaire: Questionnaire;
 }
 
-/** Every check of issue 5 on one assessment in one language. */
+/** Every check of the report on one assessment in one language. */
 async function checkPdf(c: Case, locale: 'nl' | 'en') {
   const pdf = await renderReportPdf(c.assessment, c.questionnaire, locale, OPTS);
   const path = writeTemp(pdf);

@@ -1,5 +1,5 @@
 /**
- * The stress case of issue 5, generated: 60 questions answered (text questions with 3,000-character
+ * The stress case of the report, generated: 60 questions answered (text questions with 3,000-character
  * Polish and Greek texts), a 3,000-character note on every question, and 50 risks with long
  * descriptions and two measures each. Shared by the stress test and the benchmark.
  */

@@ -1,5 +1,5 @@
 /**
- * The stress case of issue 5: no text may be lost and the page count must stay in proportion to
+ * The stress case of the report (docs/performance.md): no text may be lost and the page count must stay in proportion to
  * the text. (Speed is measured by `npm run bench`, not asserted here.)
  */
 import { describe, expect, it } from 'vitest';

@@ -7,7 +7,7 @@ type Answers = Assessment['answers'];
 import { fixtureDir, loadQuestionnaire, readJson } from './builtin';
 
 /**
- * The mitigation credit of aia-benefits, computed by hand (SCORING.md §3, §4):
+ * The mitigation credit of aia-benefits, computed by hand (docs/scoring.md §4, §4):
  * impact 22 of 39 = 0.5641 → level III (above 0.5). Mitigation 18 of 21 = 0.857 ≥ 0.8, so the
  * ratio is multiplied by 0.85: 0.4795 → level II (not above 0.5).
  */

@@ -113,7 +113,7 @@ describe('fria-core', () => {
     expect(new Set(allQuestions(q).map((x) => x.type))).toEqual(new Set(QUESTION_TYPES));
   });
 
-  it('covers the nine domains of issue 3', () => {
+  it('covers the nine domains of a FRIA', () => {
     expect(q.domains.map((d) => d.id)).toEqual([
       'privacy',
       'nonDiscrimination',
@@ -168,7 +168,7 @@ describe('fria-core', () => {
     }
   });
 
-  it('raises red flags for the situations of SCORING.md §5', () => {
+  it('raises red flags for the situations of docs/scoring.md §6', () => {
     const ids = (q.redFlags ?? []).map((f) => f.id);
     for (const id of [
       'specialDataNoGround',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { allQuestions, loadQuestionnaire } from './builtin';
 
-/** Every element of the three frameworks a FRIA must cover (DOMAIN.md). */
+/** Every element of the three frameworks a FRIA must cover (docs/authoring-questionnaires.md). */
 const FRAMEWORK_ELEMENTS = [
   ...['a', 'b', 'c', 'd', 'e', 'f'].map((x) => `ai-act-27-${x}`),
   ...['a', 'b', 'c', 'd'].map((x) => `gdpr-35-7-${x}`),

@@ -20,7 +20,7 @@ function loadFixture(id: string, name: string): Assessment {
 }
 
 describe('example assessments', () => {
-  it('cover the five cases of issue 3 for fria-core and two for each other questionnaire', () => {
+  it('cover five cases for fria-core and two for each other questionnaire', () => {
     expect(fixtureNames('fria-core')).toEqual(
       expect.arrayContaining([
         'planning-tool.fria.json',

@@ -5,7 +5,7 @@ import type { Answers } from '../../../src/core/scoring/answers';
 import { allQuestions, fixtureDir, loadQuestionnaire, readJson } from './builtin';
 
 /**
- * How many questions a user sees on a low-risk and a high-risk path (issue 3: conditions keep it
+ * How many questions a user sees on a low-risk and a high-risk path (conditions keep it
  * short for simple systems). The counts are pinned on purpose: if you add a question or change a
  * condition, update the number here and in docs/authoring-questionnaires.md, knowingly.
  */
