@@ -9,6 +9,7 @@ import type { Questionnaire } from '../core/questionnaire';
 import { serializeAssessment } from '../core/assessment';
 import { sha256Hex } from '../core/assessment';
 import { buildReport, type ReportModel, type ReportPartId } from '../core/report';
+import { fillTemplate } from '../core/texts';
 import { addArchiveParts, pdfDate } from './archive';
 import { drawContext, drawCover, drawSummary } from './draw-front';
 import { drawActionPlan, drawAnswers, drawConclusion, drawRegister } from './draw-body';
@@ -173,12 +174,9 @@ function drawPageFurniture(doc: jsPDF, m: ReportModel): void {
       PAGE.left,
       PAGE.footerY,
     );
-    doc.text(
-      drawable(m.labels.pageOf.replace('{page}', String(p)).replace('{pages}', String(pages))),
-      right,
-      PAGE.footerY,
-      { align: 'right' },
-    );
+    doc.text(drawable(fillTemplate(m.labels.pageOf, { page: p, pages })), right, PAGE.footerY, {
+      align: 'right',
+    });
   }
 }
 

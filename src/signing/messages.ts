@@ -2,9 +2,11 @@
  * Plain-language texts (nl/en) for signing errors and verification results. Shared by the app and
  * the CLI; kept out of the core because only the signing code produces these situations.
  */
+import { fillTemplate } from '../core/texts/template';
+
 export type SigningParams = Record<string, string | number>;
 
-const templates = {
+export const signingTemplates = {
   en: {
     // Errors while signing
     notPkcs12:
@@ -288,7 +290,7 @@ const templates = {
   },
 } as const;
 
-export type SigningMessageCode = keyof (typeof templates)['en'];
+export type SigningMessageCode = keyof (typeof signingTemplates)['en'];
 
 /** A message in the locale (English when the locale is unknown). */
 export function signingText(
@@ -297,11 +299,9 @@ export function signingText(
   locale: string,
 ): string {
   const set =
-    (templates as Record<string, Record<SigningMessageCode, string>>)[locale] ?? templates.en;
-  return set[code].replace(/\{(\w+)\}/g, (_, k: string) => {
-    const v = params[k];
-    return v === undefined ? `{${k}}` : String(v);
-  });
+    (signingTemplates as Record<string, Record<SigningMessageCode, string>>)[locale] ??
+    signingTemplates.en;
+  return fillTemplate(set[code], params);
 }
 
 /** Every error the signing code raises on purpose: a code for the program, a text for people. */

@@ -21,6 +21,7 @@ import { pick } from '../texts/localized';
 import { indexQuestionnaire } from '../questionnaire/questionnaire-index';
 import { score, type ScoreResult } from '../scoring/scoring';
 import { riskProblems, toRiskItem, withHistory, type Change, type RiskDraft } from './register';
+import { fillTemplate } from '../texts/template';
 
 /**
  * Share of a question's points for a domain at which its answer proposes a risk, when the
@@ -219,7 +220,7 @@ function proposalFromId(q: Questionnaire, id: string): Proposal | null {
 
 // ——— Texts (nl/en; the core writes its own sentences so the app, PDF and CLI agree) ———
 
-const texts = {
+export const proposalTexts = {
   nl: {
     answerReason:
       'Voorgesteld door het antwoord “{answer}” op “{question}”: {got} van {max} punten voor {domain}.',
@@ -243,11 +244,11 @@ const texts = {
 } as const;
 
 function fill(template: string, params: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? ''));
+  return fillTemplate(template, params, { missing: 'empty' });
 }
 
 function optionLabels(q: Questionnaire, questionId: string, options: string[], locale: string) {
-  const t = locale === 'nl' ? texts.nl : texts.en;
+  const t = locale === 'nl' ? proposalTexts.nl : proposalTexts.en;
   const question = indexQuestionnaire(q).byId.get(questionId)?.question;
   return options
     .map((o) => {
@@ -273,7 +274,7 @@ export function proposalTitle(q: Questionnaire, p: Proposal, locale: string): st
 
 /** Why the engine proposes it, in a sentence with the points or the red flag and its answers. */
 export function proposalReason(q: Questionnaire, p: Proposal, locale: string): string {
-  const t = locale === 'nl' ? texts.nl : texts.en;
+  const t = locale === 'nl' ? proposalTexts.nl : proposalTexts.en;
   const questionLabel = (id: string) =>
     pick(indexQuestionnaire(q).byId.get(id)?.question.label, locale) || id;
   if (p.source.kind === 'redFlag') {

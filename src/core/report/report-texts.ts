@@ -4,6 +4,7 @@
  * and on the command line alike. Plain language (B1) in Dutch; the English says the same.
  */
 import type { MessageParams } from '../texts/messages';
+import { fillTemplate } from '../texts/template';
 
 const en = {
   // Only when the questionnaire's title is blank: the report is titled after its questionnaire.
@@ -513,10 +514,7 @@ export function reportLocale(locale: string): ReportLocale {
 /** A report text with `{name}` placeholders filled in. */
 export function reportText(key: ReportTextKey, locale: string, params: MessageParams = {}): string {
   const template = texts[reportLocale(locale)][key];
-  return template.replace(/\{(\w+)\}/g, (_, k: string) => {
-    const v = params[k];
-    return v === undefined ? `{${k}}` : String(v);
-  });
+  return fillTemplate(template, params);
 }
 
 /** Every key of the report texts, for the completeness test. */

@@ -4,8 +4,9 @@
  * show them.
  */
 import type { MessageParams } from '../texts/messages';
+import { fillTemplate } from '../texts/template';
 
-const templates = {
+export const signOffTemplates = {
   en: {
     openRequired: 'Required question not answered: "{label}".',
     redFlagWithoutResponse: 'Red flag without a response: "{text}".',
@@ -86,7 +87,7 @@ const templates = {
   },
 } as const;
 
-export type SignOffMessageCode = keyof (typeof templates)['en'];
+export type SignOffMessageCode = keyof (typeof signOffTemplates)['en'];
 
 /** Formats a sign-off or seal message in the given locale (English when the locale is unknown). */
 export function signOffMessage(
@@ -95,15 +96,13 @@ export function signOffMessage(
   locale: string,
 ): string {
   const set =
-    (templates as Record<string, Record<SignOffMessageCode, string>>)[locale] ?? templates.en;
-  return set[code].replace(/\{(\w+)\}/g, (_, k: string) => {
-    const v = params[k];
-    return v === undefined ? `{${k}}` : String(v);
-  });
+    (signOffTemplates as Record<string, Record<SignOffMessageCode, string>>)[locale] ??
+    signOffTemplates.en;
+  return fillTemplate(set[code], params);
 }
 
 /** Labels for the parts of an assessment, used to say where a change is. */
-const partLabels = {
+export const partLabels = {
   en: {
     answer: 'answer to "{label}"',
     note: 'note with "{label}"',
@@ -142,8 +141,5 @@ export type PartCode = keyof (typeof partLabels)['en'];
 
 export function partLabel(code: PartCode, params: MessageParams, locale: string): string {
   const set = (partLabels as Record<string, Record<PartCode, string>>)[locale] ?? partLabels.en;
-  return set[code].replace(/\{(\w+)\}/g, (_, k: string) => {
-    const v = params[k];
-    return v === undefined ? `{${k}}` : String(v);
-  });
+  return fillTemplate(set[code], params);
 }

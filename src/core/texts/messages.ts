@@ -2,9 +2,12 @@
  * Plain-language messages for problems the core finds in files, in every UI language. They live
  * in the core (not in i18next) because the CLI and the PDF need them too.
  */
+import { fillTemplate } from './template';
+
 export type MessageParams = Record<string, string | number>;
 
-const templates = {
+/** The file-problem texts, one table per language (the same keys in each: a test checks). */
+export const messageTemplates = {
   en: {
     notJson: 'The file is not valid JSON: {detail}',
     tooLarge: 'The file is too large ({size}); the limit is {limit}.',
@@ -121,7 +124,7 @@ const templates = {
   },
 } as const;
 
-export type MessageCode = keyof (typeof templates)['en'];
+export type MessageCode = keyof (typeof messageTemplates)['en'];
 
 const typeNames: Record<string, Record<string, string>> = {
   en: {
@@ -188,21 +191,23 @@ const formatNames: Record<string, Record<string, string>> = {
 };
 
 /** Locales the core has messages for. */
-export const MESSAGE_LOCALES = Object.keys(templates) as (keyof typeof templates)[];
+export const MESSAGE_LOCALES = Object.keys(messageTemplates) as (keyof typeof messageTemplates)[];
 
 /** Formats a message in the given locale (English when the locale is unknown). */
 export function formatMessage(code: MessageCode, params: MessageParams, locale: string): string {
-  const set = (templates as Record<string, Record<MessageCode, string>>)[locale] ?? templates.en;
-  const known = locale in templates ? locale : 'en';
+  const set =
+    (messageTemplates as Record<string, Record<MessageCode, string>>)[locale] ??
+    messageTemplates.en;
+  const known = locale in messageTemplates ? locale : 'en';
   const names = typeNames[known]!;
-  return set[code].replace(/\{(\w+)\}/g, (_, k: string) => {
-    const v = params[k];
-    if (v === undefined) return `{${k}}`;
-    if (typeof v === 'string') {
-      if (k === 'expected' || k === 'received') return names[v] ?? v;
-      if (k === 'kind') return kindNames[known]![v] ?? v;
-      if (k === 'format') return formatNames[known]![v] ?? v;
-    }
-    return String(v);
+  return fillTemplate(set[code], params, {
+    format: (k, v) => {
+      if (typeof v === 'string') {
+        if (k === 'expected' || k === 'received') return names[v] ?? v;
+        if (k === 'kind') return kindNames[known]![v] ?? v;
+        if (k === 'format') return formatNames[known]![v] ?? v;
+      }
+      return String(v);
+    },
   });
 }
