@@ -41,6 +41,9 @@ export interface LibraryContext {
   formatDate(iso: string): string;
 }
 
+/** How many library items are listed at first, and added by "show more". */
+export const PAGE = 50;
+
 type Repo = { subscribe?: (l: (e: { kind: string }) => void) => () => void };
 
 /**
@@ -56,7 +59,24 @@ export function Library() {
   const dateLocale = intlLocale(locale);
   const [items, setItems] = useState<AssessmentSummary[] | null>(null);
   const [loadFailed, setLoadFailed] = useState(false);
-  const [query, setQuery] = useState<LibraryQuery>(DEFAULT_QUERY);
+  const [query, setQueryState] = useState<LibraryQuery>(DEFAULT_QUERY);
+  // A large library (thousands of assessments) is listed a page at a time: rendering every item
+  // froze the start screen for seconds. Search, sort and filter work on all summaries.
+  const [limit, setLimit] = useState(PAGE);
+  const setQuery = useCallback((q: LibraryQuery) => {
+    setQueryState(q);
+    setLimit(PAGE);
+  }, []);
+  const listRef = useRef<HTMLUListElement>(null);
+  const focusFrom = useRef<number | null>(null);
+  useEffect(() => {
+    // After "show more", the first newly listed item takes the focus, so keyboard and screen
+    // reader users go on where the list grew.
+    const from = focusFrom.current;
+    if (from === null) return;
+    focusFrom.current = null;
+    listRef.current?.children[from]?.querySelector<HTMLElement>('a, button')?.focus();
+  }, [limit]);
   const [note, setNote] = useState<Note | null>(null);
   const { questionnaireOf, newerBuiltin } = useQuestionnaires(items);
   const deleted = useDeletedThisVisit();
@@ -237,8 +257,8 @@ export function Library() {
               </p>
             ) : null}
             {shown.length === 0 ? <p>{t('noMatch')}</p> : null}
-            <ul className="card-list library-list" aria-labelledby={headingId}>
-              {shown.map((s) => (
+            <ul className="card-list library-list" aria-labelledby={headingId} ref={listRef}>
+              {shown.slice(0, limit).map((s) => (
                 <LibraryItem
                   key={s.id}
                   summary={s}
@@ -249,6 +269,21 @@ export function Library() {
                 />
               ))}
             </ul>
+            {shown.length > limit ? (
+              <p className="library-more">
+                <span role="status">{t('listed', { listed: limit, count: shown.length })}</span>{' '}
+                <button
+                  type="button"
+                  className="button"
+                  onClick={() => {
+                    focusFrom.current = limit;
+                    setLimit((l) => l + PAGE);
+                  }}
+                >
+                  {t('showMore', { count: Math.min(PAGE, shown.length - limit) })}
+                </button>
+              </p>
+            ) : null}
           </>
         )}
       </section>

@@ -1,0 +1,56 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { cleanup, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import {
+  createMemoryRepository,
+  type AssessmentSummary,
+} from '../../src/core/assessment/repository';
+import { renderApp, testServices } from './harness';
+
+afterEach(cleanup);
+
+/** 10,000 library lines, newest first by number (no assessments behind them: only the list is read). */
+function summaries(n: number): AssessmentSummary[] {
+  return Array.from({ length: n }, (_, i) => ({
+    id: `big-${i}`,
+    title: `Beoordeling ${String(i).padStart(5, '0')}`,
+    systemName: i === 9876 ? 'Parkeerscanner Zuid' : `Systeem ${i}`,
+    questionnaireId: 'fria-core',
+    questionnaireVersion: '1.0.0',
+    status: 'draft',
+    overallLevel: null,
+    updatedAt: new Date(Date.UTC(2026, 0, 1) + i * 60_000).toISOString(),
+    exportedAt: new Date(Date.UTC(2026, 11, 1)).toISOString(),
+    version: 1,
+  }));
+}
+
+describe('a library of 10,000 assessments', () => {
+  it('lists the first page with the right total, shows more on request, and search reaches every item', async () => {
+    const list = summaries(10_000);
+    const repository = {
+      ...createMemoryRepository(),
+      list: async () => list.map((s) => ({ ...s })),
+    };
+    await renderApp(testServices(repository));
+    const lib = await screen.findByRole('region', { name: 'Verder met een beoordeling' });
+    await within(lib).findByText('10000 van 10000 beoordelingen');
+    expect(within(lib).getAllByRole('listitem').length).toBeLessThanOrEqual(60);
+    expect(within(lib).getByText('De eerste 50 van 10000 staan in de lijst.')).toBeTruthy();
+
+    const user = userEvent.setup();
+    await user.click(within(lib).getByRole('button', { name: 'Toon nog 50' }));
+    expect(within(lib).getByText('De eerste 100 van 10000 staan in de lijst.')).toBeTruthy();
+    // The first newly listed item has the focus.
+    expect(document.activeElement?.closest('li')).toBe(
+      within(lib)
+        .getAllByRole('listitem')
+        .filter((li) => li.closest('.library-list'))[50],
+    );
+
+    // An item far down the list (the 9877th) is found by search.
+    await user.type(within(lib).getByLabelText('Zoeken'), 'Parkeerscanner');
+    await within(lib).findByText('1 van 10000 beoordelingen');
+    expect(within(lib).getByRole('link', { name: 'Beoordeling 09876' })).toBeTruthy();
+  }, 60_000);
+});
