@@ -95,6 +95,8 @@ export const signingTemplates = {
     changeValidationData: 'validation data for the signatures (not shown on any page)',
     changeUnsignedRevision:
       'an update without a signature that rewrites {count} parts of the file without changing them',
+    changeUnreadable:
+      'an update whose structure cannot be read, so what it changes cannot be told (a PDF reader may still show it)',
     changeTooComplex:
       'parts too complex to check completely, so a change to what the pages show cannot be ruled out',
     verifyChangedAfterThis:
@@ -237,6 +239,8 @@ export const signingTemplates = {
     changeValidationData: 'controlegegevens voor de handtekeningen (niet zichtbaar op een pagina)',
     changeUnsignedRevision:
       'een bijwerking zonder handtekening die {count} delen van het bestand opnieuw schrijft zonder ze te veranderen',
+    changeUnreadable:
+      'een bijwerking waarvan de opbouw niet te lezen is, dus wat die verandert is niet te zeggen (een pdf-lezer kan die wel tonen)',
     changeTooComplex:
       'delen die te ingewikkeld zijn om helemaal te controleren, dus een verandering van wat op de pagina’s staat is niet uit te sluiten',
     verifyChangedAfterThis:

@@ -315,10 +315,12 @@ export async function verifyPdf(
         });
     }
     let revisions: RevisionReport[] = [];
+    let unexamined = false;
     try {
       revisions = await analyseRevisions(doc, valid);
     } catch (e) {
       structureProblem ??= e instanceof Error ? e.message : String(e);
+      unexamined = true;
     }
     for (const s of signatures) {
       const end = s.byteRange[2] + s.byteRange[3];
@@ -327,8 +329,25 @@ export async function verifyPdf(
       s.laterSignatures = later.reduce((n, r) => n + r.addsSignatures, 0);
       s.signaturesAddedAfter = later.flatMap((r) => (r.signature ? [r.signature] : []));
       s.changesAfter = later.flatMap((r) => r.changes);
+      // Later revisions that could not be examined: never taken as "nothing changed".
+      if (unexamined && doc.sections.some((x) => x.offset >= end))
+        s.changesAfter = [...s.changesAfter, unreadableUpdate()];
       if (s === signatures[signatures.length - 1]) changesAfterLastSignature = s.changesAfter;
     }
+  } else if (signatures.length > 0) {
+    // The structure cannot be read, so later revisions cannot be examined: whatever comes after
+    // the last signed byte counts as a change (a viewer that repairs the file may show it).
+    const lastEnd = Math.max(...signatures.map((s) => s.byteRange[2] + s.byteRange[3]));
+    const white = (b: number) => b === 0 || b === 9 || b === 10 || b === 12 || b === 13 || b === 32;
+    for (const s of signatures) {
+      const end = s.byteRange[2] + s.byteRange[3];
+      const after = bytes.subarray(Math.min(end, bytes.length));
+      s.coversWholeDocument = after.every(white);
+      s.changesAfter = s.coversWholeDocument ? [] : [unreadableUpdate()];
+    }
+    changesAfterLastSignature = bytes.subarray(Math.min(lastEnd, bytes.length)).every(white)
+      ? []
+      : [unreadableUpdate()];
   }
 
   const assessment = await embeddedAssessment(bytes, doc, signatures, opts);
@@ -344,6 +363,11 @@ export async function verifyPdf(
   };
   report.status = pdfStatus(report);
   return report;
+}
+
+/** A later part of the file that could not be examined. */
+function unreadableUpdate(): RevisionChange {
+  return { code: 'changeUnreadable', params: {}, severity: 'content', object: 0, pages: [] };
 }
 
 function pdfStatus(r: PdfVerifyReport): VerifyStatus {

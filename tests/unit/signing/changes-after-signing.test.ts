@@ -275,6 +275,16 @@ describe('changes after signing', () => {
     expectChangedOnPage(await verifyPdf(attacked, {}), 1);
   });
 
+  it('an update whose cross-reference data cannot be read is a change, not "unchanged"', async () => {
+    const draw = paint('HIGH');
+    const tail = `\n90 0 obj\n<< /Length ${draw.length} >>\nstream\n${draw}\nendstream\nendobj\nstartxref\n99999999\n%%EOF\n`;
+    const attacked = new Uint8Array([...signed, ...Buffer.from(tail, 'latin1')]);
+    const r = await verifyPdf(attacked, {});
+    expect(r.signatures[0]!.integrity).toBe('valid');
+    expect(r.status).toBe('failed');
+    expect(r.changesAfterLastSignature.map((c) => c.code)).toEqual(['changeUnreadable']);
+  });
+
   it('two real signatures one after the other: both valid, the second named after the first', async () => {
     const twice = (await signPdf(signed, makeLeaf(ca, { name: 'Bram Bakker' }).p12, P12_PASSWORD))
       .pdf;
