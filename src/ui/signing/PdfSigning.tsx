@@ -4,6 +4,7 @@ import { pick } from '../../core/texts';
 import { fileSizeProblem } from '../../core/files';
 import { problemText } from '../../core/files';
 import type { SignOffRole } from '../../core/signoff';
+import { reportLanguageOf } from '../components/report-language';
 import { useSession } from '../state/session';
 import { downloadFile, safeFileName } from '../download';
 
@@ -35,7 +36,11 @@ export function PdfSigning({ roles }: { roles: SignOffRole[] }) {
   async function reportPdf(): Promise<Uint8Array> {
     await flush();
     const { renderReportPdf } = await import('../../pdf/render');
-    return renderReportPdf(store.get(), q, lang, { appVersion: __APP_VERSION__ });
+    // The report language chosen for the assessment, as the summary's export does by default.
+    const a = store.get();
+    return renderReportPdf(a, q, reportLanguageOf(a.meta.locale, lang), {
+      appVersion: __APP_VERSION__,
+    });
   }
 
   async function sign(e: React.FormEvent) {

@@ -6,6 +6,7 @@ import { indexQuestionnaire } from '../../core/questionnaire';
 import { OVERALL_DOMAIN } from '../../core/questionnaire';
 import { serializeAssessment } from '../../core/assessment';
 import { useSession } from '../state/session';
+import { useServices } from '../services';
 import { useDebouncedScore } from '../state/use-debounced-score';
 import { PageHeading } from '../components/PageHeading';
 import { LevelBadge } from '../components/LevelBadge';
@@ -31,6 +32,7 @@ export function SummaryScreen() {
   const { t, i18n } = useTranslation('summary');
   const lang = i18n.language;
   const { store, questionnaire: q, autosaver, flush } = useSession();
+  const services = useServices();
   const result = useDebouncedScore(store, q, 0);
   const a = useStoreValue(store, (x: Assessment) => x);
   const index = indexQuestionnaire(q);
@@ -56,6 +58,7 @@ export function SummaryScreen() {
       `${safeFileName(current.meta.systemName)}.fria.json`,
       'application/json',
     );
+    await services.repository.markExported([current.id], services.now()).catch(() => {});
     setExported(t('export.jsonDone'));
   }
 
