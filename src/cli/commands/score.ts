@@ -1,16 +1,9 @@
 import type { Assessment } from '../../core/assessment';
 import { parseAssessmentText } from '../../core/assessment';
 import type { Questionnaire } from '../../core/questionnaire';
-import { bandLevel, riskProducts, score, type ScoreResult } from '../../core/scoring';
-import {
-  actionPlan,
-  conclusionProblems,
-  residualAboveInherent,
-  riskNumbers,
-  riskProblems,
-} from '../../core/register';
-import { dismissedProposals, proposalTitle, proposalViews } from '../../core/register';
-import { ignoredOverrideText } from '../../core/report';
+import { score, type ScoreResult } from '../../core/scoring';
+import { proposalTitle } from '../../core/register';
+import { scoreAssessment } from '../../core/use-cases';
 import {
   checkOptions,
   CliUsageError,
@@ -40,7 +33,7 @@ export function scoreJson(
   source: { from: QuestionnaireSource; hash: string; file?: string },
   lang = 'en',
 ): unknown {
-  const numbers = riskNumbers(a.register);
+  const s = scoreAssessment(a, q, lang, r);
   return {
     assessment: { id: a.id, version: a.version, title: a.meta.title },
     questionnaire: {
@@ -80,26 +73,11 @@ export function scoreJson(
     register: a.register,
     overrides: a.overrides,
     // Overrides in the file that scoring did not apply (unknown level or domain, no reason).
-    ignoredOverrides: r.ignoredOverrides.map((o) => ({
-      ...o,
-      message: ignoredOverrideText(o, q, r, lang),
-    })),
+    ignoredOverrides: s.ignoredOverrides,
     conclusion: a.conclusion ?? null,
     // The register as the app shows it: numbers, products and bands, rule problems.
-    risks: a.register.map((risk) => {
-      const { inherent, residual } = riskProducts(risk);
-      return {
-        id: risk.id,
-        number: numbers.get(risk.id),
-        domain: risk.domain,
-        title: risk.title,
-        inherent: { product: inherent, level: bandLevel(q, inherent) },
-        residual: { product: residual, level: bandLevel(q, residual) },
-        residualAboveInherent: residualAboveInherent(risk),
-        problems: riskProblems(risk, q),
-      };
-    }),
-    proposals: proposalViews(q, a, r).map((p) => ({
+    risks: s.risks,
+    proposals: s.proposals.map((p) => ({
       id: p.id,
       domain: p.domain,
       title: proposalTitle(q, p, lang),
@@ -107,9 +85,9 @@ export function scoreJson(
       riskId: p.riskId,
       suggestedMeasures: p.suggestedMeasures,
     })),
-    dismissedProposals: dismissedProposals(q, a, lang, r),
-    actionPlan: actionPlan(a),
-    conclusionProblems: conclusionProblems(a.conclusion),
+    dismissedProposals: s.dismissedProposals,
+    actionPlan: s.actionPlan,
+    conclusionProblems: s.conclusionProblems,
   };
 }
 

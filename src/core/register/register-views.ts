@@ -87,3 +87,18 @@ export function heatMap(q: Questionnaire, register: readonly RiskItem[]): HeatCe
   }
   return cells;
 }
+
+/** A risk's inherent (L × S) and residual (L′ × S′) product, each with its band's level. */
+export interface RiskScores {
+  inherent: { product: number; level: string | null };
+  residual: { product: number; level: string | null };
+}
+
+/** The products and band levels of a risk, as the register screens, the CLI and the report show them. */
+export function riskScores(q: Questionnaire, risk: RiskItem): RiskScores {
+  const { inherent, residual } = riskProducts(risk);
+  return {
+    inherent: { product: inherent, level: bandLevel(q, inherent) },
+    residual: { product: residual, level: bandLevel(q, residual) },
+  };
+}

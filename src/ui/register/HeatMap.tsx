@@ -2,8 +2,7 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RiskItem } from '../../core/assessment';
 import type { Questionnaire } from '../../core/questionnaire';
-import { heatMap, RATINGS, riskNumbers, type HeatCell } from '../../core/register';
-import { bandLevel, riskProducts } from '../../core/scoring';
+import { heatMap, RATINGS, riskNumbers, riskScores, type HeatCell } from '../../core/register';
 import { LevelBadge } from '../components/LevelBadge';
 import { domainLabel, levelLabel } from './labels';
 
@@ -280,7 +279,7 @@ export function RiskScoreCells({
   number: string;
 }) {
   const { t, i18n } = useTranslation('register');
-  const { inherent, residual } = riskProducts(r);
+  const { inherent, residual } = riskScores(q, r);
   return (
     <>
       <th scope="row">
@@ -288,12 +287,12 @@ export function RiskScoreCells({
       </th>
       <td data-label={t('heat.colDomain')}>{domainLabel(q, r.domain, i18n.language)}</td>
       <td data-label={t('heat.before')}>
-        {t('heat.score', { l: r.likelihood, s: r.severity, p: inherent })}{' '}
-        <LevelBadge q={q} level={bandLevel(q, inherent)} />
+        {t('heat.score', { l: r.likelihood, s: r.severity, p: inherent.product })}{' '}
+        <LevelBadge q={q} level={inherent.level} />
       </td>
       <td data-label={t('heat.after')}>
-        {t('heat.score', { l: r.residualLikelihood, s: r.residualSeverity, p: residual })}{' '}
-        <LevelBadge q={q} level={bandLevel(q, residual)} />
+        {t('heat.score', { l: r.residualLikelihood, s: r.residualSeverity, p: residual.product })}{' '}
+        <LevelBadge q={q} level={residual.level} />
       </td>
     </>
   );

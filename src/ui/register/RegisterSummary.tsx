@@ -2,8 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { Assessment } from '../../core/assessment';
 import type { Questionnaire } from '../../core/questionnaire';
 import type { ScoreResult } from '../../core/scoring';
-import { actionPlan, riskNumbers } from '../../core/register';
-import { dismissedProposals, proposalViews } from '../../core/register';
+import { scoreAssessment } from '../../core/use-cases';
 import { href } from '../router';
 import { HeatMaps, RiskScoreCells, RiskScoreHeads } from './HeatMap';
 import { domainLabel } from './labels';
@@ -23,11 +22,12 @@ export function RegisterSummary({
 }) {
   const { t, i18n } = useTranslation('register');
   const lang = i18n.language;
-  const numbers = riskNumbers(a.register);
-  const measures = actionPlan(a);
+  const scored = scoreAssessment(a, q, lang, result);
+  const numbers = new Map(scored.risks.map((r) => [r.id, r.number]));
+  const measures = scored.actionPlan;
   const done = measures.filter((m) => m.status === 'done').length;
-  const open = proposalViews(q, a, result).filter((p) => p.status === 'open').length;
-  const dismissed = dismissedProposals(q, a, lang, result);
+  const open = scored.proposals.filter((p) => p.status === 'open').length;
+  const dismissed = scored.dismissedProposals;
   return (
     <section aria-labelledby="register-summary" className="stack register-summary">
       <h2 id="register-summary">{t('summary.title')}</h2>

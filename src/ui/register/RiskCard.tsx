@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { RiskItem } from '../../core/assessment';
 import type { Questionnaire } from '../../core/questionnaire';
-import { bandLevel, riskProducts } from '../../core/scoring';
+import { riskScores } from '../../core/register';
 import { formatDay } from '../../core/report';
 import { reportLocale } from '../../core/report';
 import { LevelBadge } from '../components/LevelBadge';
@@ -33,7 +33,7 @@ export function RiskCard({
 }) {
   const { t, i18n } = useTranslation('register');
   const lang = i18n.language;
-  const { inherent, residual } = riskProducts(risk);
+  const { inherent, residual } = riskScores(q, risk);
   const headingId = riskHeadingId(risk.id);
   return (
     <article className="risk-card" aria-labelledby={headingId}>
@@ -45,15 +45,19 @@ export function RiskCard({
         <div>
           <dt>{t('risk.before')}</dt>
           <dd>
-            {t('heat.score', { l: risk.likelihood, s: risk.severity, p: inherent })}{' '}
-            <LevelBadge q={q} level={bandLevel(q, inherent)} />
+            {t('heat.score', { l: risk.likelihood, s: risk.severity, p: inherent.product })}{' '}
+            <LevelBadge q={q} level={inherent.level} />
           </dd>
         </div>
         <div>
           <dt>{t('risk.after')}</dt>
           <dd>
-            {t('heat.score', { l: risk.residualLikelihood, s: risk.residualSeverity, p: residual })}{' '}
-            <LevelBadge q={q} level={bandLevel(q, residual)} />
+            {t('heat.score', {
+              l: risk.residualLikelihood,
+              s: risk.residualSeverity,
+              p: residual.product,
+            })}{' '}
+            <LevelBadge q={q} level={residual.level} />
           </dd>
         </div>
         {risk.affectedGroups ? (
