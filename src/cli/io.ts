@@ -1,4 +1,5 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
+import { fileSizeProblem, problemText, type FileKind } from '../core/files';
 
 export interface CliIO {
   out(text: string): void;
@@ -61,8 +62,27 @@ function notFound(e: unknown, path: string): never {
   throw e;
 }
 
+/** A file refused before it is read, because it is larger than a file of its kind may be. */
+export class CliFileTooLargeError extends Error {}
+
+/**
+ * The same size gates as the app (src/core/files/limits.ts), checked on the file's size before
+ * it is read into memory.
+ */
+async function checkSize(path: string, kind: FileKind): Promise<void> {
+  let size: number;
+  try {
+    size = (await stat(path)).size;
+  } catch (e) {
+    return notFound(e, path);
+  }
+  const p = fileSizeProblem(kind, size);
+  if (p) throw new CliFileTooLargeError(`${path}: ${problemText(p, 'en')}`);
+}
+
 /** Reads a binary file (a PDF, a certificate), turning "not found" into a plain message. */
-export async function readBytes(path: string): Promise<Uint8Array> {
+export async function readBytes(path: string, kind: FileKind = 'pdf'): Promise<Uint8Array> {
+  await checkSize(path, kind);
   try {
     return new Uint8Array(await readFile(path));
   } catch (e) {
@@ -71,7 +91,8 @@ export async function readBytes(path: string): Promise<Uint8Array> {
 }
 
 /** Reads a text file, turning "not found" into a plain message. */
-export async function readText(path: string): Promise<string> {
+export async function readText(path: string, kind: FileKind = 'assessment'): Promise<string> {
+  await checkSize(path, kind);
   try {
     return await readFile(path, 'utf8');
   } catch (e) {

@@ -3,7 +3,7 @@
  * Exit codes: 0 ok, 1 invalid input or failed check, 2 usage error.
  */
 import { commands } from './commands/index';
-import { CliUsageError, type CliIO } from './io';
+import { CliFileTooLargeError, CliUsageError, type CliIO } from './io';
 
 export async function run(argv: string[], io: CliIO): Promise<number> {
   const [name, ...rest] = argv;
@@ -18,6 +18,10 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     if (e instanceof CliUsageError) {
       io.err(`${e.message}\n\n${command.usage}`);
       return 2;
+    }
+    if (e instanceof CliFileTooLargeError) {
+      io.err(e.message);
+      return 1;
     }
     io.err(`Error: ${e instanceof Error ? e.message : String(e)}`);
     return 1;
@@ -36,6 +40,14 @@ export function usage(): string {
 
 const isMain = process.argv[1] && /main\.[cm]?[jt]s$/.test(process.argv[1]);
 if (isMain) {
+  // Output piped into a reader that stops early (`fria verify x.pdf | head -3`): stop quietly
+  // instead of ending in an EPIPE stack trace.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      throw e;
+    });
+  }
   const io: CliIO = {
     out: (s) => process.stdout.write(s.endsWith('\n') ? s : `${s}\n`),
     err: (s) => process.stderr.write(s.endsWith('\n') ? s : `${s}\n`),

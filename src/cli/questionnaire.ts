@@ -69,8 +69,10 @@ export async function chooseQuestionnaire(
 ): Promise<ChosenQuestionnaire | null> {
   const builtin = builtinFile(a.questionnaire.id);
   const r = await resolveQuestionnaire(a, {
-    ...(explicit !== undefined ? { chosen: { text: await readText(explicit) } } : {}),
-    byId: async () => (builtin ? [{ text: await readText(builtin) }] : []),
+    ...(explicit !== undefined
+      ? { chosen: { text: await readText(explicit, 'questionnaire') } }
+      : {}),
+    byId: async () => (builtin ? [{ text: await readText(builtin, 'questionnaire') }] : []),
     acceptOtherContent: true,
   });
   if (!r.ok && r.from === null) {

@@ -28,7 +28,13 @@ export type Route =
 
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '') || '/';
-  const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
+  let parts: string[];
+  try {
+    parts = path.split('/').filter(Boolean).map(decodeURIComponent);
+  } catch {
+    // A malformed % escape (e.g. typed or cut off in a link): an address that does not exist.
+    return { name: 'notFound', path };
+  }
   if (parts.length === 0) return { name: 'home' };
   const [a, b, c, d] = parts;
   if (parts.length === 1) {

@@ -102,3 +102,12 @@ describe('the Verify verdict', () => {
     expect(result.querySelectorAll('.verify__mark--warn').length).toBeLessThanOrEqual(1);
   });
 });
+
+describe('an address with a malformed % escape', () => {
+  it('shows "page not found" instead of throwing', async () => {
+    await renderApp(testServices(createMemoryRepository()), { hash: '#/a/%/step/0' });
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Pagina niet gevonden' }),
+    ).toBeInTheDocument();
+  });
+});

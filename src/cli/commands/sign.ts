@@ -54,7 +54,7 @@ export const signCommand: CliCommand = {
       const password = io.env[envName];
       if (password === undefined)
         throw new CliUsageError(`The environment variable ${envName} is not set.`);
-      const p12 = await readBytes(p12Path);
+      const p12 = await readBytes(p12Path, 'p12');
       if (!isPdf) {
         // Only a readable assessment file is signed: a signature over anything else helps nobody.
         const parsed = parseAssessmentText(new TextDecoder().decode(pdf));

@@ -56,7 +56,7 @@ export const validateCommand: CliCommand = {
     const lang = langOption(options) ?? 'en';
     if (positionals.length !== 1) throw new CliUsageError('Give one questionnaire file.');
     const file = positionals[0]!;
-    const text = await readText(file);
+    const text = await readText(file, 'questionnaire');
 
     const result = validateQuestionnaireText(text);
     const parsed = parseJsonSafely(text);

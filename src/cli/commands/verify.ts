@@ -75,14 +75,16 @@ export const verifyCommand: CliCommand = {
     if (!input || positionals.length > 1)
       throw new CliUsageError('Give one PDF or assessment file.');
     const lang = langOption(options) ?? 'en';
-    const trusted = await Promise.all(trustFiles.map(readBytes));
+    const trusted = await Promise.all(trustFiles.map((f) => readBytes(f, 'certificate')));
     const bytes = await readBytes(input);
     // A detached signature: named with --signature, or <file>.p7s beside an assessment file.
     let signaturePath = typeof options.signature === 'string' ? options.signature : undefined;
     const isPdf = new TextDecoder('latin1').decode(bytes.subarray(0, 1024)).includes('%PDF-');
     if (!signaturePath && !isPdf && (await exists(detachedSignatureName(input))))
       signaturePath = detachedSignatureName(input);
-    const detachedSignature = signaturePath ? await readBytes(signaturePath) : undefined;
+    const detachedSignature = signaturePath
+      ? await readBytes(signaturePath, 'certificate')
+      : undefined;
     let report: VerifyReport;
     try {
       report = await verifyFile(bytes, {
