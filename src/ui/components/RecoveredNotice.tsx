@@ -1,6 +1,5 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { serializeAssessment } from '../../core/assessment';
 import type { Recovery } from '../../storage/idb-journal-replay';
 import { downloadFile, safeFileName } from '../download';
 import { useServices } from '../services';
@@ -44,6 +43,8 @@ export function RecoveredNotice() {
   const exportOne = async (id: string) => {
     const a = await repository.get(id).catch(() => null);
     if (a) {
+      // Loaded only now: the assessment module brings zod, which the start screen must not load.
+      const { serializeAssessment } = await import('../../core/assessment/assessment');
       downloadFile(
         serializeAssessment(a),
         `${safeFileName(a.meta.systemName)}.fria.json`,
