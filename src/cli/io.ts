@@ -1,5 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
 import { fileSizeProblem, problemText, type FileKind } from '../core/files';
+import { parseArgs } from 'node:util';
 
 export interface CliIO {
   out(text: string): void;
@@ -16,38 +17,52 @@ export interface CliCommand {
 /** A mistake in how the command was called (exit code 2). */
 export class CliUsageError extends Error {}
 
-/** Splits arguments into positionals and `--flag [value]` options. `flags` lists options without a value. */
-export function parseArgs(
-  args: string[],
-  flags: string[] = [],
-): { positionals: string[]; options: Record<string, string | true> } {
-  const positionals: string[] = [];
-  const options: Record<string, string | true> = {};
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i]!;
-    if (a.startsWith('-') && a !== '-') {
-      const name = a.replace(/^--?/, '');
-      if (flags.includes(name)) options[name] = true;
-      else {
-        const v = args[i + 1];
-        if (v === undefined) throw new CliUsageError(`Option ${a} needs a value.`);
-        options[name] = v;
-        i++;
-      }
-    } else positionals.push(a);
-  }
-  return { positionals, options };
+/** The options a command takes, for util.parseArgs: a value (`string`) or a switch (`boolean`). */
+export type OptionSpec = Record<
+  string,
+  { type: 'string' | 'boolean'; short?: string; multiple?: boolean }
+>;
+
+/** The name of the option in one of util.parseArgs's messages ("Unknown option '--x'. …"). */
+function optionIn(message: string): string {
+  const m = /'(-{1,2}[^' ]+)/.exec(message);
+  return m?.[1] ?? '';
 }
 
-/** Options a command accepts; anything else is a typo worth saying so. */
-export function checkOptions(options: Record<string, unknown>, allowed: string[]): void {
-  for (const name of Object.keys(options)) {
-    if (!allowed.includes(name)) throw new CliUsageError(`Unknown option --${name}.`);
+/**
+ * Reads a command's arguments with Node's own util.parseArgs, strictly: an option the command does
+ * not take, or one without its value, is a usage error (exit 2) with a clear message. `--name value`
+ * and `--name=value` both work; `--` ends the options.
+ */
+export function parseOptions<const T extends OptionSpec>(
+  args: string[],
+  options: T,
+): { positionals: string[]; options: ReturnType<typeof parseArgs<{ options: T }>>['values'] } {
+  try {
+    const r = parseArgs({ args, options, strict: true, allowPositionals: true });
+    return { positionals: r.positionals, options: r.values };
+  } catch (e) {
+    const code = (e as { code?: string }).code;
+    const message = e instanceof Error ? e.message : String(e);
+    if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION')
+      throw new CliUsageError(`Unknown option ${optionIn(message)}.`);
+    if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+      const name = optionIn(message);
+      const spec =
+        options[name.replace(/^-+/, '')] ??
+        Object.values(options).find((o) => `-${o.short}` === name);
+      throw new CliUsageError(
+        spec?.type === 'boolean'
+          ? `Option ${name} takes no value.`
+          : `Option ${name} needs a value.`,
+      );
+    }
+    throw new CliUsageError(message);
   }
 }
 
 /** `--lang nl|en`: the language of messages (and of a report); undefined when not given. */
-export function langOption(options: Record<string, string | true>): 'nl' | 'en' | undefined {
+export function langOption(options: { lang?: string | undefined }): 'nl' | 'en' | undefined {
   const lang = options.lang;
   if (lang === undefined) return undefined;
   if (lang !== 'nl' && lang !== 'en') throw new CliUsageError('--lang must be nl or en.');

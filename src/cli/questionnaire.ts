@@ -125,6 +125,8 @@ export function warnIgnoredOverrides(
 }
 
 /** The `--questionnaire` option's file, if given. */
-export function explicitOption(options: Record<string, string | true>): string | undefined {
-  return typeof options.questionnaire === 'string' ? options.questionnaire : undefined;
+export function explicitOption(options: {
+  questionnaire?: string | undefined;
+}): string | undefined {
+  return options.questionnaire;
 }

@@ -7,10 +7,9 @@ import { reportLocale } from '../../core/report';
 import { renderReportPdf } from '../../pdf/render';
 import { embeddedErrorText, readEmbeddedAssessment } from '../../pdf/read-embedded';
 import {
-  checkOptions,
   CliUsageError,
   langOption,
-  parseArgs,
+  parseOptions,
   readBytes,
   readText,
   type CliCommand,
@@ -47,13 +46,17 @@ async function readAssessment(path: string, io: CliIO, lang: string): Promise<As
 export const reportCommand: CliCommand = {
   usage: USAGE,
   async run(args, io) {
-    const { positionals, options } = parseArgs(args);
+    const { positionals, options } = parseOptions(args, {
+      out: { type: 'string', short: 'o' },
+      lang: { type: 'string' },
+      questionnaire: { type: 'string' },
+      now: { type: 'string' },
+    });
     const input = positionals[0];
-    const out = options.o ?? options.out;
+    const out = options.out;
     if (!input || positionals.length > 1) throw new CliUsageError('Give one assessment file.');
     if (typeof out !== 'string')
       throw new CliUsageError('Say where to write the PDF: -o <out.pdf>.');
-    checkOptions(options, ['o', 'out', 'lang', 'questionnaire', 'now']);
     const chosenLang = langOption(options);
     let now: Date | undefined;
     if (options.now !== undefined) {

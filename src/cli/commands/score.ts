@@ -4,14 +4,7 @@ import type { Questionnaire } from '../../core/questionnaire';
 import { score, type ScoreResult } from '../../core/scoring';
 import { proposalTitle } from '../../core/register';
 import { scoreAssessment } from '../../core/use-cases';
-import {
-  checkOptions,
-  CliUsageError,
-  langOption,
-  parseArgs,
-  readText,
-  type CliCommand,
-} from '../io';
+import { CliUsageError, langOption, parseOptions, readText, type CliCommand } from '../io';
 import {
   chooseQuestionnaire,
   explicitOption,
@@ -94,8 +87,10 @@ export function scoreJson(
 export const scoreCommand: CliCommand = {
   usage: USAGE,
   async run(args, io) {
-    const { positionals, options } = parseArgs(args);
-    checkOptions(options, ['questionnaire', 'lang']);
+    const { positionals, options } = parseOptions(args, {
+      questionnaire: { type: 'string' },
+      lang: { type: 'string' },
+    });
     const lang = langOption(options) ?? 'en';
     if (positionals.length !== 1) throw new CliUsageError('Give one assessment file.');
     const file = positionals[0]!;

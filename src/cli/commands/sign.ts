@@ -1,5 +1,5 @@
 import { writeFile } from 'node:fs/promises';
-import { CliUsageError, langOption, parseArgs, readBytes, type CliCommand } from '../io';
+import { CliUsageError, langOption, parseOptions, readBytes, type CliCommand } from '../io';
 import { addEmptySignatureField, signPdf } from '../../signing/pades';
 import { SigningError } from '../../signing/messages';
 import { detachedSignatureName, signAssessmentFileWithP12 } from '../../signing/detached';
@@ -21,13 +21,22 @@ export const signCommand: CliCommand = {
           'Put it in an environment variable and pass that variable’s name: --password-env <VAR>.',
       );
     }
-    const { positionals, options } = parseArgs(args, ['prepare']);
+    const { positionals, options } = parseOptions(args, {
+      out: { type: 'string', short: 'o' },
+      prepare: { type: 'boolean' },
+      lang: { type: 'string' },
+      field: { type: 'string' },
+      p12: { type: 'string' },
+      'password-env': { type: 'string' },
+      reason: { type: 'string' },
+      location: { type: 'string' },
+    });
     const input = positionals[0];
     if (!input || positionals.length > 1)
       throw new CliUsageError('Give one PDF or assessment file to sign.');
     const pdf = await readBytes(input);
     const isPdf = new TextDecoder('latin1').decode(pdf.subarray(0, 1024)).includes('%PDF-');
-    const out = options.o ?? options.out ?? (isPdf ? undefined : detachedSignatureName(input));
+    const out = options.out ?? (isPdf ? undefined : detachedSignatureName(input));
     if (typeof out !== 'string')
       throw new CliUsageError('Say where to write the signed PDF: -o <out.pdf>.');
     const lang = langOption(options) ?? 'en';

@@ -1,13 +1,6 @@
 import { validateQuestionnaireText } from '../../core/questionnaire';
 import { parseJsonSafely, problemText } from '../../core/files';
-import {
-  checkOptions,
-  CliUsageError,
-  langOption,
-  parseArgs,
-  readText,
-  type CliCommand,
-} from '../io';
+import { CliUsageError, langOption, parseOptions, readText, type CliCommand } from '../io';
 
 const USAGE =
   'validate <questionnaire.json> [--json] [--lang nl|en] — check a questionnaire file and list every problem (exit 0 valid, 1 invalid)';
@@ -51,8 +44,10 @@ function summaryOf(data: unknown): Omit<ValidateJson, 'valid' | 'errors'> {
 export const validateCommand: CliCommand = {
   usage: USAGE,
   async run(args, io) {
-    const { positionals, options } = parseArgs(args, ['json']);
-    checkOptions(options, ['json', 'lang']);
+    const { positionals, options } = parseOptions(args, {
+      json: { type: 'boolean' },
+      lang: { type: 'string' },
+    });
     const lang = langOption(options) ?? 'en';
     if (positionals.length !== 1) throw new CliUsageError('Give one questionnaire file.');
     const file = positionals[0]!;

@@ -1,4 +1,4 @@
-import { CliUsageError, langOption, parseArgs, readBytes, type CliCommand } from '../io';
+import { CliUsageError, langOption, parseOptions, readBytes, type CliCommand } from '../io';
 import { verifyFile, type VerifyReport } from '../../signing/verify';
 import { reportLines } from '../../signing/verify-text';
 import { SigningError } from '../../signing/messages';
@@ -60,17 +60,14 @@ function jsonReport(r: VerifyReport, lang: string): unknown {
 export const verifyCommand: CliCommand = {
   usage: USAGE,
   async run(args, io) {
-    // --trust may be given more than once; the shared parser keeps one value per option.
-    const trustFiles: string[] = [];
-    const rest: string[] = [];
-    for (let i = 0; i < args.length; i++) {
-      if (args[i] === '--trust') {
-        const v = args[++i];
-        if (v === undefined) throw new CliUsageError('Option --trust needs a file.');
-        trustFiles.push(v);
-      } else rest.push(args[i]!);
-    }
-    const { positionals, options } = parseArgs(rest, ['json']);
+    const { positionals, options } = parseOptions(args, {
+      // Given once per trusted certificate file.
+      trust: { type: 'string', multiple: true },
+      json: { type: 'boolean' },
+      lang: { type: 'string' },
+      signature: { type: 'string' },
+    });
+    const trustFiles = options.trust ?? [];
     const input = positionals[0];
     if (!input || positionals.length > 1)
       throw new CliUsageError('Give one PDF or assessment file.');
