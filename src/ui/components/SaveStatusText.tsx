@@ -45,7 +45,11 @@ export function SaveStatusText({ autosaver }: { autosaver: Autosaver }) {
         {text}
       </p>
       {/* A change that reached no journal exists only on this page: said at once, assertively. */}
-      <div role="alert">{journalOk ? null : <p>{t('recovered.journalFull')}</p>}</div>
+      {/* An assertive live region that is always present (so the message is announced when it
+          appears) but is no alert while empty: other screens' alerts stay the only ones. */}
+      <div aria-live="assertive" aria-atomic="true">
+        {journalOk ? null : <p role="alert">{t('recovered.journalFull')}</p>}
+      </div>
       {(status.kind === 'error' || !journalOk) && autosaver.unsaved().length > 0 ? (
         <button type="button" className="button" onClick={exportNow}>
           {t('library:storage.exportNow')}
