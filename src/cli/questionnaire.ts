@@ -56,6 +56,14 @@ function builtinFile(id: string): string | undefined {
   return existsSync(file) ? file : undefined;
 }
 
+/** The built-in questionnaires as the core's rule asks for them: the copy with the id, if any. */
+export const builtinQuestionnaireSources = {
+  byId: async (id: string) => {
+    const file = builtinFile(id);
+    return file ? [{ text: await readText(file, 'questionnaire') }] : [];
+  },
+};
+
 /**
  * The questionnaire for an assessment by the core's rule (core/questionnaire/resolve.ts), or null
  * after saying why not on stderr. `name` is how the assessment is named in messages (its file).
@@ -72,7 +80,7 @@ export async function chooseQuestionnaire(
     ...(explicit !== undefined
       ? { chosen: { text: await readText(explicit, 'questionnaire') } }
       : {}),
-    byId: async () => (builtin ? [{ text: await readText(builtin, 'questionnaire') }] : []),
+    byId: builtinQuestionnaireSources.byId,
     acceptOtherContent: true,
   });
   if (!r.ok && r.from === null) {

@@ -255,8 +255,9 @@ function assessmentLines(
     case 'checked': {
       // The embedded questionnaire only names roles and parts here; one the validator refuses is
       // not used for that either, and is reported (core/questionnaire/resolve.ts).
-      const embedded = q ? null : checkEmbeddedQuestionnaire(a.assessment);
-      const questionnaire = q ?? (embedded?.ok ? embedded.questionnaire : undefined);
+      const embedded = q || a.questionnaire ? null : checkEmbeddedQuestionnaire(a.assessment);
+      const questionnaire =
+        q ?? a.questionnaire ?? (embedded?.ok ? embedded.questionnaire : undefined);
       const out: ReportLine[] = [];
       const copy = a.signedCopy;
       if (copy?.state === 'differs') {

@@ -21,7 +21,12 @@ import {
 import { changedPaths, verifySeal, type ContentPath, type SealResult } from '../core/assessment';
 import { canonicalJson } from '../core/assessment';
 import { missingRoles, type SignOffRole } from '../core/signoff';
-import { checkEmbeddedQuestionnaire } from '../core/questionnaire';
+import {
+  checkEmbeddedQuestionnaire,
+  resolveQuestionnaire,
+  type Questionnaire,
+  type QuestionnaireSources,
+} from '../core/questionnaire';
 import { parseCertificates, type CertificateInfo } from './certificates';
 import { PdfDocument, PdfEncryptedError } from '../pdf-file/document';
 import { decodeTextString, latin1 } from '../pdf-file/objects';
@@ -86,6 +91,8 @@ export type AssessmentCheck =
        * the file); absent when the file carries no questionnaire to tell.
        */
       missingRoles?: SignOffRole[];
+      /** The questionnaire the roles and labels were read from, when one could be used. */
+      questionnaire?: Questionnaire;
       /** When the seal is broken and an intact signed revision holds an earlier copy: what differs. */
       changed?: { paths: ContentPath[]; signed: Assessment };
       /**
@@ -143,6 +150,11 @@ export interface VerifyOptions {
   now?: Date;
   /** A detached signature (`.p7s`) for an assessment file. */
   detachedSignature?: Uint8Array;
+  /**
+   * Where the questionnaire a file names can be found when it embeds no copy (the built-in ones):
+   * used only for its roles and labels, and only when its content hash is the one recorded.
+   */
+  questionnaires?: Pick<QuestionnaireSources, 'byId'>;
   /** Reads the attached assessment from PDF bytes; default src/pdf/read-embedded.ts. */
   readEmbeddedAssessment?: (pdf: Uint8Array) => Promise<EmbeddedReadResult>;
 }
@@ -162,7 +174,7 @@ export async function verifyAssessmentBytes(
   bytes: Uint8Array,
   opts: VerifyOptions = {},
 ): Promise<AssessmentVerifyReport> {
-  const check = await checkAssessmentText(new TextDecoder().decode(bytes));
+  const check = await checkAssessmentText(new TextDecoder().decode(bytes), opts);
   if (!opts.detachedSignature) {
     return { kind: 'assessment', status: assessmentStatus(check), assessment: check };
   }
@@ -187,25 +199,31 @@ export async function verifyAssessmentFile(text: string): Promise<AssessmentVeri
   return verifyAssessmentBytes(new TextEncoder().encode(text));
 }
 
-async function checkAssessmentText(text: string): Promise<AssessmentCheck> {
+async function checkAssessmentText(text: string, opts: VerifyOptions): Promise<AssessmentCheck> {
   const parsed = parseAssessmentText(text);
   if (!parsed.ok) return { state: 'unreadable', problems: parsed.problems };
-  return checkedAssessment(parsed.value);
+  return checkedAssessment(parsed.value, opts);
 }
 
 /** The seal and the completeness of an assessment that could be read. */
 async function checkedAssessment(
   a: Assessment,
+  opts: VerifyOptions,
 ): Promise<Extract<AssessmentCheck, { state: 'checked' }>> {
   const seal = await verifySeal(a);
-  // Roles come from the questionnaire copy in the file, only when the validator accepts it.
+  // Roles come from the questionnaire copy in the file when it has one (and the validator accepts
+  // it); else from a known copy with the recorded content hash, by the core's one rule.
   const embedded = checkEmbeddedQuestionnaire(a);
-  const q = embedded?.ok ? embedded.questionnaire : undefined;
+  let q = embedded?.ok ? embedded.questionnaire : undefined;
+  if (!embedded && opts.questionnaires) {
+    const r = await resolveQuestionnaire(a, opts.questionnaires);
+    if (r.ok && r.hashMatches) q = r.questionnaire;
+  }
   return {
     state: 'checked',
     assessment: a,
     seal,
-    ...(q ? { missingRoles: missingRoles(a, q) } : {}),
+    ...(q ? { questionnaire: q, missingRoles: missingRoles(a, q) } : {}),
   };
 }
 
@@ -428,7 +446,7 @@ async function embeddedAssessment(
   const read = opts.readEmbeddedAssessment;
   const current = await assessmentIn(bytes, doc, read);
   if (!current.ok) return current.check;
-  const check = await checkedAssessment(current.assessment);
+  const check = await checkedAssessment(current.assessment, opts);
   const seal = check.seal;
   // Compare what a reader extracts today with the copy in each intact signed revision: a copy
   // replaced after signing may carry a seal of its own that holds (anyone can recompute it).

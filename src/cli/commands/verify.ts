@@ -4,6 +4,7 @@ import { reportLines } from '../../signing/verify-text';
 import { SigningError } from '../../signing/messages';
 import { detachedSignatureName } from '../../signing/detached';
 import { stat } from 'node:fs/promises';
+import { builtinQuestionnaireSources } from '../questionnaire';
 
 async function exists(path: string): Promise<boolean> {
   return stat(path).then(
@@ -86,6 +87,7 @@ export const verifyCommand: CliCommand = {
     try {
       report = await verifyFile(bytes, {
         trusted,
+        questionnaires: builtinQuestionnaireSources,
         ...(detachedSignature ? { detachedSignature } : {}),
       });
     } catch (e) {

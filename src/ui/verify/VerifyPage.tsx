@@ -59,6 +59,13 @@ export default function VerifyPage() {
       const detachedSignature = sig ? new Uint8Array(await sig.arrayBuffer()) : undefined;
       const report = await verifyFile(bytes, {
         trusted: anchors,
+        // Roles and their names for a file of a built-in questionnaire (it embeds no copy).
+        questionnaires: {
+          byId: async (id) => {
+            const { builtinQuestionnairesWithIds } = await import('../questionnaires');
+            return (await builtinQuestionnairesWithIds([id])).map((data) => ({ data }));
+          },
+        },
         ...(detachedSignature ? { detachedSignature } : {}),
       });
       if (mine === run.current) setResult({ fileName: f.name, report });
