@@ -1,5 +1,5 @@
 import { readFile, stat } from 'node:fs/promises';
-import { fileSizeProblem, problemText, type FileKind } from '../core/files';
+import { fileSizeProblem, problemText, type FileKind, type FileProblem } from '../core/files';
 import { parseArgs } from 'node:util';
 
 export interface CliIO {
@@ -77,8 +77,32 @@ function notFound(e: unknown, path: string): never {
   throw e;
 }
 
-/** A file refused before it is read, because it is larger than a file of its kind may be. */
-export class CliFileTooLargeError extends Error {}
+/**
+ * A file refused before it is read, because it is larger than a file of its kind may be. The
+ * message is said in the language of the command's `--lang` (src/cli/main.ts); `message` is English.
+ */
+export class CliFileTooLargeError extends Error {
+  constructor(
+    readonly path: string,
+    readonly problem: FileProblem,
+  ) {
+    super(`${path}: ${problemText(problem, 'en')}`);
+  }
+
+  text(locale: string): string {
+    return `${this.path}: ${problemText(this.problem, locale)}`;
+  }
+}
+
+/** The `--lang nl|en` among a command's raw arguments (`--lang nl` or `--lang=nl`), if valid. */
+export function langInArgs(args: string[]): 'nl' | 'en' | undefined {
+  for (const [i, a] of args.entries()) {
+    if (a === '--') break;
+    const v = a === '--lang' ? args[i + 1] : a.startsWith('--lang=') ? a.slice(7) : undefined;
+    if (v === 'nl' || v === 'en') return v;
+  }
+  return undefined;
+}
 
 /**
  * The same size gates as the app (src/core/files/limits.ts), checked on the file's size before
@@ -92,7 +116,7 @@ async function checkSize(path: string, kind: FileKind): Promise<void> {
     return notFound(e, path);
   }
   const p = fileSizeProblem(kind, size);
-  if (p) throw new CliFileTooLargeError(`${path}: ${problemText(p, 'en')}`);
+  if (p) throw new CliFileTooLargeError(path, p);
 }
 
 /** Reads a binary file (a PDF, a certificate), turning "not found" into a plain message. */

@@ -3,7 +3,7 @@
  * Exit codes: 0 ok, 1 invalid input or failed check, 2 usage error.
  */
 import { commands } from './commands/index';
-import { CliFileTooLargeError, CliUsageError, type CliIO } from './io';
+import { CliFileTooLargeError, CliUsageError, langInArgs, type CliIO } from './io';
 
 export async function run(argv: string[], io: CliIO): Promise<number> {
   const [name, ...rest] = argv;
@@ -20,7 +20,8 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
       return 2;
     }
     if (e instanceof CliFileTooLargeError) {
-      io.err(e.message);
+      // In the language the command was asked to speak (English by default, as its other output).
+      io.err(e.text(langInArgs(rest) ?? 'en'));
       return 1;
     }
     io.err(`Error: ${e instanceof Error ? e.message : String(e)}`);

@@ -54,7 +54,8 @@ export async function checkDetachedSignature(
   const report = await checkCms(base, signature, file, trusted, now).catch(
     (e: unknown): SignatureReport => ({
       ...base,
-      brokenDetail: `the signature data is damaged (${e instanceof Error ? e.message : String(e)})`,
+      brokenReason: { code: 'brokenDamaged', params: {} },
+      technicalDetail: e instanceof Error ? e.message : String(e),
     }),
   );
   // It covers the whole file by construction: there is nothing beside the signed bytes.

@@ -75,6 +75,29 @@ export const signingTemplates = {
     verifySealChangedWhere: 'Changed in the assessment: {parts}.',
     verifySealHoldsElsewhere:
       'The assessment data attached to the PDF still matches its seal, so the change is elsewhere in the PDF (for example in the printed pages).',
+    // Why a certificate is not trusted (after "does NOT lead to any certificate you trust:")
+    trustKeyUsage: 'the certificate may not be used for signatures',
+    trustNotValidAtSigning: '"{name}" was not valid at the signing time',
+    trustUnknownCritical:
+      '"{name}" has an extension marked critical that this app does not understand ({oid})',
+    trustNoIssuer: 'no trusted certificate issued "{name}"',
+    trustNotCa: '"{name}" is not a certificate authority',
+    trustNoCertSign: '"{name}" may not issue certificates (its key usage lacks keyCertSign)',
+    trustPathLength:
+      '"{name}" allows at most {limit} intermediate certificate(s) below it; this path has {depth}',
+    trustChainTooLong: 'the certificate chain is too long',
+    // Why a signature is damaged or invalid (inside "the signature itself is damaged or invalid (…)")
+    brokenByteRange: 'the signed byte range does not match the signature contents',
+    brokenUnreadable: 'the signature data cannot be read',
+    brokenNoSigner: 'it names no signer',
+    brokenNoCertificate: 'the signer’s certificate is not included',
+    brokenDigestAlgorithm: 'unknown digest algorithm {oid}',
+    brokenSignatureAlgorithm:
+      'signature algorithm {oid} is not accepted (accepted: RSA PKCS#1 v1.5 and ECDSA with SHA-256, SHA-384 or SHA-512)',
+    brokenNoMessageDigest: 'the digest of the signed content is missing',
+    brokenKeyMismatch: 'the cryptographic signature does not match the signer’s key',
+    brokenDamaged: 'the signature data is damaged',
+    brokenNotFound: 'the signature data cannot be found or read',
     // What changed in a later revision
     changePage: 'page {page}',
     changePageAnnots: 'annotations on page {page}',
@@ -219,6 +242,29 @@ export const signingTemplates = {
     verifySealChangedWhere: 'Veranderd in de beoordeling: {parts}.',
     verifySealHoldsElsewhere:
       'De beoordelingsgegevens die aan de pdf zijn gekoppeld passen nog bij hun zegel. De verandering zit dus ergens anders in de pdf (bijvoorbeeld in de afgedrukte pagina’s).',
+    trustKeyUsage: 'het certificaat mag niet worden gebruikt voor handtekeningen',
+    trustNotValidAtSigning: '"{name}" was niet geldig op het tijdstip van ondertekenen',
+    trustUnknownCritical:
+      '"{name}" heeft een uitbreiding die als verplicht is gemarkeerd en die deze app niet kent ({oid})',
+    trustNoIssuer: 'geen vertrouwd certificaat heeft "{name}" uitgegeven',
+    trustNotCa: '"{name}" is geen uitgever van certificaten',
+    trustNoCertSign:
+      '"{name}" mag geen certificaten uitgeven (het sleutelgebruik staat dat niet toe: keyCertSign ontbreekt)',
+    trustPathLength:
+      '"{name}" staat hoogstens {limit} tussenliggende certificaten onder zich toe; dit pad heeft er {depth}',
+    trustChainTooLong: 'de rij van certificaten is te lang',
+    brokenByteRange: 'het ondertekende deel van het bestand past niet bij de handtekening',
+    brokenUnreadable: 'de gegevens van de handtekening zijn niet te lezen',
+    brokenNoSigner: 'er staat geen ondertekenaar in',
+    brokenNoCertificate: 'het certificaat van de ondertekenaar zit er niet bij',
+    brokenDigestAlgorithm: 'onbekende hashfunctie {oid}',
+    brokenSignatureAlgorithm:
+      'handtekeningmethode {oid} wordt niet aanvaard (wel: RSA PKCS#1 v1.5 en ECDSA met SHA-256, SHA-384 of SHA-512)',
+    brokenNoMessageDigest: 'de hash van de ondertekende inhoud ontbreekt',
+    brokenKeyMismatch:
+      'de cryptografische handtekening past niet bij de sleutel van de ondertekenaar',
+    brokenDamaged: 'de gegevens van de handtekening zijn beschadigd',
+    brokenNotFound: 'de gegevens van de handtekening zijn niet te vinden of niet te lezen',
     changePage: 'pagina {page}',
     changePageAnnots: 'aantekeningen op pagina {page}',
     changeCatalog: 'de opbouw van het document ({keys})',
@@ -295,6 +341,12 @@ export const signingTemplates = {
 } as const;
 
 export type SigningMessageCode = keyof (typeof signingTemplates)['en'];
+
+/** A reason for people, kept as a code and its values until it is said in the reader's language. */
+export interface SigningReason {
+  code: SigningMessageCode;
+  params: SigningParams;
+}
 
 /** A message in the locale (English when the locale is unknown). */
 export function signingText(

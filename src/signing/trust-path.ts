@@ -5,6 +5,12 @@
 import type * as asn1js from 'asn1js';
 import type * as pkijs from 'pkijs';
 import { dnPart, dnText, isCa, keyUsageAllowsSigning } from './certificates';
+import type { SigningMessageCode, SigningParams, SigningReason } from './messages';
+
+const why = (code: SigningMessageCode, params: SigningParams = {}): SigningReason => ({
+  code,
+  params,
+});
 
 function bytesEqual(a: Uint8Array, b: Uint8Array): boolean {
   return a.length === b.length && a.every((v, i) => v === b[i]);
@@ -56,17 +62,16 @@ export async function chainToTrusted(
   pool: pkijs.Certificate[],
   trusted: pkijs.Certificate[],
   when: Date,
-): Promise<{ trusted: boolean; detail?: string; anchor?: string }> {
+): Promise<{ trusted: boolean; reason?: SigningReason; anchor?: string }> {
   const der = (x: pkijs.Certificate) => new Uint8Array(x.toSchema(true).toBER(false));
   const trustedDer = trusted.map(der);
   const isTrusted = (x: pkijs.Certificate) => trustedDer.some((t) => bytesEqual(t, der(x)));
   const name = (x: pkijs.Certificate) => dnPart(x.subject, '2.5.4.3') ?? dnText(x.subject);
-  if (!keyUsageAllowsSigning(leaf))
-    return { trusted: false, detail: 'the certificate may not be used for signatures' };
+  if (!keyUsageAllowsSigning(leaf)) return { trusted: false, reason: why('trustKeyUsage') };
   let current = leaf;
   for (let depth = 0; depth < 10; depth++) {
     if (when < current.notBefore.value || when > current.notAfter.value) {
-      return { trusted: false, detail: `"${name(current)}" was not valid at the signing time` };
+      return { trusted: false, reason: why('trustNotValidAtSigning', { name: name(current) }) };
     }
     if (isTrusted(current)) return { trusted: true, anchor: name(current) };
     const unknown = current.extensions?.find(
@@ -75,7 +80,7 @@ export async function chainToTrusted(
     if (unknown)
       return {
         trusted: false,
-        detail: `"${name(current)}" has a critical extension this app does not understand (${unknown.extnID})`,
+        reason: why('trustUnknownCritical', { name: name(current), oid: unknown.extnID }),
       };
     const candidates = [...trusted, ...pool].filter(
       (x) => x.subject.isEqual(current.issuer) && x !== current,
@@ -91,23 +96,22 @@ export async function chainToTrusted(
         // Not this one.
       }
     }
-    if (!next)
-      return { trusted: false, detail: `no trusted certificate issued "${name(current)}"` };
+    if (!next) return { trusted: false, reason: why('trustNoIssuer', { name: name(current) }) };
     if (!isCa(next) && !isTrusted(next))
-      return { trusted: false, detail: `"${name(next)}" is not a certificate authority` };
+      return { trusted: false, reason: why('trustNotCa', { name: name(next) }) };
     if (!mayIssueCertificates(next))
       return {
         trusted: false,
-        detail: `"${name(next)}" may not issue certificates (its key usage lacks keyCertSign)`,
+        reason: why('trustNoCertSign', { name: name(next) }),
       };
     // Certificates between the signer and this issuer: `depth` of them (the signer not counted).
     const limit = pathLength(next);
     if (limit !== undefined && depth > limit)
       return {
         trusted: false,
-        detail: `"${name(next)}" allows at most ${limit} intermediate certificate(s) below it; this path has ${depth}`,
+        reason: why('trustPathLength', { name: name(next), limit, depth }),
       };
     current = next;
   }
-  return { trusted: false, detail: 'the certificate chain is too long' };
+  return { trusted: false, reason: why('trustChainTooLong') };
 }

@@ -11,6 +11,7 @@ import { certificateInfo, ownBuffer } from './certificates';
 import { decodeTextString, latin1, readIndirectObject, type PdfDict } from '../pdf-file/objects';
 import { chainToTrusted } from './trust-path';
 import type { SignatureReport } from './verify';
+import type { SigningMessageCode, SigningParams } from './messages';
 
 export interface FoundSignature {
   dict: PdfDict;
@@ -129,7 +130,7 @@ export async function checkSignature(
   if (pdfTime) base.signingTime = { iso: pdfTime.toISOString(), source: 'pdf' };
   const [a, b, c, d] = s.byteRange;
   if (!s.holeMatches || a !== 0 || b > c || c + d > bytes.length) {
-    return { ...base, brokenDetail: 'the byte range does not match the signature contents' };
+    return { ...base, brokenReason: { code: 'brokenByteRange', params: {} } };
   }
   const data = new Uint8Array(b + d);
   data.set(bytes.subarray(0, b), 0);
@@ -149,10 +150,10 @@ export async function checkCms(
   trusted: pkijs.Certificate[],
   now: Date,
 ): Promise<SignatureReport> {
-  const broken = (detail: string): SignatureReport => ({
+  const broken = (code: SigningMessageCode, params: SigningParams = {}): SignatureReport => ({
     ...base,
     integrity: 'broken',
-    brokenDetail: detail,
+    brokenReason: { code, params },
   });
   let signedData: pkijs.SignedData;
   try {
@@ -162,10 +163,10 @@ export async function checkCms(
     if (ci.contentType !== OID.signedData) throw new Error('not SignedData');
     signedData = new pkijs.SignedData({ schema: ci.content });
   } catch {
-    return broken('the signature data cannot be read');
+    return broken('brokenUnreadable');
   }
   const signerInfo = signedData.signerInfos[0];
-  if (!signerInfo) return broken('no signer');
+  if (!signerInfo) return broken('brokenNoSigner');
   const certs = (signedData.certificates ?? []).filter(
     (x): x is pkijs.Certificate => x instanceof pkijs.Certificate,
   );
@@ -182,16 +183,16 @@ export async function checkCms(
             ),
         ),
   );
-  if (!cert) return broken('the signer certificate is not included');
+  if (!cert) return broken('brokenNoCertificate');
   base.signer = await certificateInfo(cert);
 
   const hashName = HASHES[signerInfo.digestAlgorithm.algorithmId];
   if (!hashName)
-    return broken(`unknown digest algorithm ${signerInfo.digestAlgorithm.algorithmId}`);
+    return broken('brokenDigestAlgorithm', { oid: signerInfo.digestAlgorithm.algorithmId });
   if (!SIGNATURE_ALGORITHMS.has(signerInfo.signatureAlgorithm.algorithmId))
-    return broken(
-      `signature algorithm ${signerInfo.signatureAlgorithm.algorithmId} is not accepted (accepted: RSA PKCS#1 v1.5 and ECDSA with SHA-256, SHA-384 or SHA-512)`,
-    );
+    return broken('brokenSignatureAlgorithm', {
+      oid: signerInfo.signatureAlgorithm.algorithmId,
+    });
   const own = ownBuffer(data);
   const digest = new Uint8Array(await globalThis.crypto.subtle.digest(hashName, own));
 
@@ -200,7 +201,7 @@ export async function checkCms(
   const md = attr(OID.messageDigest) as asn1js.OctetString | undefined;
   let signedBytes: ArrayBuffer;
   if (signerInfo.signedAttrs) {
-    if (!md) return broken('no message digest');
+    if (!md) return broken('brokenNoMessageDigest');
     base.digestMatches = bytesEqual(new Uint8Array(md.valueBlock.valueHexView), digest);
     const enc = new Uint8Array(signerInfo.signedAttrs.encodedValue.slice(0));
     enc[0] = 0x31; // the signature covers the attributes as a SET (RFC 5652 §5.4)
@@ -242,7 +243,7 @@ export async function checkCms(
   if (trusted.length > 0) {
     const t = await chainToTrusted(cert, certs, trusted, when);
     base.trust = t.trusted ? 'trusted' : 'notTrusted';
-    if (t.detail) base.trustDetail = t.detail;
+    if (t.reason) base.trustReason = t.reason;
     if (t.anchor) base.trustAnchor = t.anchor;
   }
 
@@ -250,7 +251,7 @@ export async function checkCms(
     return {
       ...base,
       integrity: 'broken',
-      brokenDetail: 'the cryptographic signature does not match the signer’s key',
+      brokenReason: { code: 'brokenKeyMismatch', params: {} },
     };
   }
   return { ...base, integrity: base.digestMatches ? 'valid' : 'changed' };

@@ -9,7 +9,12 @@ import { embeddedErrorText } from '../pdf/read-embedded';
 import { describeChanges, sealSummaryText, signOffSealText } from '../core/assessment';
 import { pick } from '../core/texts';
 import { signOffRoles } from '../core/signoff';
-import { signingText, type SigningMessageCode, type SigningParams } from './messages';
+import {
+  signingText,
+  type SigningMessageCode,
+  type SigningParams,
+  type SigningReason,
+} from './messages';
 import type { RevisionChange } from './revisions';
 import type { AssessmentCheck, SignatureReport, VerifyReport } from './verify';
 
@@ -25,6 +30,11 @@ export interface ReportLine {
 
 const t = (code: SigningMessageCode, params: SigningParams, locale: string) =>
   signingText(code, params, locale);
+
+/** A reason kept as a code (why a signature is broken or a certificate not trusted), in words. */
+export function reasonText(r: SigningReason, locale: string): string {
+  return signingText(r.code, r.params, locale);
+}
 
 function dateTime(iso: string): string {
   return `${iso.slice(0, 10)} ${iso.slice(11, 19)} UTC`;
@@ -178,7 +188,11 @@ function signatureLines(s: SignatureReport, locale: string, isLast: boolean): Re
   } else
     at(
       'error',
-      t('verifySignatureBroken', { index: s.index, detail: s.brokenDetail ?? '?' }, locale),
+      t(
+        'verifySignatureBroken',
+        { index: s.index, detail: s.brokenReason ? reasonText(s.brokenReason, locale) : '?' },
+        locale,
+      ),
     );
   if (s.signer) {
     at(
@@ -202,7 +216,14 @@ function signatureLines(s: SignatureReport, locale: string, isLast: boolean): Re
     if (s.trust === 'trusted')
       at('ok', t('verifyTrusted', { anchor: s.trustAnchor ?? '' }, locale));
     else if (s.trust === 'notTrusted')
-      at('error', t('verifyNotTrusted', { detail: s.trustDetail ?? '' }, locale));
+      at(
+        'error',
+        t(
+          'verifyNotTrusted',
+          { detail: s.trustReason ? reasonText(s.trustReason, locale) : '?' },
+          locale,
+        ),
+      );
     else at('warn', t('verifyTrustNotChecked', {}, locale));
   }
   if (s.certValidAtSigning === false) at('warn', t('verifyCertInvalidAtSigning', {}, locale));

@@ -39,6 +39,7 @@ import {
 } from './revisions';
 import { checkSignature, emptyReport, findSignatures } from './verify-signature';
 import { checkDetachedSignature } from './detached';
+import type { SigningReason } from './messages';
 
 export type Integrity = 'valid' | 'changed' | 'broken';
 export type Trust = 'trusted' | 'notTrusted' | 'notChecked';
@@ -53,7 +54,10 @@ export interface SignatureReport {
   integrity: Integrity;
   digestMatches: boolean | null;
   signatureValid: boolean | null;
-  brokenDetail?: string;
+  /** Why the signature is broken, as a message code (said in the reader's language). */
+  brokenReason?: SigningReason;
+  /** The crypto library's own words when it failed on the data, for developers (not shown). */
+  technicalDetail?: string;
   /** For `changed`: the smallest byte span the change must be in, as far as the signatures tell. */
   changedRegion?: { from: number; to: number; afterSignature?: number };
   signer?: CertificateInfo;
@@ -62,7 +66,8 @@ export interface SignatureReport {
   hasTimestampToken: boolean;
   signingCertificateAttribute: 'v2' | 'v1' | 'absent' | 'mismatch';
   trust: Trust;
-  trustDetail?: string;
+  /** Why the certificate is not trusted, as a message code. */
+  trustReason?: SigningReason;
   trustAnchor?: string;
   /** Whether the certificate's validity period includes the stated signing time. */
   certValidAtSigning: boolean | null;
@@ -281,7 +286,8 @@ export async function verifyPdf(
       // Damaged certificates or structures inside the CMS: broken, never a crash.
       (e: unknown): SignatureReport => ({
         ...emptyReport(i + 1, s.byteRange),
-        brokenDetail: `the signature data is damaged (${e instanceof Error ? e.message : String(e)})`,
+        brokenReason: { code: 'brokenDamaged', params: {} },
+        technicalDetail: e instanceof Error ? e.message : String(e),
       }),
     );
     const fname = fieldNames.get(s.objectNum);
@@ -296,7 +302,7 @@ export async function verifyPdf(
     signatures.push({
       ...emptyReport(signatures.length + 1, [0, 0, 0, 0]),
       fieldName: fname,
-      brokenDetail: 'the signature data cannot be found or read',
+      brokenReason: { code: 'brokenNotFound', params: {} },
     });
   }
   // Where a change is: between the end of the last intact signature and the end of a broken one.

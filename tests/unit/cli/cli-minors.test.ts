@@ -35,6 +35,17 @@ describe('fria verify at the edges', () => {
       const o = io();
       expect(await run(['verify', big], o)).toBe(1);
       expect(o.text).toMatch(/too large.*200(\.0)? MB/i);
+      // In Dutch when asked to speak Dutch, for each command that reads a file.
+      for (const args of [
+        ['verify', big, '--lang', 'nl'],
+        ['verify', '--lang=nl', big],
+        ['report', big, '-o', join(dir, 'out.pdf'), '--lang', 'nl'],
+      ]) {
+        const nl = io();
+        expect(await run(args, nl)).toBe(1);
+        expect(nl.text).toMatch(/te groot.*de grens is 200/);
+        expect(nl.text).not.toMatch(/too large|limit/);
+      }
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -220,7 +220,16 @@ describe('signPdf', () => {
     const other = makeCa('Other CA');
     const foreign = await verifyPdf(pdf, { trusted: [new TextEncoder().encode(other.caPemText)] });
     expect(foreign.signatures[0]!.trust).toBe('notTrusted');
-    expect(foreign.signatures[0]!.trustDetail).toBe('no trusted certificate issued "FRIA Test CA"');
+    expect(foreign.signatures[0]!.trustReason).toEqual({
+      code: 'trustNoIssuer',
+      params: { name: 'FRIA Test CA' },
+    });
+    expect(reportLines(foreign, 'en').map((l) => l.text)).toContain(
+      'The certificate does NOT lead to any certificate you trust: no trusted certificate issued "FRIA Test CA"',
+    );
+    expect(reportLines(foreign, 'nl').map((l) => l.text)).toContain(
+      'Het certificaat leidt NIET naar een certificaat dat u vertrouwt: geen vertrouwd certificaat heeft "FRIA Test CA" uitgegeven',
+    );
     expect(foreign.status).toBe('failed');
   });
 

@@ -267,7 +267,14 @@ describe('only the signature algorithms this app signs with', () => {
     const bad = Buffer.from(hex.slice(0, at + 20) + '7f' + hex.slice(at + 22), 'hex');
     const r = await verifyFile(file, { detachedSignature: new Uint8Array(bad) });
     expect(r.kind === 'assessment' && r.detached?.integrity).toBe('broken');
-    expect(r.kind === 'assessment' && r.detached?.brokenDetail).toContain('is not accepted');
+    expect(r.kind === 'assessment' && r.detached?.brokenReason?.code).toBe(
+      'brokenSignatureAlgorithm',
+    );
+    expect(
+      reportLines(r, 'nl')
+        .map((l) => l.text)
+        .join(' '),
+    ).toContain('wordt niet aanvaard');
     expect(r.status).toBe('failed');
   });
 });
