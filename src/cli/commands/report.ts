@@ -1,47 +1,18 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import type { Assessment } from '../../core/assessment';
-import { parseAssessmentText } from '../../core/assessment';
 import { score } from '../../core/scoring';
 import { reportLocale } from '../../core/report';
 import { renderReportPdf } from '../../pdf/render';
-import { embeddedErrorText, readEmbeddedAssessment } from '../../pdf/read-embedded';
-import {
-  CliUsageError,
-  langOption,
-  parseOptions,
-  readBytes,
-  readText,
-  type CliCommand,
-  type CliIO,
-} from '../io';
+import { readAssessmentInput } from '../assessment-input';
+import { CliUsageError, langOption, parseOptions, type CliCommand } from '../io';
 import {
   chooseQuestionnaire,
   explicitOption,
-  listProblems,
   QUESTIONNAIRE_RULE,
   warnIgnoredOverrides,
 } from '../questionnaire';
 
 const USAGE = `report <assessment.json|report.pdf> -o <out.pdf> [--lang nl|en] [--questionnaire <file.json>] [--now <ISO date-time>] — the PDF report, the same as the app makes\n    ${QUESTIONNAIRE_RULE}`;
-
-async function readAssessment(path: string, io: CliIO, lang: string): Promise<Assessment | null> {
-  if (/\.pdf$/i.test(path)) {
-    const r = await readEmbeddedAssessment(await readBytes(path));
-    if (!r.ok) {
-      io.err(embeddedErrorText(r.error, lang));
-      if (r.problems.length > 0) listProblems(io, path, r.problems, lang);
-      return null;
-    }
-    return r.assessment;
-  }
-  const parsed = parseAssessmentText(await readText(path));
-  if (!parsed.ok) {
-    listProblems(io, `${path} is not a readable assessment`, parsed.problems, lang);
-    return null;
-  }
-  return parsed.value;
-}
 
 export const reportCommand: CliCommand = {
   usage: USAGE,
@@ -65,7 +36,7 @@ export const reportCommand: CliCommand = {
     }
     const messageLang = chosenLang ?? 'en';
 
-    const a = await readAssessment(input, io, messageLang);
+    const a = await readAssessmentInput(input, io, messageLang);
     if (!a) return 1;
     const chosen = await chooseQuestionnaire(a, explicitOption(options), input, io, messageLang);
     if (!chosen) return 1;

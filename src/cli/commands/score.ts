@@ -1,20 +1,19 @@
 import type { Assessment } from '../../core/assessment';
-import { parseAssessmentText } from '../../core/assessment';
 import type { Questionnaire } from '../../core/questionnaire';
 import { score, type ScoreResult } from '../../core/scoring';
 import { proposalTitle } from '../../core/register';
 import { scoreAssessment } from '../../core/use-cases';
-import { CliUsageError, langOption, parseOptions, readText, type CliCommand } from '../io';
+import { readAssessmentInput } from '../assessment-input';
+import { CliUsageError, langOption, parseOptions, type CliCommand } from '../io';
 import {
   chooseQuestionnaire,
   explicitOption,
-  listProblems,
   QUESTIONNAIRE_RULE,
   warnIgnoredOverrides,
   type QuestionnaireSource,
 } from '../questionnaire';
 
-const USAGE = `score <assessment.json> [--questionnaire <file.json>] [--lang nl|en] — print the scores as JSON: levels, red flags, trace per domain, register, proposals, overrides (and those not applied, with why), action plan, conclusion\n    ${QUESTIONNAIRE_RULE}`;
+const USAGE = `score <assessment.json|report.pdf> [--questionnaire <file.json>] [--lang nl|en] — print the scores as JSON: levels, red flags, trace per domain, register, proposals, overrides (and those not applied, with why), action plan, conclusion\n    ${QUESTIONNAIRE_RULE}`;
 
 export type { QuestionnaireSource };
 
@@ -95,12 +94,8 @@ export const scoreCommand: CliCommand = {
     if (positionals.length !== 1) throw new CliUsageError('Give one assessment file.');
     const file = positionals[0]!;
 
-    const parsed = parseAssessmentText(await readText(file));
-    if (!parsed.ok) {
-      listProblems(io, `${file} is not a readable assessment`, parsed.problems, lang);
-      return 1;
-    }
-    const a = parsed.value;
+    const a = await readAssessmentInput(file, io, lang);
+    if (!a) return 1;
 
     const chosen = await chooseQuestionnaire(a, explicitOption(options), file, io, lang);
     if (!chosen) return 1;

@@ -109,7 +109,7 @@ describe('score and report use the same questionnaire', () => {
   });
 
   it('both say the rule in their help', async () => {
-    expect(usage()).toContain(`score <assessment.json>`);
+    expect(usage()).toContain(`score <assessment.json|report.pdf>`);
     expect(usage().split(QUESTIONNAIRE_RULE)).toHaveLength(3); // once under each command
     const bad = await cli('report', 'x.fria.json', '-o', 'x.pdf', '--questionaire', 'q.json');
     expect(bad.code).toBe(2);

@@ -222,7 +222,7 @@ describe('score', () => {
   ])('usage errors exit 2: %j', async (args) => {
     const r = await cli('score', ...args);
     expect(r.code).toBe(2);
-    expect(r.err).toContain('score <assessment.json>');
+    expect(r.err).toContain('score <assessment.json|report.pdf>');
   });
 });
 

@@ -44,6 +44,6 @@ describe('the CLI as a process', { timeout: 120_000 }, () => {
     const r = fria('frobnicate');
     expect(r.code).toBe(2);
     expect(r.err).toContain('validate <questionnaire.json>');
-    expect(r.err).toContain('score <assessment.json>');
+    expect(r.err).toContain('score <assessment.json|report.pdf>');
   });
 });
