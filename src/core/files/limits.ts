@@ -6,7 +6,7 @@
  * (src/pdf/read-embedded.ts), iteration counts for PKCS#12 (src/signing/p12.ts).
  * SECURITY.md lists them all.
  */
-import { DEFAULT_LIMITS, formatSize, problem, type FileProblem } from './safe-json';
+import { DEFAULT_LIMITS, problem, type FileProblem } from './safe-json';
 
 const MB = 1024 * 1024;
 
@@ -29,5 +29,5 @@ export type FileKind = keyof typeof FILE_LIMITS;
 export function fileSizeProblem(kind: FileKind, size: number): FileProblem | null {
   const limit = FILE_LIMITS[kind];
   if (size <= limit) return null;
-  return problem('', 'tooLarge', { size: formatSize(size), limit: formatSize(limit) });
+  return problem('', 'tooLarge', { size, limit });
 }

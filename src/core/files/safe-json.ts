@@ -36,8 +36,8 @@ export function parseJsonSafely(input: string, limits = DEFAULT_LIMITS): SafePar
       ok: false,
       problems: [
         problem('', 'tooLarge', {
-          size: formatSize(text.length),
-          limit: formatSize(limits.maxBytes),
+          size: text.length,
+          limit: limits.maxBytes,
         }),
       ],
     };

@@ -1,6 +1,7 @@
 import type { Questionnaire } from '../questionnaire/questionnaire-schema';
 import type { TraceEntry } from './scoring';
-import { intlLocale, pick } from '../texts/localized';
+import { pick } from '../texts/localized';
+import { formatNumber } from '../texts/format';
 import { indexQuestionnaire } from '../questionnaire/questionnaire-index';
 import type { RiskItem } from '../assessment/assessment-schema';
 import { fillTemplate, type TemplateParams } from '../texts/template';
@@ -36,7 +37,7 @@ export function explainTrace(
     return oid;
   };
   // Dutch writes a decimal comma: 76,9%.
-  const pct = (r: number) => `${(Math.round(r * 1000) / 10).toLocaleString(intlLocale(locale))}%`;
+  const pct = (r: number) => `${formatNumber(Math.round(r * 1000) / 10, locale)}%`;
   const risk = (id: string) => {
     const i = ctx.register?.findIndex((r) => r.id === id) ?? -1;
     return i >= 0 ? `R${i + 1} “${ctx.register![i]!.title}”` : id;
@@ -57,9 +58,7 @@ export function explainTrace(
       // The credit multiplies the score (docs/scoring.md §4): "× 0,85" says so, so that "15% lower"
       // is not read as 15 percentage points. Same words as the report's summary.
       const share = entry.max > 0 ? ` (${pct(entry.raw / entry.max)})` : '';
-      const factor = (1 - entry.reduction).toLocaleString(intlLocale(locale), {
-        maximumFractionDigits: 4,
-      });
+      const factor = formatNumber(1 - entry.reduction, locale, 4);
       return t(entry.applied ? 'mitigationApplied' : 'mitigationNotApplied', {
         raw: entry.raw,
         max: entry.max,

@@ -1,10 +1,5 @@
 /**
- * A byte count as people read it (binary units, as the browser's storage estimate and file sizes
- * are). On its own so that the library's storage status does not load the file-problem texts.
+ * A byte count as people read it. On its own module path so that the library's storage status
+ * does not load the file-problem texts; the formatter itself is the shared one.
  */
-export function formatSize(bytes: number): string {
-  if (bytes >= 1024 ** 3) return `${(bytes / 1024 ** 3).toFixed(1)} GB`;
-  if (bytes >= 1024 * 1024) return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-  if (bytes >= 1024) return `${Math.round(bytes / 1024)} KB`;
-  return `${bytes} B`;
-}
+export { formatSize } from './format';

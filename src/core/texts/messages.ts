@@ -2,6 +2,7 @@
  * Plain-language messages for problems the core finds in files, in every UI language. They live
  * in the core (not in i18next) because the CLI and the PDF need them too.
  */
+import { formatSize } from './format';
 import { fillTemplate } from './template';
 
 export type MessageParams = Record<string, string | number>;
@@ -202,6 +203,7 @@ export function formatMessage(code: MessageCode, params: MessageParams, locale: 
   const names = typeNames[known]!;
   return fillTemplate(set[code], params, {
     format: (k, v) => {
+      if (code === 'tooLarge' && typeof v === 'number') return formatSize(v, known);
       if (typeof v === 'string') {
         if (k === 'expected' || k === 'received') return names[v] ?? v;
         if (k === 'kind') return kindNames[known]![v] ?? v;

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { serializeAssessment } from '../../core/assessment';
 import type { Autosaver } from '../../storage/autosave';
 import { downloadFile, safeFileName } from '../download';
+import { formatTime } from '../../core/texts/format';
 
 /**
  * The save status, announced politely. Subscribes to the autosaver directly, so a save does not
@@ -21,10 +22,7 @@ export function SaveStatusText({ autosaver }: { autosaver: Autosaver }) {
   let text = '';
   if (status.kind === 'saving') text = t('save.saving');
   if (status.kind === 'saved') {
-    const time = new Date(status.at).toLocaleTimeString(i18n.language, {
-      hour: '2-digit',
-      minute: '2-digit',
-    });
+    const time = formatTime(status.at, i18n.language);
     text = t('save.saved', { time });
   }
   if (status.kind === 'error') {

@@ -2,7 +2,8 @@ import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next';
 import type { AssessmentSummary } from '../../core/assessment';
 import type { Questionnaire } from '../../core/questionnaire';
-import { intlLocale, pick } from '../../core/texts/localized';
+import { pick } from '../../core/texts/localized';
+import { formatMoment } from '../../core/texts/format';
 import { useServices } from '../services';
 import { href } from '../router';
 import { downloadFile } from '../download';
@@ -56,7 +57,6 @@ export function Library() {
   const { repository } = services;
   const { t, i18n } = useTranslation('library');
   const locale = i18n.language;
-  const dateLocale = intlLocale(locale);
   const [items, setItems] = useState<AssessmentSummary[] | null>(null);
   const [loadFailed, setLoadFailed] = useState(false);
   const [query, setQueryState] = useState<LibraryQuery>(DEFAULT_QUERY);
@@ -118,28 +118,13 @@ export function Library() {
     };
   }, [repository]);
 
-  // One formatter per language, made when the first date is shown: toLocaleString() with options
-  // makes a new one on every call (a library of ten spent 13 ms of its start on dates), and the
-  // first formatter of a page costs ~10 ms, which an empty library need not pay.
-  const dates = useMemo(() => {
-    let f: Intl.DateTimeFormat | null = null;
-    return {
-      format: (d: Date) =>
-        (f ??= new Intl.DateTimeFormat(dateLocale, {
-          dateStyle: 'medium',
-          timeStyle: 'short',
-        })).format(d),
-    };
-  }, [dateLocale]);
   const ctx: LibraryContext = useMemo(
     () => ({
       announce: setNote,
       refresh,
       displayTitle: (s) => s.title || s.systemName || t('item.untitled'),
-      formatDate: (iso) => {
-        const d = new Date(iso);
-        return Number.isNaN(d.getTime()) ? iso : dates.format(d);
-      },
+      // The shared formatter: made once per language, when the first date is shown.
+      formatDate: (iso) => formatMoment(iso, locale, undefined, 'short'),
       errorText: (error, title) => {
         if (
           error === 'busyElsewhere' ||
@@ -156,7 +141,7 @@ export function Library() {
         };
       },
     }),
-    [refresh, t, dates],
+    [refresh, t, locale],
   );
 
   const doExportAll = useCallback(async () => {

@@ -19,7 +19,7 @@ let askedThisVisit = false;
  * assessments have changes that are in no exported file.
  */
 export function StorageStatus({ items }: { items: AssessmentSummary[] | null }) {
-  const { t } = useTranslation('library');
+  const { t, i18n } = useTranslation('library');
   const id = useId();
   const [persist, setPersist] = useState<PersistenceResult | null>(null);
   const [use, setUse] = useState<StorageUse | null>(null);
@@ -56,10 +56,10 @@ export function StorageStatus({ items }: { items: AssessmentSummary[] | null }) 
           <li>
             {use.quota != null
               ? t('status_storage.used', {
-                  used: formatSize(use.usage),
-                  quota: formatSize(use.quota),
+                  used: formatSize(use.usage, i18n.language),
+                  quota: formatSize(use.quota, i18n.language),
                 })
-              : t('status_storage.usedOnly', { used: formatSize(use.usage) })}
+              : t('status_storage.usedOnly', { used: formatSize(use.usage, i18n.language) })}
           </li>
         ) : null}
         {items.length > 0 ? (

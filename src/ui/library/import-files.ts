@@ -6,7 +6,7 @@
 import type { Assessment } from '../../core/assessment';
 import { readAssessmentFile } from '../../core/assessment';
 import { formatMessage } from '../../core/texts';
-import { DEFAULT_LIMITS, formatSize, problemText } from '../../core/files';
+import { DEFAULT_LIMITS, problemText } from '../../core/files';
 import { fileSizeProblem } from '../../core/files';
 import { checkEmbeddedQuestionnaire } from '../../core/questionnaire';
 
@@ -111,7 +111,7 @@ async function readJson(file: File, locale: string): Promise<FileOutcome> {
   if (file.size > DEFAULT_LIMITS.maxBytes) {
     const text = formatMessage(
       'tooLarge',
-      { size: formatSize(file.size), limit: formatSize(DEFAULT_LIMITS.maxBytes) },
+      { size: file.size, limit: DEFAULT_LIMITS.maxBytes },
       locale,
     );
     return { fileName: file.name, kind: null, assessments: [], problems: [text] };

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { AssessmentSummary } from '../../core/assessment';
 import { useServices } from '../services';
 import { href } from '../router';
-import { intlLocale } from '../../core/texts';
+import { formatMoment } from '../../core/texts/format';
 
 /** The assessments on this device, newest first, to continue where the user left off. */
 export function AssessmentList() {
@@ -35,10 +35,7 @@ export function AssessmentList() {
               <span className="card__meta">
                 {s.systemName} · {t(`status.${s.status}`)} ·{' '}
                 {t('continue.changed', {
-                  date: new Date(s.updatedAt).toLocaleString(intlLocale(i18n.language), {
-                    dateStyle: 'medium',
-                    timeStyle: 'short',
-                  }),
+                  date: formatMoment(s.updatedAt, i18n.language, undefined, 'short'),
                 })}
               </span>
               <a href={href({ name: 'summary', id: s.id })}>{t('continue.summary')}</a>

@@ -1,6 +1,6 @@
 import type { Questionnaire } from '../../core/questionnaire';
 import { validateQuestionnaireText } from '../../core/questionnaire';
-import { problemText, formatSize, type FileProblem } from '../../core/files';
+import { problemText, type FileProblem } from '../../core/files';
 
 export const MAX_QUESTIONNAIRE_BYTES = 5 * 1024 * 1024;
 
@@ -22,7 +22,7 @@ export async function readQuestionnaireFile(
       {
         path: '',
         code: 'tooLarge',
-        params: { size: formatSize(file.size), limit: formatSize(MAX_QUESTIONNAIRE_BYTES) },
+        params: { size: file.size, limit: MAX_QUESTIONNAIRE_BYTES },
         message: '',
       },
     ]);

@@ -593,7 +593,7 @@ describe('file text: bad JSON, nesting, size, __proto__', () => {
       'The file is too large (21.0 MB); the limit is 20.0 MB.',
     );
     expect(problemText(r.problems[0]!, 'nl')).toBe(
-      'Het bestand is te groot (21.0 MB); de grens is 20.0 MB.',
+      'Het bestand is te groot (21,0 MB); de grens is 20,0 MB.',
     );
   });
 

@@ -31,7 +31,7 @@ describe('file-size limits', () => {
       { numRuns: 2000 },
     );
     expect(problemText(fileSizeProblem('pdf', 300 * 1024 * 1024)!, 'nl')).toBe(
-      'Het bestand is te groot (300.0 MB); de grens is 200.0 MB.',
+      'Het bestand is te groot (300,0 MB); de grens is 200,0 MB.',
     );
   });
 });
