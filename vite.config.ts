@@ -3,8 +3,8 @@ import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
 import { fileURLToPath } from 'node:url';
 import { readFileSync } from 'node:fs';
-import { hostedHeaders } from './scripts/csp';
-import { singleFile } from './scripts/single-file';
+import { hostedHeaders } from './scripts/csp.ts';
+import { singleFile } from './scripts/single-file.ts';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as {
   version: string;
@@ -85,6 +85,28 @@ function favicon(): Plugin {
   };
 }
 
+/**
+ * `npm start` runs Vite under `sh -c` under npm. Stopping npm by its process id (`kill <pid>`) ends
+ * the shell but not Vite, which kept the port. When the process that started the server goes
+ * away, Vite is re-parented (its parent process id changes): the server then closes and exits.
+ */
+function exitWithParent(): Plugin {
+  return {
+    name: 'fria-exit-with-parent',
+    apply: 'serve',
+    configureServer(server) {
+      const parent = process.ppid;
+      const timer = setInterval(() => {
+        if (process.ppid === parent) return;
+        clearInterval(timer);
+        void server.close().finally(() => process.exit(0));
+      }, 500);
+      timer.unref();
+      server.httpServer?.on('close', () => clearInterval(timer));
+    },
+  };
+}
+
 // Two builds from one source: `vite build` gives the hosted app in dist/, and
 // `vite build --mode single` gives one self-contained HTML file in dist-single/ that works from file://.
 export default defineConfig(({ mode }) => {
@@ -105,7 +127,7 @@ export default defineConfig(({ mode }) => {
     },
     // public/ holds the manifest icons: the single file carries no separate files and no service worker.
     publicDir: single ? false : 'public',
-    plugins: [react(), ...(single ? [singleFile()] : [favicon(), ...pwa()])],
+    plugins: [react(), exitWithParent(), ...(single ? [singleFile()] : [favicon(), ...pwa()])],
     // `vite preview` serves dist/ with the same headers as dist/_headers, so tests see production's CSP.
     preview: { headers: hostedHeaders() },
     build: {

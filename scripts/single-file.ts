@@ -25,7 +25,7 @@ import type { OutputAsset, OutputBundle, OutputChunk } from 'rolldown';
 import { parseAst, type Plugin } from 'vite';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { createHash } from 'node:crypto';
-import { CHUNK_POLICY } from './csp';
+import { CHUNK_POLICY } from './csp.ts';
 
 /** The type of the data blocks that hold compressed parts. */
 export const PART_TYPE = 'application/x-fria-gz';
