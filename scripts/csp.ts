@@ -13,6 +13,8 @@ export const SW_POLICY = 'fria-sw';
  */
 export const CHUNK_POLICY = 'fria-chunks';
 
+import { START_SCRIPT_HASH } from './start-script';
+
 export type BuildKind = 'hosted' | 'single';
 
 /**
@@ -28,10 +30,11 @@ export function cspDirectives(
   const list = (...sources: string[]) => sources.filter(Boolean).join(' ');
   return [
     "default-src 'none'",
-    // Hosted: the app's own files. Single file: only the inline scripts whose hashes are listed
-    // (the loader and the unpacked text of each compressed part; not even 'self', which under
-    // file:// would admit other local files).
-    `script-src ${list(hosted ? "'self'" : '', ...scriptHashes) || "'none'"}`,
+    // Hosted: the app's own files and the one inline script that picks the prerendered start
+    // screen's language (scripts/start-script.ts). Single file: only the inline scripts whose hashes
+    // are listed (that script, the loader and the unpacked text of each compressed part; not even
+    // 'self', which under file:// would admit other local files).
+    `script-src ${list(...(hosted ? ["'self'", START_SCRIPT_HASH] : []), ...scriptHashes) || "'none'"}`,
     `style-src ${list(hosted ? "'self'" : '', ...styleHashes) || "'none'"}`,
     // Drawn signatures are shown as data: images; blob: for previews of files the user picked.
     `img-src ${list(hosted ? "'self'" : '', 'data:', 'blob:')}`,

@@ -15,6 +15,8 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cspFor, hostedHeaders, type BuildKind } from './csp';
 import { isPart, payloadHash } from './single-file';
+import { prerenderStartScreens, type Prerendered } from './prerender';
+import { EN_TEMPLATE_ID, START_SCRIPT, START_SCRIPT_HASH } from './start-script';
 
 export class PostBuildError extends Error {}
 
@@ -122,17 +124,49 @@ export function withCsp(html: string, kind: BuildKind): { html: string; csp: str
     }
     (el.tag === 'script' ? scripts : styles).push(hashSource(el.body));
   }
-  if (kind === 'hosted' && scripts.length > 0)
-    problems.push(`the hosted index.html has ${scripts.length} inline script(s); expected none`);
+  // The hosted policy lists the start script's hash itself (it is also sent as an HTTP header,
+  // which cannot be computed from the page): that script and no other.
+  if (kind === 'hosted' && scripts.join(' ') !== START_SCRIPT_HASH)
+    problems.push(
+      `the hosted index.html has ${scripts.length} inline script(s); expected only the start script`,
+    );
   if (kind === 'single' && scripts.length === 0)
     problems.push('the single file has no inline script');
   if (problems.length) throw new PostBuildError(`${kind} build: ${problems.join('; ')}`);
-  const csp = cspFor(kind, scripts, styles);
+  const csp = cspFor(kind, kind === 'hosted' ? [] : scripts, styles);
   // The meta must come before any element it governs: straight after <meta charset>.
   const charset = /<meta charset="UTF-8"\s*\/?>/i;
   if (!charset.test(html)) throw new PostBuildError(`${kind} build: no <meta charset="UTF-8">`);
   const meta = `<meta http-equiv="Content-Security-Policy" content="${csp}" />`;
   return { html: html.replace(charset, (m) => `${m}\n    ${meta}`), csp };
+}
+
+const escapeAttr = (s: string) =>
+  s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/**
+ * Writes the prerendered start screen into a build's HTML: the Dutch markup in #root (what shows
+ * when no script runs), the English in a <template>, and the start script that picks one before any
+ * of the app's code runs (scripts/start-script.ts). The app hydrates that markup (src/main.tsx).
+ */
+export function withPrerender(html: string, pre: Record<'nl' | 'en', Prerendered>): string {
+  const root = '<div id="root"></div>';
+  if (html.split(root).length !== 2)
+    throw new PostBuildError(`expected one empty ${root} in index.html`);
+  const title = /<title>[^<]*<\/title>/;
+  if (!title.test(html)) throw new PostBuildError('index.html has no <title>');
+  for (const p of [pre.nl, pre.en]) {
+    if (/<\/?(script|style|template)\b/i.test(p.html))
+      throw new PostBuildError('the prerendered start screen contains a script, style or template');
+  }
+  const block = [
+    `<div id="root" data-prerender="nl">${pre.nl.html}</div>`,
+    `<template id="${EN_TEMPLATE_ID}" data-title="${escapeAttr(pre.en.title)}">${pre.en.html}</template>`,
+    `<script>${START_SCRIPT}</script>`,
+  ].join('\n    ');
+  return html
+    .replace(root, () => block)
+    .replace(title, () => `<title>${escapeAttr(pre.nl.title)}</title>`);
 }
 
 /** Workbox's revision of a precached file: the MD5 of its bytes (as workbox-build computes it). */
@@ -156,10 +190,11 @@ export function headersFile(): string {
   return lines.join('\n');
 }
 
-function run(): void {
+async function run(): Promise<void> {
+  const pre = await prerenderStartScreens();
   // Hosted build.
   const hostedFile = 'dist/index.html';
-  const hosted = withCsp(readFileSync(hostedFile, 'utf8'), 'hosted');
+  const hosted = withCsp(withPrerender(readFileSync(hostedFile, 'utf8'), pre), 'hosted');
   writeFileSync(hostedFile, hosted.html);
   const swFile = 'dist/sw.js';
   if (!existsSync(swFile))
@@ -184,7 +219,7 @@ function run(): void {
   const singleHtml = readFileSync(singleFile, 'utf8');
   if (/serviceWorker\s*\.\s*register|sw\.js/.test(singleHtml))
     throw new PostBuildError('the single file contains service worker registration code');
-  const single = withCsp(singleHtml, 'single');
+  const single = withCsp(withPrerender(singleHtml, pre), 'single');
   writeFileSync(singleFile, single.html);
 
   console.log(`post-build: CSP written to ${hostedFile} and ${singleFile}; dist/_headers written`);
@@ -193,4 +228,9 @@ function run(): void {
 }
 
 // Run when called as a script (npm run build); importing it (tests) only gives the functions.
-if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) run();
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  run().catch((e: unknown) => {
+    console.error(e);
+    process.exit(1);
+  });
+}

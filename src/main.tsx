@@ -1,10 +1,9 @@
 // Composition root: wires the concrete adapters, starts the app. (zod is configured for the CSP by
 // core/files/zod-setup.ts, which every module that uses zod imports; the start screen needs none.)
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { App } from './ui/App';
+import { createRoot, hydrateRoot } from 'react-dom/client';
+import { AppRoot } from './ui/AppRoot';
 import { initI18n } from './ui/i18n';
-import { ServicesProvider, type Services } from './ui/services';
+import type { Services } from './ui/services';
 import { openRepository } from './storage/idb-repository';
 import { createAutosaver } from './storage/autosave';
 import { defaultChangeStorage } from './storage/change-journal';
@@ -17,7 +16,7 @@ import './ui/styles.css';
 async function start() {
   // A reload or bookmark on another screen than the start screen: its code loads meanwhile, so
   // that screen renders without a loading step (ui/screen-loaders.ts).
-  const [, opened] = await Promise.all([
+  const [i18n, opened] = await Promise.all([
     initI18n(),
     openRepository({
       // The library line of a state written back from the journal: loaded only when there is one.
@@ -50,13 +49,23 @@ async function start() {
     now: () => new Date().toISOString(),
     newId,
   };
-  createRoot(document.getElementById('root')!).render(
-    <StrictMode>
-      <ServicesProvider services={services}>
-        <App />
-      </ServicesProvider>
-    </StrictMode>,
-  );
+  const root = document.getElementById('root')!;
+  const app = <AppRoot services={services} />;
+  // The built HTML holds the start screen as the app first renders it, in the language the start
+  // script chose (scripts/prerender.ts, scripts/start-script.ts): React takes that markup over
+  // (hydration), so nothing painted moves or flashes. Only when the first render is that same
+  // markup: on the start screen (the link may have been followed before this point), in that
+  // language, with no storage problem to show. Otherwise React replaces the markup in one commit.
+  if (
+    root.dataset.prerender === i18n.language &&
+    parseRoute(window.location.hash).name === 'home' &&
+    !opened.problem
+  ) {
+    hydrateRoot(root, app);
+  } else {
+    delete root.dataset.prerender;
+    createRoot(root).render(app);
+  }
 }
 
 void start();

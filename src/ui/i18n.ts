@@ -63,10 +63,13 @@ export async function initI18n(lng: UiLocale = initialLocale()): Promise<typeof 
   });
   // Initialised again (tests do, per test): screens already loaded will not ask for their texts again.
   if (rest) await loadAllTexts();
-  document.documentElement.lang = lng;
-  i18next.on('languageChanged', (l) => {
-    document.documentElement.lang = l;
-  });
+  // No document when the build prerenders the start screen (src/ui/prerender.tsx).
+  if (typeof document !== 'undefined') {
+    document.documentElement.lang = lng;
+    i18next.on('languageChanged', (l) => {
+      document.documentElement.lang = l;
+    });
+  }
   return i18next;
 }
 
@@ -96,7 +99,8 @@ const onLanguage = (listener: () => void) => {
  * that mounts: a step with many questionnaire texts spent several milliseconds on it.
  */
 export function useLanguage(): string {
-  return useSyncExternalStore(onLanguage, () => i18next.language);
+  const language = () => i18next.language;
+  return useSyncExternalStore(onLanguage, language, language);
 }
 
 /** A screen's module once it and the texts of every screen are loaded (routes.tsx). */

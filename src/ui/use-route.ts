@@ -10,7 +10,10 @@ import { routeLoaded } from './screen-loaders';
  * docs/performance.md). `pending` is true meanwhile. A loaded screen renders at once, as any update.
  */
 export function useRoute(): { route: Route; pending: boolean } {
-  const [hash, setHash] = useState(() => window.location.hash);
+  // No window when the build prerenders the start screen (src/ui/prerender.tsx): the start screen.
+  const [hash, setHash] = useState(() =>
+    typeof window === 'undefined' ? '' : window.location.hash,
+  );
   const [pending, startTransition] = useTransition();
   useEffect(() => {
     const update = () => {

@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { launch, openPage, SINGLE_FILE, SINGLE_FILE_URL } from './browser';
 import { startPreview, type Preview } from './offline-helpers';
+import { START_SCRIPT_HASH } from '../../scripts/start-script';
 
 let browser: Browser;
 let preview: Preview;
@@ -63,10 +64,11 @@ describe('the policy as written', () => {
     expect(d.has('worker-src')).toBe(false);
   });
 
-  it('hosted build: only its own files, one named Trusted Types policy for the service worker', () => {
+  it('hosted build: only its own files and the start script, one named Trusted Types policy for the service worker', () => {
     const d = directives(metaCsp('dist/index.html'));
     required(d);
-    expect(d.get('script-src')).toEqual(["'self'"]);
+    // The one inline script picks the prerendered start screen's language (scripts/start-script.ts).
+    expect(d.get('script-src')).toEqual(["'self'", START_SCRIPT_HASH]);
     expect(d.get('style-src')).toEqual(["'self'"]);
     expect(d.get('connect-src')).toEqual(["'self'"]);
     expect(d.get('worker-src')).toEqual(["'self'"]);

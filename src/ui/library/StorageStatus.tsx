@@ -37,12 +37,14 @@ export function StorageStatus({ items }: { items: AssessmentSummary[] | null }) 
     };
   }, [count, items]);
 
-  if (items === null) return null;
-  const unexported = items.filter(hasUnexportedChanges).length;
+  // Shown from the first render on, with room for the two lines an empty library gets (the
+  // browser's answers come a moment later): the prerendered start screen then does not move when
+  // they come (docs/performance.md, layout shift).
+  const unexported = items?.filter(hasUnexportedChanges).length ?? 0;
   return (
     <section aria-labelledby={id} className="library-storage">
       <h2 id={id}>{t('status_storage.title')}</h2>
-      <ul>
+      <ul className="library-storage__lines">
         {persist ? (
           <li>
             {!persist.supported
@@ -62,7 +64,7 @@ export function StorageStatus({ items }: { items: AssessmentSummary[] | null }) 
               : t('status_storage.usedOnly', { used: formatSize(use.usage, i18n.language) })}
           </li>
         ) : null}
-        {items.length > 0 ? (
+        {items && items.length > 0 ? (
           <li>
             {unexported > 0
               ? t('status_storage.unexported', { count: unexported })

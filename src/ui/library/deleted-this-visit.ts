@@ -37,5 +37,9 @@ export const deletedThisVisit = {
 };
 
 export function useDeletedThisVisit(): DeletedItem[] {
-  return useSyncExternalStore(deletedThisVisit.subscribe, deletedThisVisit.list);
+  return useSyncExternalStore(
+    deletedThisVisit.subscribe,
+    deletedThisVisit.list,
+    deletedThisVisit.list,
+  );
 }

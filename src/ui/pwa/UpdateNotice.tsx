@@ -15,7 +15,7 @@ import './update-notice.css';
  */
 export function UpdateNotice() {
   const { t } = useTranslation('pwa');
-  const state = useSyncExternalStore(subscribe, getState);
+  const state = useSyncExternalStore(subscribe, getState, getState);
   useEffect(() => startServiceWorker(), []);
   if (state.needReload) {
     return (
