@@ -9,6 +9,10 @@
  *   npm run bench -- --only=sizes,start,wizard,node,pdf
  *   npm run bench -- --single=FILE --dist=DIR --label=before   measure another build (no build step)
  *   npm run bench -- --compare=OTHER.html  also time OTHER's start, interleaved with this build's
+ *   npm run bench -- --only=side --compare=A.html --compare=B.html
+ *        side by side: our start, the static floor page and A, B, interleaved, at 1× and 4× CPU,
+ *        as ratios to the floor (scripts/bench/side-by-side.ts); --compare-ready=JS-EXPRESSION says
+ *        when another page's heading and start action are there (default: an h1 and a#/new link)
  *
  * The build and the browser runs hold /tmp/fria-e2e.lock, the lock the e2e tests use, so nobody
  * rebuilds dist/ under the benchmark and no e2e run competes for the CPU.
@@ -32,6 +36,12 @@ import {
   sizeOf,
 } from './bench/sizes';
 import { floorHtml, measureStart, type StartRun } from './bench/start';
+import {
+  HEADING_AND_ACTION,
+  measureSideBySide,
+  type SidePage,
+  type SideResult,
+} from './bench/side-by-side';
 import type { BenchPage } from './bench/page';
 import { serializeAssessment } from '../src/core/assessment/assessment';
 import { roundStats, stats, percentile, type Stats } from './bench/stats';
@@ -49,8 +59,10 @@ interface Options {
   single: string;
   dist: string;
   label: string;
-  /** Another single file whose start is measured interleaved with this one (same load). */
-  compare: string | null;
+  /** Other HTML files whose start is measured interleaved with this one (same load). */
+  compare: string[];
+  /** When a compared page's heading and start action are there (a JS expression). */
+  compareReady: string | null;
 }
 
 function parseArgs(argv: string[]): Options {
@@ -61,11 +73,12 @@ function parseArgs(argv: string[]): Options {
   return {
     runs: Number(get('runs') ?? 5),
     build: !argv.includes('--no-build') && !single && !dist,
-    only: new Set((get('only') ?? 'sizes,start,wizard,node,pdf').split(',')),
+    only: new Set((get('only') ?? 'sizes,side,start,wizard,node,pdf').split(',')),
     single: resolve(single ?? 'dist-single/fria-wizard.html'),
     dist: resolve(dist ?? 'dist'),
     label: get('label') ?? 'current',
-    compare: get('compare') ? resolve(get('compare')!) : null,
+    compare: argv.filter((a) => a.startsWith('--compare=')).map((a) => resolve(a.slice(10))),
+    compareReady: get('compare-ready'),
   };
 }
 
@@ -89,6 +102,77 @@ function buildApp(): void {
 }
 
 const ms = (s: Stats) => roundStats(s, 1);
+
+const startTexts = JSON.parse(readFileSync('locales/nl/start.json', 'utf8')) as {
+  title: string;
+  newAssessment: string;
+};
+const libraryTexts = JSON.parse(readFileSync('locales/nl/library.json', 'utf8')) as {
+  loading: string;
+};
+
+/** The floor page: the start screen's heading and link (Dutch, as the app's runs), nothing else. */
+function writeFloor(): string {
+  const file = resolve(OUT, 'floor.html');
+  writeFileSync(file, floorHtml(startTexts.title, startTexts.newAssessment));
+  return file;
+}
+
+/** The side-by-side table rows: per slowdown, every page's medians and ratios to the floor. */
+function sideRows(r: SideResult, pages: SidePage[], firstScreenGz: number): Row[] {
+  const rows: Row[] = [];
+  const group = 'Side by side (file://, cold, interleaved)';
+  const x = (a: number, b: number) => `${(a / b).toFixed(2)}×`;
+  const max = (xs: number[]) => {
+    const m = Math.max(...xs);
+    return m === 0 ? '0' : m.toPrecision(2);
+  };
+  for (const cpu of ['1', '4'] as const) {
+    const floor = r[cpu].floor!;
+    for (const p of pages) {
+      const f = r[cpu][p.name]!;
+      const ours = p.name === pages[0]!.name;
+      const vsFloor = p.name === 'floor' ? '' : ` = ${x(f.painted, floor.painted)} floor`;
+      rows.push({
+        group,
+        name: `${cpu}× CPU, ${p.name}: heading + start action painted`,
+        target: ours ? '≤ 1.5× floor' : '',
+        value: `${f.painted.toFixed(1)} ms${vsFloor}`,
+        ...(ours ? { ok: f.painted <= 1.5 * floor.painted } : {}),
+      });
+      rows.push({
+        group,
+        name: `${cpu}× CPU, ${p.name}: interactive`,
+        target: ours ? '≤ 2× floor' : '',
+        value: `${f.interactive.toFixed(1)} ms${p.name === 'floor' ? '' : ` = ${x(f.interactive, floor.interactive)} floor`}`,
+        ...(ours ? { ok: f.interactive <= 2 * floor.interactive } : {}),
+      });
+      rows.push({
+        group,
+        name: `${cpu}× CPU, ${p.name}: layout shift (sum), TBT`,
+        target: ours ? '0' : '',
+        value: `${f.shift === 0 ? '0' : f.shift.toPrecision(2)} (max ${max(f.shifts)}), ${f.tbt.toFixed(0)} ms`,
+        ...(ours ? { ok: f.shift === 0 } : {}),
+      });
+      if (f.ready !== null) {
+        rows.push({
+          group,
+          name: `${cpu}× CPU, ${p.name}: app has taken over (library answered)`,
+          target: '',
+          value: `${f.ready.toFixed(1)} ms = ${x(f.ready, floor.interactive)} floor's interactive`,
+        });
+      }
+    }
+  }
+  rows.push({
+    group,
+    name: 'First-screen JS (hosted build), gzipped',
+    target: '≤ 100 KB',
+    value: `${(firstScreenGz / 1000).toFixed(1)} KB`,
+    ok: firstScreenGz <= 100_000,
+  });
+  return rows;
+}
 
 async function main(): Promise<void> {
   const o = parseArgs(process.argv.slice(2));
@@ -196,20 +280,38 @@ async function main(): Promise<void> {
     id: 'bench-iama',
   });
 
-  const needBrowser = ['start', 'wizard', 'pdf'].some((k) => o.only.has(k));
+  const needBrowser = ['side', 'start', 'wizard', 'pdf'].some((k) => o.only.has(k));
   const browser = needBrowser ? await launch() : null;
   try {
     if (browser) (result.machine as Record<string, unknown>).chromium = browser.version();
 
+    if (o.only.has('side') && browser) {
+      const first = firstScreenJs(o.dist);
+      const pages: SidePage[] = [
+        {
+          name: 'FRIA Wizard',
+          url: singleUrl,
+          condition: HEADING_AND_ACTION,
+          ready: `document.querySelector('.library') && !document.querySelector('.library').textContent.includes(${JSON.stringify(libraryTexts.loading)})`,
+        },
+        { name: 'floor', url: pathToFileURL(writeFloor()).href, condition: HEADING_AND_ACTION },
+        ...o.compare.map((f) => ({
+          name: f,
+          url: pathToFileURL(f).href,
+          condition: o.compareReady ?? HEADING_AND_ACTION,
+        })),
+      ];
+      console.log(
+        `bench: side by side, ${o.runs} runs × ${pages.length} pages × (1×, 4×), interleaved …`,
+      );
+      const side = await measureSideBySide(browser, pages, o.runs, (l) => console.log(l));
+      result.sideBySide = { pages: pages.map((p) => p.name), ...side };
+      rows.push(...sideRows(side.result, pages, first.gz));
+    }
+
     if (o.only.has('start') && browser) {
       console.log(`bench: start screen, ${o.runs} runs × (app, floor) × (1×, 4×) …`);
-      const floorFile = resolve(OUT, 'floor.html');
-      const start = JSON.parse(readFileSync('locales/nl/start.json', 'utf8')) as {
-        title: string;
-        newAssessment: string;
-      };
-      writeFileSync(floorFile, floorHtml(start.title, start.newAssessment));
-      const floorUrl = pathToFileURL(floorFile).href;
+      const floorUrl = pathToFileURL(writeFloor()).href;
       // A returning user: ten IAMA-sized fria-core assessments in the library, imported in the
       // same (fresh) context first; measured until every item and its questionnaire name show.
       const libDir = resolve(OUT, 'fixtures', 'library');
@@ -253,8 +355,8 @@ async function main(): Promise<void> {
         runs.app4!.push(await measureStart(browser, singleUrl, 4));
         runs.library1!.push(await measureStart(browser, singleUrl, 1, withLibrary));
         runs.library4!.push(await measureStart(browser, singleUrl, 4, withLibrary));
-        if (o.compare) {
-          const url = pathToFileURL(o.compare).href;
+        if (o.compare[0]) {
+          const url = pathToFileURL(o.compare[0]).href;
           (runs.compare1 ??= []).push(await measureStart(browser, url, 1));
           (runs.compare4 ??= []).push(await measureStart(browser, url, 4));
           (runs.compareLibrary1 ??= []).push(await measureStart(browser, url, 1, libraryOf(url)));
@@ -335,7 +437,7 @@ async function main(): Promise<void> {
           ? [
               {
                 group: 'Start (file://, cold)',
-                name: `Compared build (${o.compare}), interleaved: interactive 1× / 4×, TBT 1×, heap`,
+                name: `Compared build (${o.compare[0]}), interleaved: interactive 1× / 4×, TBT 1×, heap`,
                 target: '',
                 value: `${fmt(summary.compare1.interactive)} / ${fmt(summary.compare4!.interactive)}, ${fmt(summary.compare1.tbt)}, ${fmt(summary.compare1.heapMB, 'MB')}`,
               },

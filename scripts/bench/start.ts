@@ -11,6 +11,10 @@
  * - TBT: the sum of (duration − 50 ms) of the long tasks that start before `interactive`, counted
  *   from navigation start (stricter than Lighthouse, which starts at first contentful paint).
  * - heap: JS heap in use after two forced garbage collections, after the quiet window.
+ * - shift: the sum of all layout shifts (PerformanceObserver `layout-shift`, none after input) until
+ *   the end of the quiet window.
+ * - ready (when a `ready` condition is given): the end of the first frame after it holds, e.g. the
+ *   app has taken over the prerendered start screen and shows the library's answer.
  */
 import type { Browser } from 'playwright-core';
 import { collectProblems, heapAfterGc, openBenchPage, sleep, type BenchPage } from './page';
@@ -24,14 +28,35 @@ const QUIET_MS = 1000;
  */
 export const startProbe = (
   condition = `document.querySelector(${JSON.stringify(LINK_SELECTOR)})`,
+  ready: string | null = null,
 ) => `
 (() => {
-  const b = (window.__bench = { longTasks: [], link: null, painted: null, idle: null, idleTimedOut: false });
+  const b = (window.__bench = { longTasks: [], link: null, painted: null, idle: null, idleTimedOut: false, shift: 0, ready: null, readyPainted: null });
   try {
     new PerformanceObserver((list) => {
       for (const e of list.getEntries()) b.longTasks.push([e.startTime, e.duration]);
     }).observe({ type: 'longtask', buffered: true });
   } catch (e) {}
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) if (!e.hadRecentInput) b.shift += e.value;
+    }).observe({ type: 'layout-shift', buffered: true });
+  } catch (e) {}
+  ${
+    ready
+      ? `const readyMo = new MutationObserver(() => {
+    if (b.ready !== null || !(${ready})) return;
+    b.ready = performance.now();
+    readyMo.disconnect();
+    requestAnimationFrame(() => {
+      const ch = new MessageChannel();
+      ch.port1.onmessage = () => { b.readyPainted = performance.now(); };
+      ch.port2.postMessage(0);
+    });
+  });
+  readyMo.observe(document, { childList: true, subtree: true, characterData: true });`
+      : ''
+  }
   const found = () => {
     if (b.link !== null || !(${condition})) return;
     b.link = performance.now();
@@ -52,6 +77,9 @@ export const startProbe = (
 
 interface Probe {
   longTasks: [number, number][];
+  shift: number;
+  ready: number | null;
+  readyPainted: number | null;
   link: number | null;
   painted: number | null;
   idle: number | null;
@@ -68,6 +96,10 @@ export interface StartRun {
   longTasks: number;
   fcp: number | null;
   heapBytes: number;
+  /** Sum of layout shifts until the end of the quiet window. */
+  shift: number;
+  /** The frame after the `ready` condition held, if one was given. */
+  ready: number | null;
 }
 
 export function interactiveFrom(p: Probe): { interactive: number; tbt: number; longTasks: number } {
@@ -95,11 +127,15 @@ export async function measureStart(
   browser: Browser,
   url: string,
   cpuSlowdown: number,
-  opts: { condition?: string; prepare?: (p: BenchPage) => Promise<void> } = {},
+  opts: {
+    condition?: string;
+    ready?: string;
+    prepare?: (p: BenchPage) => Promise<void>;
+  } = {},
 ): Promise<StartRun> {
   const p = await openBenchPage(browser, {
     cpuSlowdown,
-    initScripts: [startProbe(opts.condition)],
+    initScripts: [startProbe(opts.condition, opts.ready ?? null)],
     prepare: opts.prepare,
   });
   try {
@@ -108,9 +144,10 @@ export async function measureStart(
     let probe: Probe;
     for (;;) {
       probe = (await p.page.evaluate(READ)) as Probe;
-      if (probe.idle !== null) {
+      if (probe.idle !== null && (!opts.ready || probe.readyPainted !== null)) {
         const { interactive } = interactiveFrom(probe);
-        if (probe.now >= interactive + QUIET_MS) break;
+        const end = Math.max(interactive, probe.readyPainted ?? 0);
+        if (probe.now >= end + QUIET_MS) break;
       }
       if (Date.now() > deadline) throw new Error(`start screen of ${url} not interactive in 60 s`);
       await sleep(50);
@@ -127,6 +164,8 @@ export async function measureStart(
       longTasks: r.longTasks,
       fcp: probe.fcp,
       heapBytes,
+      shift: probe.shift,
+      ready: probe.readyPainted,
     };
   } finally {
     await p.close();
