@@ -171,6 +171,12 @@ export const signingTemplates = {
       'The assessment was attached to this PDF after it was signed, so no signature covers it. It was not imported. Check the PDF with “Verify a file”.',
     importSignatureBroken:
       'The digital signature of this PDF does not hold: the file was changed after signing or is damaged. Nothing was imported. Check the PDF with “Verify a file”.',
+    importDetachedValid:
+      'The digital signature {signature} holds: this assessment file is unchanged since {signer} signed it. Who signed is not verified here; “Verify a file” checks that with a certificate you trust.',
+    importDetachedBroken:
+      'The digital signature {signature} does not hold for this assessment file: the file was changed after signing, or the signature is damaged or belongs to another file. Nothing was imported. Check both files with “Verify a file”.',
+    importDetachedAlone:
+      'This signature file ({signature}) was chosen without the assessment file it signs. Choose both files together.',
   },
   nl: {
     notPkcs12:
@@ -337,6 +343,12 @@ export const signingTemplates = {
       'De beoordeling is pas na de ondertekening aan deze pdf gekoppeld; geen handtekening dekt haar. Ze is niet geïmporteerd. Controleer de pdf met “Bestand controleren”.',
     importSignatureBroken:
       'De digitale handtekening van deze pdf klopt niet: het bestand is na de ondertekening veranderd of beschadigd. Er is niets geïmporteerd. Controleer de pdf met “Bestand controleren”.',
+    importDetachedValid:
+      'De digitale handtekening {signature} klopt: dit beoordelingsbestand is niet veranderd sinds {signer} het ondertekende. Wie tekende is hier niet gecontroleerd; dat doet “Bestand controleren” met een certificaat dat u vertrouwt.',
+    importDetachedBroken:
+      'De digitale handtekening {signature} klopt niet bij dit beoordelingsbestand: het bestand is na de ondertekening veranderd, of de handtekening is beschadigd of hoort bij een ander bestand. Er is niets geïmporteerd. Controleer beide bestanden met “Bestand controleren”.',
+    importDetachedAlone:
+      'Dit handtekeningbestand ({signature}) is gekozen zonder het beoordelingsbestand dat het ondertekent. Kies beide bestanden samen.',
   },
 } as const;
 

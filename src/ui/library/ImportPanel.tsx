@@ -96,7 +96,7 @@ export function ImportPanel({
           id={inputId}
           type="file"
           multiple
-          accept=".json,.pdf,application/json,application/pdf"
+          accept=".json,.pdf,.p7s,application/json,application/pdf"
           onChange={(e) => {
             const input = e.currentTarget;
             void onFiles(input.files).finally(() => {
@@ -156,6 +156,7 @@ function ImportReport({
       : '',
   ].filter(Boolean);
   const fileProblems = files.filter((f) => f.problems.length > 0 || f.assessments.length === 0);
+  const notes = files.flatMap((f) => f.notes ?? []);
   return (
     <div className="library-import-report">
       <div role="status">
@@ -164,6 +165,11 @@ function ImportReport({
             {t('import.result')} {lines.join(' ')}
           </p>
         ) : null}
+        {notes.map((n, i) => (
+          <p key={i} className="notice">
+            {n}
+          </p>
+        ))}
       </div>
       {fileProblems.length > 0 || failed.length > 0 ? (
         <div role="alert" className="error-summary">

@@ -1,7 +1,10 @@
 /**
  * Reads the files a user picks or drops in the library: assessment files (`.fria.json`), backups,
- * and PDFs made by the app (their embedded assessment file). Each file gives its assessments and,
- * in the user's language, what could not be read; one bad file never stops the others.
+ * and PDFs made by the app (their embedded assessment file). An assessment file picked together
+ * with its digital signature (`<file>.p7s`) is checked against it: when the signature holds, the
+ * file is imported with a note that says what that proves; when it does not, nothing is imported.
+ * Each file gives its assessments and, in the user's language, what could not be read; one bad
+ * file never stops the others.
  */
 import type { Assessment } from '../../core/assessment';
 import { readAssessmentFile } from '../../core/assessment';
@@ -16,7 +19,11 @@ export interface FileOutcome {
   assessments: Assessment[];
   /** Plain-language problems; empty when everything in the file was read. */
   problems: string[];
+  /** Plain-language notes that are not problems (what a digital signature beside it proves). */
+  notes?: string[];
 }
+
+const isSignatureFile = (f: File) => /\.p7s$/i.test(f.name);
 
 async function isPdf(file: File): Promise<boolean> {
   if (/\.pdf$/i.test(file.name) || file.type === 'application/pdf') return true;
@@ -107,7 +114,45 @@ async function signedPdfChoice(
   };
 }
 
-async function readJson(file: File, locale: string): Promise<FileOutcome> {
+/**
+ * An assessment file with its detached signature: the signature must hold over the file's exact
+ * bytes. Who signed is named as the certificate says, not verified (the library has no trusted
+ * certificates; "Verify a file" checks that).
+ */
+async function checkDetached(
+  file: File,
+  signature: File,
+  locale: string,
+): Promise<{ ok: true; note: string } | { ok: false; problem: string }> {
+  const [{ checkDetachedSignature }, { signingText }] = await Promise.all([
+    import('../../signing/detached'),
+    import('../../signing/messages'),
+  ]);
+  const tooLarge = fileSizeProblem('certificate', signature.size);
+  if (tooLarge) return { ok: false, problem: problemText(tooLarge, locale) };
+  const report = await checkDetachedSignature(
+    new Uint8Array(await file.arrayBuffer()),
+    new Uint8Array(await signature.arrayBuffer()),
+    [],
+    new Date(),
+  );
+  const holds = report.integrity === 'valid' && report.signingCertificateAttribute !== 'mismatch';
+  return holds
+    ? {
+        ok: true,
+        note: signingText(
+          'importDetachedValid',
+          { signature: signature.name, signer: report.signer?.name ?? '?' },
+          locale,
+        ),
+      }
+    : {
+        ok: false,
+        problem: signingText('importDetachedBroken', { signature: signature.name }, locale),
+      };
+}
+
+async function readJson(file: File, locale: string, signature?: File): Promise<FileOutcome> {
   if (file.size > DEFAULT_LIMITS.maxBytes) {
     const text = formatMessage(
       'tooLarge',
@@ -115,6 +160,12 @@ async function readJson(file: File, locale: string): Promise<FileOutcome> {
       locale,
     );
     return { fileName: file.name, kind: null, assessments: [], problems: [text] };
+  }
+  let notes: string[] = [];
+  if (signature) {
+    const d = await checkDetached(file, signature, locale);
+    if (!d.ok) return { fileName: file.name, kind: null, assessments: [], problems: [d.problem] };
+    notes = [d.note];
   }
   const r = readAssessmentFile(await file.text());
   if (!r.ok) {
@@ -136,7 +187,20 @@ async function readJson(file: File, locale: string): Promise<FileOutcome> {
           .map((p) => problemText(p, locale))
           .join(' ')}`,
     ),
+    ...(notes.length ? { notes } : {}),
   };
+}
+
+/**
+ * The signature file that belongs to an assessment file: `<name>.p7s`, or the only signature
+ * file when exactly one assessment file and one signature file were picked.
+ */
+function signatureFor(file: File, files: readonly File[]): File | undefined {
+  const signatures = files.filter(isSignatureFile);
+  const named = signatures.find((s) => s.name === `${file.name}.p7s`);
+  if (named) return named;
+  const others = files.filter((f) => !isSignatureFile(f));
+  return others.length === 1 && signatures.length === 1 ? signatures[0] : undefined;
 }
 
 /** Reads every file; never throws (an unreadable file becomes a problem of that file). */
@@ -145,9 +209,16 @@ export async function readImportFiles(
   locale: string,
 ): Promise<FileOutcome[]> {
   const out: FileOutcome[] = [];
+  const used = new Set<File>();
   for (const file of files) {
+    if (isSignatureFile(file)) continue;
     try {
-      out.push((await isPdf(file)) ? await readPdf(file, locale) : await readJson(file, locale));
+      if (await isPdf(file)) out.push(await readPdf(file, locale));
+      else {
+        const signature = signatureFor(file, files);
+        if (signature) used.add(signature);
+        out.push(await readJson(file, locale, signature));
+      }
     } catch (e) {
       out.push({
         fileName: file.name,
@@ -156,6 +227,16 @@ export async function readImportFiles(
         problems: [e instanceof Error ? e.message : String(e)],
       });
     }
+  }
+  for (const file of files) {
+    if (!isSignatureFile(file) || used.has(file)) continue;
+    const { signingText } = await import('../../signing/messages');
+    out.push({
+      fileName: file.name,
+      kind: null,
+      assessments: [],
+      problems: [signingText('importDetachedAlone', { signature: file.name }, locale)],
+    });
   }
   return out;
 }

@@ -1,9 +1,11 @@
-import { useId, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { pick } from '../../core/texts';
 import { fileSizeProblem } from '../../core/files';
 import { problemText } from '../../core/files';
-import type { SignOffRole } from '../../core/signoff';
+import type { Assessment } from '../../core/assessment';
+import { serializeAssessment } from '../../core/assessment';
+import { missingRoles, type SignOffRole } from '../../core/signoff';
 import { reportLanguageOf } from '../components/report-language';
 import { useSession } from '../state/session';
 import { downloadFile, safeFileName } from '../download';
@@ -16,8 +18,11 @@ async function fileBytes(f: File): Promise<Uint8Array> {
 
 /**
  * Level 3: a PAdES signature with the user's certificate file, or a PDF with empty signature
- * fields to sign elsewhere. The PDF and signing code load only when a button is pressed. The
- * password lives in this component's state until the attempt ends, then it is cleared.
+ * fields to sign elsewhere. With the same certificate, the assessment file (`.fria.json`) can be
+ * signed too: a detached signature saved beside it (`.fria.json.p7s`, src/signing/detached.ts).
+ * The PDF and signing code load only when a button is pressed. The password lives in this
+ * component's state until the attempt ends, then it is cleared. Signing a draft (a required role
+ * has not signed) asks for confirmation first, naming the roles.
  */
 export function PdfSigning({ roles }: { roles: SignOffRole[] }) {
   const { t, i18n } = useTranslation('signing');
@@ -32,21 +37,39 @@ export function PdfSigning({ roles }: { roles: SignOffRole[] }) {
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState<Busy>('idle');
   const [message, setMessage] = useState<{ tone: 'ok' | 'error'; text: string } | null>(null);
+  const [alsoFile, setAlsoFile] = useState(false);
+  /** Roles that have not signed, while the user is asked whether to sign the draft anyway. */
+  const [confirmDraft, setConfirmDraft] = useState<string[] | null>(null);
+  const submitRef = useRef<HTMLButtonElement>(null);
+  const confirmRef = useRef<HTMLHeadingElement>(null);
 
-  async function reportPdf(): Promise<Uint8Array> {
-    await flush();
+  async function reportPdf(a: Assessment): Promise<Uint8Array> {
     const { renderReportPdf } = await import('../../pdf/render');
     // The report language chosen for the assessment, as the summary's export does by default.
-    const a = store.get();
     return renderReportPdf(a, q, reportLanguageOf(a.meta.locale, lang), {
       appVersion: __APP_VERSION__,
     });
   }
 
-  async function sign(e: React.FormEvent) {
+  /**
+   * The required roles that have not signed the assessment about to be signed: this one for a new
+   * PDF; for a chosen PDF, the assessment attached to it (when it is one of this questionnaire).
+   */
+  async function unsignedRoles(): Promise<string[]> {
+    let a: Assessment | undefined = store.get();
+    if (source === 'file' && pdfFile) {
+      const { readEmbeddedAssessment } = await import('../../pdf/read-embedded');
+      const r = await readEmbeddedAssessment(await fileBytes(pdfFile)).catch(() => null);
+      a = r?.ok && r.assessment.questionnaire.id === q.id ? r.assessment : undefined;
+    }
+    return a ? missingRoles(a, q).map((r) => pick(r.label, lang)) : [];
+  }
+
+  async function submit(e: React.FormEvent) {
     e.preventDefault();
     if (busy !== 'idle') return;
     setMessage(null);
+    setConfirmDraft(null);
     if (!p12File) return setMessage({ tone: 'error', text: t('pdf.errors.p12') });
     if (source === 'file' && !pdfFile)
       return setMessage({ tone: 'error', text: t('pdf.errors.pdf') });
@@ -59,8 +82,30 @@ export function PdfSigning({ roles }: { roles: SignOffRole[] }) {
         tone: 'error',
         text: t('pdf.error', { detail: problemText(tooLarge, lang) }),
       });
+    const missing = await unsignedRoles();
+    if (missing.length > 0) {
+      // Nothing is signed or cleared until the user says so; "cancel" leaves everything as it was.
+      setConfirmDraft(missing);
+      requestAnimationFrame(() => confirmRef.current?.focus());
+      return;
+    }
+    await sign();
+  }
+
+  function cancelDraft() {
+    setConfirmDraft(null);
+    submitRef.current?.focus();
+  }
+
+  async function sign() {
+    setConfirmDraft(null);
+    setMessage(null);
+    if (busy !== 'idle' || !p12File) return;
     setBusy('sign');
+    await flush();
+    // One snapshot for the PDF and the assessment file, so both hold the same assessment.
     const a = store.get();
+    const withFile = alsoFile && source === 'new';
     try {
       const [{ loadSigningIdentity, signPdfWithIdentity }, { SigningError }] = await Promise.all([
         import('../../signing/pades'),
@@ -69,13 +114,35 @@ export function PdfSigning({ roles }: { roles: SignOffRole[] }) {
       try {
         // The identity first: a wrong password is reported before the PDF is made.
         const identity = await loadSigningIdentity(await fileBytes(p12File), password);
-        const pdf = source === 'file' && pdfFile ? await fileBytes(pdfFile) : await reportPdf();
+        const pdf = source === 'file' && pdfFile ? await fileBytes(pdfFile) : await reportPdf(a);
         const result = await signPdfWithIdentity(pdf, identity, {
           reason: reason.trim() || t('pdf.defaultReason', { version: a.version }),
         });
-        const name = `${safeFileName(a.meta.systemName)}-v${a.version}-signed.pdf`;
+        const base = `${safeFileName(a.meta.systemName)}-v${a.version}`;
+        const name = `${base}-signed.pdf`;
         downloadFile(result.pdf, name, 'application/pdf');
-        setMessage({ tone: 'ok', text: t('pdf.done', { file: name, name: result.signer.name }) });
+        if (!withFile) {
+          setMessage({ tone: 'ok', text: t('pdf.done', { file: name, name: result.signer.name }) });
+          return;
+        }
+        // The same certificate signs the assessment file's exact bytes (detached CAdES).
+        const { signAssessmentFile, detachedSignatureName } =
+          await import('../../signing/detached');
+        const json = new TextEncoder().encode(serializeAssessment(a));
+        const { signature } = await signAssessmentFile(json, identity);
+        const jsonName = `${base}.fria.json`;
+        const sigName = detachedSignatureName(jsonName);
+        downloadFile(json, jsonName, 'application/json');
+        downloadFile(signature, sigName, 'application/pkcs7-signature');
+        setMessage({
+          tone: 'ok',
+          text: t('pdf.doneWithFile', {
+            file: name,
+            json: jsonName,
+            p7s: sigName,
+            name: result.signer.name,
+          }),
+        });
       } catch (err) {
         const detail = err instanceof SigningError ? err.text(lang) : t('pdf.errors.unexpected');
         if (!(err instanceof SigningError)) console.error(err);
@@ -95,7 +162,8 @@ export function PdfSigning({ roles }: { roles: SignOffRole[] }) {
     const a = store.get();
     try {
       const { addEmptySignatureField } = await import('../../signing/pades');
-      let pdf = await reportPdf();
+      await flush();
+      let pdf = await reportPdf(a);
       // One field per role, two per row near the bottom of the last page (points from bottom-left).
       for (const [i, r] of roles.entries()) {
         const col = i % 2;
@@ -122,7 +190,7 @@ export function PdfSigning({ roles }: { roles: SignOffRole[] }) {
     <section aria-labelledby={id('title')} className="panel stack">
       <h2 id={id('title')}>{t('pdf.title')}</h2>
       <p>{t('pdf.intro')}</p>
-      <form onSubmit={(e) => void sign(e)} noValidate className="stack">
+      <form onSubmit={(e) => void submit(e)} noValidate className="stack">
         <fieldset className="field">
           <legend>{t('pdf.source')}</legend>
           <label className="inline-choice">
@@ -191,8 +259,25 @@ export function PdfSigning({ roles }: { roles: SignOffRole[] }) {
             onChange={(e) => setReason(e.target.value)}
           />
         </div>
+        {source === 'new' ? (
+          <div className="field">
+            <label className="inline-choice">
+              <input
+                type="checkbox"
+                checked={alsoFile}
+                aria-describedby={id('also-hint')}
+                onChange={(e) => setAlsoFile(e.target.checked)}
+              />{' '}
+              {t('pdf.alsoFile')}
+            </label>
+            <p className="hint" id={id('also-hint')}>
+              {t('pdf.alsoFileHint')}
+            </p>
+          </div>
+        ) : null}
         <div className="actions">
           <button
+            ref={submitRef}
             type="submit"
             className="button button--primary"
             aria-disabled={busy !== 'idle' || undefined}
@@ -201,6 +286,32 @@ export function PdfSigning({ roles }: { roles: SignOffRole[] }) {
           </button>
         </div>
       </form>
+      {confirmDraft ? (
+        <div
+          role="alertdialog"
+          aria-modal="false"
+          aria-labelledby={id('draft-title')}
+          aria-describedby={id('draft-text')}
+          className="panel stack signoff__confirm"
+        >
+          <h3 id={id('draft-title')} ref={confirmRef} tabIndex={-1}>
+            {t('pdf.draft.title')}
+          </h3>
+          <p id={id('draft-text')}>
+            {t(confirmDraft.length > 1 ? 'pdf.draft.textMany' : 'pdf.draft.textOne', {
+              roles: joinAnd(confirmDraft, lang),
+            })}
+          </p>
+          <div className="actions">
+            <button type="button" className="button button--primary" onClick={() => void sign()}>
+              {t('pdf.draft.confirm')}
+            </button>
+            <button type="button" className="button" onClick={cancelDraft}>
+              {t('pdf.draft.cancel')}
+            </button>
+          </div>
+        </div>
+      ) : null}
       <div className="stack">
         <h3>{t('prepare.title')}</h3>
         <p>{t('prepare.text')}</p>
@@ -228,3 +339,8 @@ export function PdfSigning({ roles }: { roles: SignOffRole[] }) {
 }
 
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+function joinAnd(items: string[], lang: string): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')}${lang === 'nl' ? ' en ' : ' and '}${items[items.length - 1]}`;
+}
