@@ -31,6 +31,8 @@ export interface RenderOptions {
   now?: Date;
   /** IANA time zone for printed moments; the runtime's own when left out. */
   timeZone?: string;
+  /** What happens next to the PDF, when known (src/core/report/report-model.ts). */
+  digitalSignature?: 'now' | 'fields';
 }
 
 export const ATTACHMENT_DESCRIPTION = 'FRIA Wizard assessment file (.fria.json)';
@@ -195,6 +197,7 @@ export async function renderReportPdf(
     appVersion: opts.appVersion,
     generatedAt: now.toISOString(),
     ...(opts.timeZone ? { timeZone: opts.timeZone } : {}),
+    ...(opts.digitalSignature ? { digitalSignature: opts.digitalSignature } : {}),
   });
   const bytes = new TextEncoder().encode(serializeAssessment(assessment));
   return renderModel(model, { bytes, now });

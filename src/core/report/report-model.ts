@@ -14,6 +14,12 @@ export interface ReportOptions {
   generatedAt: string;
   /** IANA time zone for printed moments (the reader's); the runtime's own when left out. */
   timeZone?: string;
+  /**
+   * What happens to the PDF next, as far as the maker knows: `now`, the app signs it digitally
+   * straight after making it; `fields`, it gets empty signature fields to sign elsewhere. Left
+   * out: not known (an export, which may still be signed later). Only the seal's words depend on it.
+   */
+  digitalSignature?: 'now' | 'fields';
 }
 
 /** A level as the report shows it: its label, its place in the scale, and its colour. */

@@ -204,6 +204,14 @@ const en = {
   frameworkIama: 'IAMA',
 
   // Sign-off
+  // What the seal showed when the PDF was made (the sign-off part's first line). The page is drawn
+  // before any digital signature, so it says what held then and leaves later proof to the signature.
+  signOffSealAtPrint:
+    'When this PDF was made, the assessment matched the hash recorded in the sign-offs: it was internally consistent. Anyone can recompute such a hash after an edit, so this text does not prove that nothing was changed since signing, nor who signed. Only a digital signature on this PDF can show that: check with “Verify a file” in FRIA Wizard, or in your PDF reader, whether it has one and whether it holds.',
+  signOffSealAtPrintSigning:
+    'When this PDF was made, the assessment matched the hash recorded in the sign-offs. The PDF was made to be signed digitally straight away. That digital signature, not this text, shows whether anything was changed since and who signed: check it with “Verify a file” in FRIA Wizard, or in your PDF reader.',
+  signOffSealAtPrintFields:
+    'When this PDF was made, the assessment matched the hash recorded in the sign-offs. The PDF was prepared to be signed digitally. Only a digital signature, not this text, shows whether anything was changed since and who signed: check with “Verify a file” in FRIA Wizard, or in your PDF reader, whether it is signed and whether the signature holds.',
   signOffIntro:
     'Each person who signs confirms the declaration below for this version of the assessment. The seal (SHA-256 hash) recorded with each signature must match the hash of this report.',
   signOffNotSigned: 'Not signed',
@@ -242,7 +250,7 @@ const en = {
   integrityAttachment: 'Attached file',
   integrityGenerated: 'Report made',
   integrityHowTo:
-    'To check: open this PDF in FRIA Wizard ("Verify"), or save the attached file from any PDF reader and open it in FRIA Wizard. It recomputes the hash; it must be the same as above.',
+    'To check: open this PDF in FRIA Wizard ("Verify"), or save the attached file from any PDF reader and open it in FRIA Wizard. It recomputes the hash; it must be the same as above. The same hash shows that this report and that file belong together, not that nothing was changed or who signed: only a digital signature can show that.',
 
   // Document metadata
   docSubject: '{title} for {system}',
@@ -448,6 +456,12 @@ const nl: Record<ReportTextKey, string> = {
   frameworkGdpr: 'AVG, art. 35 lid 7',
   frameworkIama: 'IAMA',
 
+  signOffSealAtPrint:
+    'Toen deze pdf werd gemaakt, paste de beoordeling bij de hash in de ondertekeningen: ze was alleen intern consistent. Iedereen kan zo’n hash na een wijziging opnieuw berekenen. Deze tekst bewijst dus niet dat er sinds de ondertekening niets is veranderd, en ook niet wie tekende. Dat kan alleen een digitale handtekening op deze pdf: kijk met “Bestand controleren” in FRIA Wizard, of in uw pdf-lezer, of de pdf er een heeft en of die klopt.',
+  signOffSealAtPrintSigning:
+    'Toen deze pdf werd gemaakt, paste de beoordeling bij de hash in de ondertekeningen. De pdf is gemaakt om meteen digitaal te worden ondertekend. Die digitale handtekening laat zien of er sindsdien iets is veranderd en wie tekende, niet deze tekst. Controleer de handtekening met “Bestand controleren” in FRIA Wizard, of in uw pdf-lezer.',
+  signOffSealAtPrintFields:
+    'Toen deze pdf werd gemaakt, paste de beoordeling bij de hash in de ondertekeningen. De pdf is klaargezet om digitaal te worden ondertekend. Alleen een digitale handtekening laat zien of er sindsdien iets is veranderd en wie tekende, niet deze tekst. Kijk met “Bestand controleren” in FRIA Wizard, of in uw pdf-lezer, of de pdf is ondertekend en of de handtekening klopt.',
   signOffIntro:
     'Wie tekent, bevestigt de verklaring hieronder voor deze versie van de beoordeling. Het zegel (SHA-256-hash) dat bij elke handtekening is vastgelegd, moet gelijk zijn aan de hash van dit rapport.',
   signOffNotSigned: 'Niet ondertekend',
@@ -485,7 +499,7 @@ const nl: Record<ReportTextKey, string> = {
   integrityAttachment: 'Bijgevoegd bestand',
   integrityGenerated: 'Rapport gemaakt',
   integrityHowTo:
-    'Controleren: open deze pdf in FRIA Wizard ("Controleren"), of sla de bijlage op vanuit een pdf-lezer en open die in FRIA Wizard. Die berekent de hash opnieuw; die moet gelijk zijn aan de hash hierboven.',
+    'Controleren: open deze pdf in FRIA Wizard ("Controleren"), of sla de bijlage op vanuit een pdf-lezer en open die in FRIA Wizard. Die berekent de hash opnieuw; die moet gelijk zijn aan de hash hierboven. Dezelfde hash laat zien dat dit rapport en dat bestand bij elkaar horen, niet dat er niets is veranderd of wie tekende: dat kan alleen een digitale handtekening.',
 
   docSubject: '{title} voor {system}',
   docKeywords: '{title}, {system}, grondrechten, impactbeoordeling, FRIA Wizard',

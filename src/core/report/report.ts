@@ -72,7 +72,7 @@ export async function buildReport(
     actionPlan,
     conclusion: conclusionPart(ctx),
     coverage: coveragePart(ctx, numbers),
-    signOff: signOffPart(ctx, seal, status.signed),
+    signOff: signOffPart(ctx, seal, status.signed, opts.digitalSignature),
     integrity: integrityPart(
       ctx,
       id,

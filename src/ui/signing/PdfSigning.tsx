@@ -43,11 +43,13 @@ export function PdfSigning({ roles }: { roles: SignOffRole[] }) {
   const submitRef = useRef<HTMLButtonElement>(null);
   const confirmRef = useRef<HTMLHeadingElement>(null);
 
-  async function reportPdf(a: Assessment): Promise<Uint8Array> {
+  /** The report, made to be signed now (`now`) or elsewhere (`fields`): its seal words say so. */
+  async function reportPdf(a: Assessment, next: 'now' | 'fields'): Promise<Uint8Array> {
     const { renderReportPdf } = await import('../../pdf/render');
     // The report language chosen for the assessment, as the summary's export does by default.
     return renderReportPdf(a, q, reportLanguageOf(a.meta.locale, lang), {
       appVersion: __APP_VERSION__,
+      digitalSignature: next,
     });
   }
 
@@ -114,7 +116,8 @@ export function PdfSigning({ roles }: { roles: SignOffRole[] }) {
       try {
         // The identity first: a wrong password is reported before the PDF is made.
         const identity = await loadSigningIdentity(await fileBytes(p12File), password);
-        const pdf = source === 'file' && pdfFile ? await fileBytes(pdfFile) : await reportPdf(a);
+        const pdf =
+          source === 'file' && pdfFile ? await fileBytes(pdfFile) : await reportPdf(a, 'now');
         const result = await signPdfWithIdentity(pdf, identity, {
           reason: reason.trim() || t('pdf.defaultReason', { version: a.version }),
         });
@@ -163,7 +166,7 @@ export function PdfSigning({ roles }: { roles: SignOffRole[] }) {
     try {
       const { addEmptySignatureField } = await import('../../signing/pades');
       await flush();
-      let pdf = await reportPdf(a);
+      let pdf = await reportPdf(a, 'fields');
       // One field per role, two per row near the bottom of the last page (points from bottom-left).
       for (const [i, r] of roles.entries()) {
         const col = i % 2;

@@ -15,7 +15,7 @@ import {
 import { pick } from '../../texts/localized';
 import { formatDay } from '../report-format';
 import type { ReportContext } from '../report-context';
-import type { ReportModel, ReportSignOffEntry } from '../report-model';
+import type { ReportModel, ReportOptions, ReportSignOffEntry } from '../report-model';
 
 /** Signed only when the sign-off rules say so and the seal holds. */
 export function reportStatus(ctx: ReportContext, seal: SealResult): ReportModel['status'] {
@@ -27,10 +27,32 @@ export function reportStatus(ctx: ReportContext, seal: SealResult): ReportModel[
   return { code: signed ? 'signed' : statusCode, label, signed };
 }
 
+/**
+ * The seal's verdict as the PDF prints it. The page is drawn before any digital signature is
+ * added, so a holding seal is said as what was true when the PDF was made (internally consistent)
+ * and the proof of "unchanged since" and "who" is left to a digital signature — words that stay
+ * true whether or not the PDF is signed afterwards, and never contradict that signature.
+ */
+function sealAtPrint(
+  ctx: ReportContext,
+  seal: SealResult,
+  digitalSignature: ReportOptions['digitalSignature'],
+): string {
+  if (seal.status !== 'valid') return sealSummaryText(seal, ctx.lang);
+  return ctx.t(
+    digitalSignature === 'now'
+      ? 'signOffSealAtPrintSigning'
+      : digitalSignature === 'fields'
+        ? 'signOffSealAtPrintFields'
+        : 'signOffSealAtPrint',
+  );
+}
+
 export function signOffPart(
   ctx: ReportContext,
   seal: SealResult,
   signed: boolean,
+  digitalSignature?: ReportOptions['digitalSignature'],
 ): ReportModel['signOff'] {
   const { a, q, lang, t } = ctx;
   const roles = signOffRoles(q);
@@ -61,7 +83,7 @@ export function signOffPart(
   const roleIds = new Set(roles.map((r) => r.id));
   return {
     signed,
-    statusText: sealSummaryText(seal, lang),
+    statusText: sealAtPrint(ctx, seal, digitalSignature),
     declaration: signOffDeclaration(q, lang),
     roles: roles.map((r, i) => ({
       label: pick(r.label, lang),
