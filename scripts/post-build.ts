@@ -217,7 +217,8 @@ async function run(): Promise<void> {
   if (extra.length)
     throw new PostBuildError(`dist-single has more than one file: ${extra.join(', ')}`);
   const singleHtml = readFileSync(singleFile, 'utf8');
-  if (/serviceWorker\s*\.\s*register|sw\.js/.test(singleHtml))
+  // `sw.js` as a file name of its own: a chunk such as `objects-BWlIDJsw.js` is not one.
+  if (/serviceWorker\s*\.\s*register|(?<![\w-])sw\.js/.test(singleHtml))
     throw new PostBuildError('the single file contains service worker registration code');
   const single = withCsp(withPrerender(singleHtml, pre), 'single');
   writeFileSync(singleFile, single.html);
