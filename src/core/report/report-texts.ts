@@ -48,7 +48,7 @@ const en = {
   coverStatus: 'Status',
   coverOverall: 'Overall level',
   coverProvisional:
-    'Provisional: {count} required questions are still open. Open questions count as 0 points, so the levels can still go up.',
+    'Provisional: {count} required {count|question is|questions are} still open. Open questions count as 0 points, so the levels can still go up.',
   coverNotSignedNote:
     'This is a draft. It becomes final when every required role has signed this version.',
 
@@ -74,9 +74,9 @@ const en = {
   scoreValue: '{raw} of {max} ({pct})',
   scoreValueCredited: '{raw} of {max} ({pct})\nwith credit: {adjusted}',
   mitigationApplied:
-    'Credit for measures: the questions about measures gave {raw} of {max} points ({pct}). That is at least the {threshold} needed, so every domain score is lowered by {reduction} (multiplied by {factor}) before it is compared with the thresholds.',
+    'Credit for measures: the questions about measures gave {raw} of {max} {max|point|points} ({pct}). That is at least the {threshold} needed, so every domain score is lowered by {reduction} (multiplied by {factor}) before it is compared with the thresholds.',
   mitigationNotApplied:
-    'Credit for measures: the questions about measures gave {raw} of {max} points ({pct}). That is less than the {threshold} needed, so the domain scores are not lowered.',
+    'Credit for measures: the questions about measures gave {raw} of {max} {max|point|points} ({pct}). That is less than the {threshold} needed, so the domain scores are not lowered.',
   overrideValue: 'From {from} to {to}. Reason: {reason}',
   overrideIgnoredLevel:
     'The change of {domain} to level "{level}" is not used: this questionnaire has no such level. The computed level counts: {computed}.',
@@ -308,7 +308,7 @@ const nl: Record<ReportTextKey, string> = {
   coverStatus: 'Status',
   coverOverall: 'Totaalniveau',
   coverProvisional:
-    'Voorlopig: er staan nog {count} verplichte vragen open. Open vragen tellen als 0 punten, dus de niveaus kunnen nog stijgen.',
+    'Voorlopig: er {count|staat|staan} nog {count} verplichte {count|vraag|vragen} open. Open vragen tellen als 0 punten, dus de niveaus kunnen nog stijgen.',
   coverNotSignedNote:
     'Dit is een concept. Het is definitief als elke verplichte rol deze versie heeft ondertekend.',
 
@@ -333,9 +333,9 @@ const nl: Record<ReportTextKey, string> = {
   scoreValue: '{raw} van {max} ({pct})',
   scoreValueCredited: '{raw} van {max} ({pct})\nmet korting: {adjusted}',
   mitigationApplied:
-    'Korting voor maatregelen: de vragen over maatregelen gaven {raw} van {max} punten ({pct}). Dat is minstens de nodige {threshold}, dus elke domeinscore gaat {reduction} omlaag (keer {factor}) voordat die met de drempels wordt vergeleken.',
+    'Korting voor maatregelen: de vragen over maatregelen gaven {raw} van {max} {max|punt|punten} ({pct}). Dat is minstens de nodige {threshold}, dus elke domeinscore gaat {reduction} omlaag (keer {factor}) voordat die met de drempels wordt vergeleken.',
   mitigationNotApplied:
-    'Korting voor maatregelen: de vragen over maatregelen gaven {raw} van {max} punten ({pct}). Dat is minder dan de nodige {threshold}, dus de domeinscores gaan niet omlaag.',
+    'Korting voor maatregelen: de vragen over maatregelen gaven {raw} van {max} {max|punt|punten} ({pct}). Dat is minder dan de nodige {threshold}, dus de domeinscores gaan niet omlaag.',
   overrideValue: 'Van {from} naar {to}. Reden: {reason}',
   overrideIgnoredLevel:
     'De aanpassing van {domain} naar niveau "{level}" telt niet: deze vragenlijst heeft dat niveau niet. Het berekende niveau telt: {computed}.',

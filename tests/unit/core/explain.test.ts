@@ -24,9 +24,23 @@ describe('a reason names the answer as the user chose it', () => {
 
   it('a yes/no question reads Ja / Nee, Yes / No, capitalised like every other answer', () => {
     const yesNo = q.sections.flatMap((s) => s.questions).find((x) => x.type === 'yesNo')!;
-    expect(explainTrace(answer(yesNo.id, ['yes'], 1, 1), q, 'nl')).toContain(
-      ': Ja → 1 van 1 punten',
+    expect(explainTrace(answer(yesNo.id, ['yes'], 1, 1), q, 'nl')).toContain(': Ja → 1 van 1 punt');
+    expect(explainTrace(answer(yesNo.id, ['no'], 0, 1), q, 'en')).toContain(': No → 0 of 1 point');
+  });
+});
+
+describe('points are counted in words that fit the number', () => {
+  it('"1 van 1 punt" and "0 van 1 punt", "of 2 points": singular for exactly one', () => {
+    const yesNo = q.sections.flatMap((s) => s.questions).find((x) => x.type === 'yesNo')!;
+    const one = explainTrace(answer(yesNo.id, ['yes'], 1, 1), q, 'nl');
+    expect(one).toMatch(/1 van 1 punt$/);
+    expect(one).not.toContain('1 van 1 punten');
+    expect(explainTrace(answer(yesNo.id, ['yes'], 1, 1), q, 'en')).toMatch(/1 of 1 point$/);
+    expect(explainTrace(answer('groupsConsulted', ['no'], 2, 2), q, 'nl')).toMatch(
+      /2 van 2 punten$/,
     );
-    expect(explainTrace(answer(yesNo.id, ['no'], 0, 1), q, 'en')).toContain(': No → 0 of 1 points');
+    expect(explainTrace({ kind: 'unanswered', questionId: yesNo.id, max: 1 }, q, 'nl')).toContain(
+      '0 van 1 punt (voorlopig)',
+    );
   });
 });
