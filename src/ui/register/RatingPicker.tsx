@@ -3,7 +3,8 @@ import { RATINGS } from '../../core/register';
 
 /**
  * Likelihood or severity, 1 to 5, as a group of radio buttons with plain-language labels
- * ("4 – likely"). Arrow keys move within the group, as in any radio group.
+ * ("4 – likely"). Arrow keys move within the group, as in any radio group. A required pair (the
+ * risk before measures) says so in its legend, as every required field does.
  */
 export function RatingPicker({
   kind,
@@ -14,6 +15,7 @@ export function RatingPicker({
   onChange,
   error,
   disabled,
+  required = false,
 }: {
   kind: 'likelihood' | 'severity';
   /** The radio group's name; unique in the form. */
@@ -25,6 +27,8 @@ export function RatingPicker({
   onChange(v: number): void;
   error?: string;
   disabled?: boolean;
+  /** Marked "(verplicht)" in its legend, as required text fields are, and aria-required. */
+  required?: boolean;
 }) {
   const { t } = useTranslation('register');
   const hintId = `${idPrefix}-hint`;
@@ -33,11 +37,14 @@ export function RatingPicker({
     <fieldset
       className={`rating${error ? ' rating--error' : ''}`}
       role="radiogroup"
-      aria-required="true"
+      aria-required={required ? 'true' : undefined}
       aria-invalid={error ? 'true' : undefined}
       aria-describedby={error ? `${hintId} ${errorId}` : hintId}
     >
-      <legend className="rating__legend">{legend}</legend>
+      <legend className="rating__legend">
+        {legend}
+        {required ? <span className="required"> ({t('common:required')})</span> : null}
+      </legend>
       <p className="hint" id={hintId}>
         {t(`rating.${kind}Hint`)}
       </p>

@@ -224,6 +224,7 @@ export function RiskForm({
             value={draft.likelihood}
             onChange={(v) => set({ likelihood: v })}
             error={errorOf('likelihood')}
+            required
           />
           <RatingPicker
             kind="severity"
@@ -233,6 +234,7 @@ export function RiskForm({
             value={draft.severity}
             onChange={(v) => set({ severity: v })}
             error={errorOf('severity')}
+            required
           />
         </div>
         <p className="risk-form__product" aria-live="polite">
