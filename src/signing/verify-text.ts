@@ -7,7 +7,7 @@ import { problemText } from '../core/files';
 import { checkEmbeddedQuestionnaire } from '../core/questionnaire';
 import { embeddedErrorText } from '../pdf/read-embedded';
 import { describeChanges, sealSummaryText, signOffSealText } from '../core/assessment';
-import { pick } from '../core/texts';
+import { roleName } from '../core/texts';
 import { signOffRoles } from '../core/signoff';
 import {
   signingText,
@@ -88,7 +88,7 @@ export function verdictLine(r: VerifyReport, locale: string): ReportLine {
   let text = t(code, {}, locale);
   // Completeness comes first: a draft is a draft, however well its signature holds.
   if (r.status !== 'failed' && a.state === 'checked' && a.missingRoles?.length) {
-    const labels = a.missingRoles.map((role) => pick(role.label, locale));
+    const labels = a.missingRoles.map((role) => roleName(role.label, locale));
     const roles = joinAnd(labels, locale);
     text = `${t(labels.length > 1 ? 'verdictDraftMany' : 'verdictDraftOne', { roles }, locale)} ${text}`;
     if (tone === 'ok') tone = 'warn';
@@ -379,5 +379,5 @@ function assessmentLines(
 
 function roleLabel(id: string, q: Questionnaire | undefined, locale: string): string {
   const role = q ? signOffRoles(q).find((r) => r.id === id) : undefined;
-  return role ? pick(role.label, locale) : id;
+  return role ? roleName(role.label, locale) : id;
 }

@@ -12,7 +12,7 @@ import type { Questionnaire } from '../questionnaire/questionnaire-schema';
 import { assessmentContent, assessmentHash } from './assessment';
 import { canonicalJson } from './canonical';
 import { indexQuestionnaire } from '../questionnaire/questionnaire-index';
-import { pick } from '../texts/localized';
+import { pick, roleName } from '../texts/localized';
 import { formatPath } from '../files/safe-json';
 import { partLabel, signOffMessage, type PartCode } from '../signoff/signoff-messages';
 import { signOffRoles, standingSignOffs } from '../signoff/signoff';
@@ -72,7 +72,7 @@ export async function verifySeal(a: Assessment): Promise<SealResult> {
 /** The role's label in the locale (from the questionnaire when known, else the id). */
 function roleLabel(roleId: string, q: Questionnaire | undefined, locale: string): string {
   const role = q ? signOffRoles(q).find((r) => r.id === roleId) : undefined;
-  return role ? pick(role.label, locale) : roleId;
+  return role ? roleName(role.label, locale) : roleId;
 }
 
 /** One line per sign-off, in the user's language. */

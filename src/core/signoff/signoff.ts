@@ -7,7 +7,7 @@ import { IdSchema, type Questionnaire } from '../questionnaire/questionnaire-sch
 import type { AssessmentStatus } from '../assessment/repository';
 import { assessmentHash } from '../assessment/assessment';
 import { indexQuestionnaire } from '../questionnaire/questionnaire-index';
-import { pick, type LocalizedText } from '../texts/localized';
+import { pick, roleName, type LocalizedText } from '../texts/localized';
 import { score } from '../scoring/scoring';
 import { signOffMessage } from './signoff-messages';
 import { signOffChainHash } from './signoff-chain';
@@ -68,11 +68,11 @@ export function blockerText(b: SigningBlocker, locale: string): string {
     case 'redFlagWithoutResponse':
       return signOffMessage(b.code, { text: pick(b.text, locale) }, locale);
     case 'preparerFirst':
-      return signOffMessage(b.code, { role: pick(b.role, locale) }, locale);
+      return signOffMessage(b.code, { role: roleName(b.role, locale) }, locale);
     case 'unknownRole':
       return signOffMessage(b.code, { role: b.role }, locale);
     case 'alreadySigned':
-      return signOffMessage(b.code, { name: b.name, role: pick(b.role, locale) }, locale);
+      return signOffMessage(b.code, { name: b.name, role: roleName(b.role, locale) }, locale);
     default:
       return signOffMessage(b.code, {}, locale);
   }

@@ -29,3 +29,15 @@ export function pickWithLang(
 export function intlLocale(lang: Locale): string {
   return lang === 'nl' ? 'nl-NL' : 'en-GB';
 }
+
+/**
+ * A sign-off role's name without the examples its label may carry: "Beoordelaar (bijvoorbeeld de
+ * functionaris gegevensbescherming of de CISO)" is "Beoordelaar" wherever the role is named (lists,
+ * messages, the report, Verify). The full label, with its examples, is shown only where the role is
+ * chosen. Only a closing bracketed part is dropped, and never the whole label.
+ */
+export function roleName(label: LocalizedText | undefined, locale: Locale): string {
+  const full = pick(label, locale);
+  const short = full.replace(/\s*\([^()]*\)\s*$/, '');
+  return short || full;
+}

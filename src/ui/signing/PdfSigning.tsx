@@ -1,6 +1,6 @@
 import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { pick } from '../../core/texts';
+import { roleName } from '../../core/texts';
 import { fileSizeProblem } from '../../core/files';
 import { problemText } from '../../core/files';
 import type { Assessment } from '../../core/assessment';
@@ -174,7 +174,7 @@ export function PdfSigning({ roles }: { roles: SignOffRole[] }) {
         const x = 62 + col * 240;
         const y = 75 + row * 62;
         pdf = await addEmptySignatureField(pdf, {
-          fieldName: capitalise(pick(r.label, lang)),
+          fieldName: capitalise(roleName(r.label, lang)),
           rect: [x, y, x + 225, y + 52],
         });
       }

@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { pick } from '../../core/texts';
+import { pick, roleName } from '../../core/texts';
 import {
   addSignOff,
   blockerText,
@@ -91,7 +91,7 @@ export function SignOffForm() {
       store.update((cur) => (cur === before ? next : cur));
       await flush();
       const role = roles.find((r) => r.id === values.role);
-      setDone(t('form.done', { name: values.name.trim(), role: pick(role?.label, lang) }));
+      setDone(t('form.done', { name: values.name.trim(), role: roleName(role?.label, lang) }));
       setSignature(null);
       // The next person signs in the next required role that has not signed, not again in the
       // role that just signed.

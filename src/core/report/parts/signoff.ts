@@ -12,7 +12,7 @@ import {
   signOffStatus,
   withdrawnSignOffs,
 } from '../../signoff/signoff';
-import { pick } from '../../texts/localized';
+import { roleName } from '../../texts/localized';
 import { formatDay } from '../report-format';
 import type { ReportContext } from '../report-context';
 import type { ReportModel, ReportOptions, ReportSignOffEntry } from '../report-model';
@@ -61,7 +61,7 @@ export function signOffPart(
     const sealStatus = sealOf.get(s) ?? 'changed';
     const role = roles.find((r) => r.id === s.role);
     return {
-      role: role ? pick(role.label, lang) : s.role,
+      role: role ? roleName(role.label, lang) : s.role,
       name: s.name,
       function: s.function,
       organisation: s.organisation,
@@ -86,7 +86,7 @@ export function signOffPart(
     statusText: sealAtPrint(ctx, seal, digitalSignature),
     declaration: signOffDeclaration(q, lang),
     roles: roles.map((r, i) => ({
-      label: pick(r.label, lang),
+      label: roleName(r.label, lang),
       // The preparer always signs (signoff.ts), even when not marked required.
       required: r.required || i === 0,
       entries: current.filter((s) => s.role === r.id).map(entry),
@@ -96,7 +96,7 @@ export function signOffPart(
     withdrawn: withdrawnSignOffs(a).map(({ signOff: s, withdrawal: w }) =>
       t('signOffWithdrawnEntry', {
         name: s.name,
-        role: pick(roles.find((r) => r.id === s.role)?.label, lang) || s.role,
+        role: roleName(roles.find((r) => r.id === s.role)?.label, lang) || s.role,
         version: s.version,
         signed: s.date ? formatDay(s.date, lang) : '—',
         withdrawn: w.date ? formatDay(w.date, lang) : '—',
