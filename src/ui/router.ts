@@ -27,7 +27,8 @@ export type Route =
   | { name: 'notFound'; path: string };
 
 export function parseRoute(hash: string): Route {
-  const path = hash.replace(/^#/, '') || '/';
+  // "?field=<id>" names a field to go to on the screen (see fieldInAddress); not part of the route.
+  const path = hash.replace(/^#/, '').split('?')[0] || '/';
   let parts: string[];
   try {
     parts = path.split('/').filter(Boolean).map(decodeURIComponent);
@@ -58,7 +59,24 @@ export function parseRoute(hash: string): Route {
   return { name: 'notFound', path };
 }
 
-export function href(route: Route): string {
+/** The address of a route; with `field`, of one field on its screen (focused when it opens). */
+export function href(route: Route, field?: string): string {
+  const base = routeHref(route);
+  return field ? `${base}?field=${encodeURIComponent(field)}` : base;
+}
+
+/** The element id named by the address's "?field=" part, if any. */
+export function fieldInAddress(hash: string = window.location.hash): string | null {
+  const q = hash.indexOf('?');
+  if (q < 0) return null;
+  try {
+    return new URLSearchParams(hash.slice(q + 1)).get('field');
+  } catch {
+    return null;
+  }
+}
+
+function routeHref(route: Route): string {
   switch (route.name) {
     case 'home':
       return '#/';

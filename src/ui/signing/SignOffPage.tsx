@@ -2,7 +2,7 @@ import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Assessment, SignOff } from '../../core/assessment';
 import { assessmentHash } from '../../core/assessment';
-import { pick } from '../../core/texts';
+import { roleName } from '../../core/texts';
 import { formatDay } from '../../core/report';
 import { reportLocale } from '../../core/report';
 import { indexQuestionnaire } from '../../core/questionnaire';
@@ -27,6 +27,8 @@ import { useSession } from '../state/session';
 import { useStoreValue } from '../state/assessment-store';
 import { href } from '../router';
 import { StepList } from '../wizard';
+import { controlId } from '../wizard/form-values';
+import { DECISIONS } from '../../core/register';
 import { SignOffForm } from './SignOffForm';
 import { PdfSigning } from './PdfSigning';
 import { LockedNotice } from './LockedNotice';
@@ -52,7 +54,7 @@ export default function SignOffPage() {
   const locked = isLocked(a);
   const status = signOffStatus(a, q);
   const missing = missingRoles(a, q)
-    .map((r) => pick(r.label, lang))
+    .map((r) => roleName(r.label, lang))
     .join(', ');
   const current = currentSignOffs(a);
   const previous = previousSignOffs(a);
@@ -143,14 +145,14 @@ function Blockers({ a, blockers }: { a: Assessment; blockers: SigningBlocker[] }
           let label: string;
           if (b.code === 'openRequired') {
             const entry = index.byId.get(b.questionId);
-            link = href({
-              name: 'step',
-              id: a.id,
-              step: entry ? q.sections.indexOf(entry.section) : 0,
-            });
+            link = href(
+              { name: 'step', id: a.id, step: entry ? q.sections.indexOf(entry.section) : 0 },
+              entry ? controlId(entry.question) : undefined,
+            );
             label = t('blockers.toQuestion');
           } else {
-            link = href({ name: 'summary', id: a.id });
+            // Each blocker goes to its own field on the summary, not to the top of the page.
+            link = href({ name: 'summary', id: a.id }, blockerField(b));
             label = t('blockers.toSummary');
           }
           return (
@@ -162,6 +164,22 @@ function Blockers({ a, blockers }: { a: Assessment; blockers: SigningBlocker[] }
       </ul>
     </section>
   );
+}
+
+/** The element id on the summary where a blocker is solved, when it has one. */
+function blockerField(b: SigningBlocker): string | undefined {
+  switch (b.code) {
+    case 'redFlagWithoutResponse':
+      return `flag-response-${b.flagId}`;
+    case 'missingConclusion':
+      return `conclusion-${DECISIONS[0]}`;
+    case 'missingReasoning':
+      return 'conclusion-reasoning';
+    case 'missingConditions':
+      return 'condition-add';
+    default:
+      return undefined;
+  }
 }
 
 /** Sign-offs that were withdrawn, with who withdrew them, when and why: nothing disappears. */
@@ -182,7 +200,7 @@ function WithdrawnList({ a }: { a: Assessment }) {
             <p>
               {t('withdraw.entry', {
                 name: s.name,
-                role: pick(roles.find((r) => r.id === s.role)?.label, lang) || s.role,
+                role: roleName(roles.find((r) => r.id === s.role)?.label, lang) || s.role,
                 version: s.version,
                 signed: day(s.date),
                 withdrawn: day(w.date),
@@ -233,7 +251,7 @@ function WithdrawControl({ signOff, onDone }: { signOff: SignOff; onDone(msg: st
       store.update((cur) => (cur === before ? next : cur));
       await flush();
       const role = signOffRoles(q).find((r) => r.id === signOff.role);
-      onDone(t('withdraw.done', { name: signOff.name, role: pick(role?.label, lang) }));
+      onDone(t('withdraw.done', { name: signOff.name, role: roleName(role?.label, lang) }));
     } catch (err) {
       if (err instanceof WithdrawRefusedError) setError(err.text(lang));
       else throw err;
@@ -313,7 +331,8 @@ function SignOffList({
       {items.map((s) => (
         <li key={s.id} className="signoff-list__item">
           <h3>
-            {s.name} — {pick(roles.find((r) => r.id === s.role)?.label, i18n.language) || s.role}
+            {s.name} —{' '}
+            {roleName(roles.find((r) => r.id === s.role)?.label, i18n.language) || s.role}
           </h3>
           {current !== undefined ? (
             <p className="signoff-list__previous">
