@@ -64,7 +64,7 @@ export function PdfSigning({ roles }: { roles: SignOffRole[] }) {
       const r = await readEmbeddedAssessment(await fileBytes(pdfFile)).catch(() => null);
       a = r?.ok && r.assessment.questionnaire.id === q.id ? r.assessment : undefined;
     }
-    return a ? missingRoles(a, q).map((r) => pick(r.label, lang)) : [];
+    return a ? missingRoles(a, q).map((r) => roleName(r.label, lang)) : [];
   }
 
   async function submit(e: React.FormEvent) {
