@@ -119,7 +119,7 @@ export function drawRegister(flow: Flow, m: ReportModel): void {
   const risks = m.register.risks;
   if (risks.length === 0) {
     flow.text(m.labels.registerEmpty, { color: COLOR.muted });
-    drawDismissedProposals(flow, m);
+    drawProposals(flow, m);
     return;
   }
   const levelCount = m.summary.levels.length;
@@ -185,33 +185,28 @@ export function drawRegister(flow: Flow, m: ReportModel): void {
     }
     flow.space(1);
   }
-  drawDismissedProposals(flow, m);
+  drawProposals(flow, m);
 }
 
-/** Proposed risks the assessors dismissed, each with its reason: they stay visible. */
-function drawDismissedProposals(flow: Flow, m: ReportModel): void {
-  const dismissed = m.register.dismissed;
-  if (dismissed.length === 0) return;
-  flow.heading(m.labels.registerDismissed, SIZE.h3, {
+/**
+ * Every proposed risk with what was done with it (taken in, merged, dismissed with the reason, or
+ * still open): none vanishes from the report.
+ */
+function drawProposals(flow: Flow, m: ReportModel): void {
+  const proposals = m.register.proposals;
+  if (proposals.length === 0) return;
+  flow.heading(m.labels.registerProposals, SIZE.h3, {
     before: 3,
     after: 1,
     keep: 14,
     color: COLOR.text,
   });
-  flow.text(m.labels.registerDismissedIntro, { size: SIZE.small, color: COLOR.muted, after: 2 });
-  for (const d of dismissed) {
-    flow.bullet(d.domain ? `${d.title} (${d.domain})` : d.title, { bold: true });
-    flow.text(`${m.labels.registerDismissedReason}: ${d.reason}`, {
-      indent: bulletHang(SIZE.body),
-    });
-    if (!d.current)
-      flow.text(m.labels.registerDismissedNotCurrent, {
-        size: SIZE.small,
-        color: COLOR.muted,
-        indent: bulletHang(SIZE.body),
-      });
-    flow.space(1);
-  }
+  flow.text(m.labels.registerProposalsIntro, { size: SIZE.small, color: COLOR.muted, after: 2 });
+  table(flow, {
+    head: [[m.labels.colProposal, m.labels.colProposalDecision]],
+    body: proposals.map((p) => [p.domain ? `${p.title} (${p.domain})` : p.title, p.statusText]),
+    columnStyles: { 0: { cellWidth: 'auto' }, 1: { cellWidth: 70 } },
+  });
 }
 
 export function drawActionPlan(flow: Flow, m: ReportModel): void {

@@ -57,7 +57,7 @@ function AssessmentView({ route }: { route: AssessmentRoute }) {
     case 'summary':
       return <SummaryScreen />;
     case 'register':
-      return <RegisterScreen />;
+      return <RegisterScreen target={route.target} />;
     case 'actions':
       return <ActionPlanScreen />;
     case 'signoff':

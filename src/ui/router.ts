@@ -8,6 +8,7 @@
  *   #/a/<id>/step/<n>          wizard step n (0-based over all sections)
  *   #/a/<id>/summary           summary and export
  *   #/a/<id>/register          risk register
+ *   #/a/<id>/register/<target> risk register, scrolled to and focusing the element with that id
  *   #/a/<id>/actions           action plan (all measures of the register)
  *   #/a/<id>/signoff           sign-off and signing
  *   #/verify, #/settings, #/about, #/accessibility
@@ -17,7 +18,7 @@ export type Route =
   | { name: 'new' }
   | { name: 'step'; id: string; step: number }
   | { name: 'summary'; id: string }
-  | { name: 'register'; id: string }
+  | { name: 'register'; id: string; target?: string }
   | { name: 'actions'; id: string }
   | { name: 'signoff'; id: string }
   | { name: 'verify' }
@@ -52,6 +53,8 @@ export function parseRoute(hash: string): Route {
   if (a === 'a' && b) {
     if (c === 'step' && d !== undefined && /^\d+$/.test(d))
       return { name: 'step', id: b, step: Number(d) };
+    if (c === 'register' && d !== undefined && parts.length === 4)
+      return { name: 'register', id: b, target: d };
     if (c === 'summary' || c === 'register' || c === 'signoff' || c === 'actions')
       return { name: c, id: b };
     if (c === undefined) return { name: 'step', id: b, step: 0 };
@@ -82,8 +85,11 @@ function routeHref(route: Route): string {
       return '#/';
     case 'step':
       return `#/a/${encodeURIComponent(route.id)}/step/${route.step}`;
-    case 'summary':
     case 'register':
+      return `#/a/${encodeURIComponent(route.id)}/register${
+        route.target ? `/${encodeURIComponent(route.target)}` : ''
+      }`;
+    case 'summary':
     case 'actions':
     case 'signoff':
       return `#/a/${encodeURIComponent(route.id)}/${route.name}`;

@@ -14,6 +14,7 @@ import { parseAssessmentText, serializeAssessment } from '../../src/core/assessm
 import { validateQuestionnaire } from '../../src/core/questionnaire/validate';
 import { addSignOff, startNewVersion } from '../../src/core/signoff/signoff';
 import type { Assessment } from '../../src/core/assessment/assessment-schema';
+import { handleOpenProposals } from '../unit/core/proposal-decisions';
 
 const FIXTURE = resolve('questionnaires/fria-core/fixtures/fraud-risk-scoring.fria.json');
 const QUESTIONNAIRE = resolve('questionnaires/fria-core/questionnaire.json');
@@ -44,6 +45,8 @@ async function realAssessment(): Promise<Assessment> {
         'Een consulent beslist altijd zelf; de score alleen leidt nooit tot stopzetting.',
     },
   };
+  // Signing needs every proposed risk handled: taken into the domain's risk, or dismissed.
+  a = handleOpenProposals(a, v.questionnaire, '2026-12-07T09:00:00.000Z');
   const signers = [
     ['preparer', 'Maria Verhoeven-Oosterhuis', 'Beleidsmedewerker gegevensbescherming'],
     ['reviewer', 'Johannes van der Wiel', 'Functionaris gegevensbescherming'],

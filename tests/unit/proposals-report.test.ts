@@ -32,13 +32,13 @@ describe('dismissed proposals in the report', () => {
     const a = r.assessment;
 
     const model = await buildReport(a, q, 'nl', OPTS);
-    expect(model.register.dismissed).toEqual([
-      {
+    expect(model.register.proposals.filter((p) => p.status === 'dismissed')).toEqual([
+      expect.objectContaining({
         title: 'Bijzondere gegevens zonder grondslag',
         domain: 'Privacy',
         reason: 'Grondslag: artikel 9 lid 2 onder g AVG, zie advies FG van 3 maart',
-        current: expect.any(Boolean),
-      },
+        current: true,
+      }),
     ]);
 
     for (const locale of ['nl', 'en'] as const) {
@@ -49,7 +49,11 @@ describe('dismissed proposals in the report', () => {
       });
       const text = squash(bodyText(writeTemp(pdf)));
       expect(text).toContain(
-        squash(locale === 'nl' ? 'Afgewezen voorstellen' : 'Dismissed proposals'),
+        squash(
+          locale === 'nl'
+            ? 'Voorgestelde risico’s en wat ermee is gedaan'
+            : 'Proposed risks and what was done with them',
+        ),
       );
       expect(text).toContain(
         squash(
@@ -60,15 +64,64 @@ describe('dismissed proposals in the report', () => {
       );
       expect(text).toContain(
         squash(
-          `${locale === 'nl' ? 'Reden' : 'Reason'}: Grondslag: artikel 9 lid 2 onder g AVG, zie advies FG van 3 maart`,
+          `${locale === 'nl' ? 'Afgewezen. Reden' : 'Dismissed. Reason'}: Grondslag: artikel 9 lid 2 onder g AVG, zie advies FG van 3 maart`,
         ),
       );
     }
   });
 
-  it('adds nothing when no proposal was dismissed', async () => {
+  it('lists every proposal with its state: merged, taken in, dismissed and open', async () => {
+    const q = miniQuestionnaire();
+    const sample = await sampleAssessment(q);
+    // r2 removed with its decision: the red flag "decision without a human" is open again.
+    const { 'redFlag:soloDecision': _open, ...decided } = sample.proposals;
+    const a = {
+      ...sample,
+      register: sample.register.filter((r) => r.id !== 'r2'),
+      proposals: decided,
+    };
+    const model = await buildReport(a, q, 'nl', OPTS);
+    expect(model.register.proposals.map((p) => [p.title, p.status, p.statusText])).toEqual([
+      [
+        'Bijzondere gegevens zonder grondslag',
+        'merged',
+        'Opgenomen in R1, samen met 1 ander voorstel.',
+      ],
+      [
+        'Verwerkt het systeem persoonsgegevens? — ja',
+        'merged',
+        'Opgenomen in R1, samen met 1 ander voorstel.',
+      ],
+      ['Besluit zonder mens', 'open', 'Open: nog niet behandeld.'],
+    ]);
+    for (const locale of ['nl', 'en'] as const) {
+      const pdf = await renderReportPdf(a, q, locale, {
+        appVersion: '0.1.0',
+        now: GENERATED,
+        timeZone: 'UTC',
+      });
+      const text = squash(bodyText(writeTemp(pdf)));
+      expect(text).toContain(
+        squash(locale === 'nl' ? 'Open: nog niet behandeld.' : 'Open: not handled yet.'),
+      );
+      expect(text).toContain(
+        squash(
+          locale === 'nl'
+            ? 'Opgenomen in R1, samen met 1 ander voorstel.'
+            : 'Taken into R1, together with 1 other proposal.',
+        ),
+      );
+    }
+  });
+
+  it('says a proposal taken in on its own is in the register under its number', async () => {
     const q = miniQuestionnaire();
     const model = await buildReport(await sampleAssessment(q), q, 'en', OPTS);
-    expect(model.register.dismissed).toEqual([]);
+    expect(model.register.proposals.filter((p) => p.status === 'accepted')).toEqual([
+      expect.objectContaining({
+        title: 'Decision without a human',
+        statusText: 'Taken into the register as R2.',
+      }),
+    ]);
   });
 });

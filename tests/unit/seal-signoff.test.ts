@@ -40,6 +40,14 @@ describe('signingBlockers', () => {
   it('asks for the required question a yes answer reveals', async () => {
     const a = { ...(await readyAssessment()) };
     a.answers = { ...a.answers, personalData: true };
+    // The answer also proposes a privacy risk; the team handled it, so only the question is open.
+    a.proposals = {
+      'answer:personalData:privacy': {
+        status: 'dismissed',
+        reason: 'Wordt behandeld in de DPIA',
+        at: NOW,
+      },
+    };
     expect(signingBlockers(a, q)).toEqual([
       expect.objectContaining({ code: 'openRequired', questionId: 'legalGround' }),
     ]);
@@ -48,6 +56,10 @@ describe('signingBlockers', () => {
   it('blocks a fired red flag until it has a non-blank response', async () => {
     const a = await readyAssessment();
     a.answers = { ...a.answers, automated: 'alone' };
+    // The flag also proposes a risk; the team handled it, so only the response is missing.
+    a.proposals = {
+      'redFlag:soloDecision': { status: 'dismissed', reason: 'Al besproken met de CISO', at: NOW },
+    };
     const blockers = signingBlockers(a, q);
     expect(blockers).toEqual([
       expect.objectContaining({ code: 'redFlagWithoutResponse', flagId: 'soloDecision' }),
@@ -61,6 +73,29 @@ describe('signingBlockers', () => {
     expect(
       signingBlockers({ ...a, redFlagResponses: { soloDecision: 'Mens kijkt mee' } }, q),
     ).toEqual([]);
+  });
+
+  it('blocks a proposed risk nobody handled, until it is accepted, merged or dismissed', async () => {
+    const a = await readyAssessment();
+    a.answers = { ...a.answers, automated: 'alone' };
+    a.redFlagResponses = { soloDecision: 'Een medewerker kijkt elke afwijzing na.' };
+    const blockers = signingBlockers(a, q);
+    expect(blockers).toEqual([
+      expect.objectContaining({ code: 'openProposal', proposalId: 'redFlag:soloDecision' }),
+    ]);
+    expect(blockerText(blockers[0]!, 'nl')).toContain('Voorgesteld risico nog niet behandeld');
+    expect(blockerText(blockers[0]!, 'en')).toContain('Proposed risk not handled yet');
+    // Dismissed with a reason: no longer blocks.
+    const dismissed = {
+      ...a,
+      proposals: {
+        'redFlag:soloDecision': { status: 'dismissed' as const, reason: 'Zie DPIA', at: NOW },
+      },
+    };
+    expect(signingBlockers(dismissed, q)).toEqual([]);
+    await expect(
+      addSignOff(a, q, signer('preparer', 'Anna'), { id: 's1', now: NOW }),
+    ).rejects.toThrow(/Proposed risk not handled yet/);
   });
 
   it('needs reasoning, and conditions when proceeding with conditions', async () => {

@@ -161,13 +161,21 @@ export interface ReportRisk {
 
 export type CoverageStatus = 'answered' | 'partly' | 'open' | 'notApplicable' | 'notCovered';
 
-/** A proposed risk the assessors dismissed, with their reason (kept visible). */
-export interface ReportDismissedProposal {
+/**
+ * A proposed risk and what the assessors did with it: taken into the register on its own
+ * (`accepted`), taken into one risk together with other proposals (`merged`), dismissed with a
+ * reason, or still `open`. Every proposal is listed, so none can vanish from a signed report.
+ */
+export interface ReportProposal {
   title: string;
   /** The domain's label; empty for a proposal from an "overall" red flag. */
   domain: string;
+  status: 'accepted' | 'merged' | 'dismissed' | 'open';
+  /** "Taken into the register as R2", "Dismissed. Reason: …", "Open: not handled yet". */
+  statusText: string;
+  /** The dismissal reason; empty otherwise. */
   reason: string;
-  /** False when the current answers no longer make this proposal. */
+  /** False when the current answers no longer make this proposal (a kept dismissal). */
   current: boolean;
 }
 
@@ -272,7 +280,7 @@ export interface ReportModel {
   sections: ReportSection[];
   /** Answers kept aside when the assessment moved to a new questionnaire version (never dropped). */
   setAside: { question: string; answer: string; note: string | null; reason: string }[];
-  register: { risks: ReportRisk[]; dismissed: ReportDismissedProposal[] };
+  register: { risks: ReportRisk[]; proposals: ReportProposal[] };
   actionPlan: { measures: ReportMeasure[] };
   conclusion: {
     recorded: boolean;

@@ -143,10 +143,16 @@ const en = {
   registerIntro:
     'Each risk has a likelihood and a severity from 1 to 5, before measures and after. Their product (1 to 25) gives the level.',
   registerEmpty: 'No risks have been recorded.',
-  registerDismissed: 'Dismissed proposals',
-  registerDismissedIntro:
-    'Risks the app proposed from high-scoring answers or red flags, which the assessors judged not to apply, with their reason.',
-  registerDismissedReason: 'Reason',
+  registerProposals: 'Proposed risks and what was done with them',
+  registerProposalsIntro:
+    'Risks the app proposed from high-scoring answers or red flags, each with the assessors’ decision: taken into the register, taken into one risk together with others, or dismissed with a reason.',
+  colProposal: 'Proposed risk',
+  colProposalDecision: 'Decision',
+  proposalAccepted: 'Taken into the register as {number}.',
+  proposalMergedOne: 'Taken into {number}, together with 1 other proposal.',
+  proposalMerged: 'Taken into {number}, together with {others} other proposals.',
+  proposalDismissed: 'Dismissed. Reason: {reason}',
+  proposalOpen: 'Open: not handled yet.',
   registerDismissedNotCurrent: 'No longer proposed by the current answers.',
   colRiskNr: 'No.',
   colRisk: 'Risk',
@@ -399,10 +405,16 @@ const nl: Record<ReportTextKey, string> = {
   registerIntro:
     'Elk risico heeft een kans en een ernst van 1 tot 5, vóór en na maatregelen. Het product daarvan (1 tot 25) bepaalt het niveau.',
   registerEmpty: 'Er zijn geen risico’s vastgelegd.',
-  registerDismissed: 'Afgewezen voorstellen',
-  registerDismissedIntro:
-    'Risico’s die de app voorstelde op basis van antwoorden met een hoge score of rode vlaggen, en die de beoordelaars niet van toepassing vonden, met hun reden.',
-  registerDismissedReason: 'Reden',
+  registerProposals: 'Voorgestelde risico’s en wat ermee is gedaan',
+  registerProposalsIntro:
+    'Risico’s die de app voorstelde op grond van antwoorden met veel punten of rode vlaggen, elk met het besluit van de beoordelaars: opgenomen in het register, samen met andere opgenomen in één risico, of afgewezen met een reden.',
+  colProposal: 'Voorgesteld risico',
+  colProposalDecision: 'Besluit',
+  proposalAccepted: 'Opgenomen in het register als {number}.',
+  proposalMergedOne: 'Opgenomen in {number}, samen met 1 ander voorstel.',
+  proposalMerged: 'Opgenomen in {number}, samen met {others} andere voorstellen.',
+  proposalDismissed: 'Afgewezen. Reden: {reason}',
+  proposalOpen: 'Open: nog niet behandeld.',
   registerDismissedNotCurrent: 'Wordt bij de huidige antwoorden niet meer voorgesteld.',
   colRiskNr: 'Nr.',
   colRisk: 'Risico',

@@ -13,6 +13,8 @@ export const signOffTemplates = {
     missingConclusion: 'The conclusion is missing: choose a decision and explain it.',
     missingReasoning: 'The conclusion has no reasoning yet.',
     missingConditions: 'The conclusion "proceed with conditions" lists no conditions.',
+    openProposal:
+      'Proposed risk not handled yet: "{title}". Add it to the register (alone or with others) or dismiss it with a reason.',
     preparerFirst: 'The {role} signs first.',
     unknownRole: 'Unknown sign-off role "{role}".',
     missingName: 'Fill in the name of the person signing.',
@@ -52,6 +54,8 @@ export const signOffTemplates = {
     missingConclusion: 'De conclusie ontbreekt: kies een besluit en leg het uit.',
     missingReasoning: 'Bij de conclusie staat nog geen uitleg.',
     missingConditions: 'Bij de conclusie "doorgaan onder voorwaarden" staan geen voorwaarden.',
+    openProposal:
+      'Voorgesteld risico nog niet behandeld: "{title}". Neem het op in het register (alleen of samen met andere) of wijs het af met een reden.',
     preparerFirst: 'De {role} tekent als eerste.',
     unknownRole: 'Onbekende rol voor ondertekening: "{role}".',
     missingName: 'Vul de naam in van wie tekent.',

@@ -11,6 +11,7 @@ import { pick, roleName, type LocalizedText } from '../texts/localized';
 import { score } from '../scoring/scoring';
 import { signOffMessage } from './signoff-messages';
 import { signOffChainHash } from './signoff-chain';
+import { proposalTitle, proposalViews } from '../register/proposals';
 
 export interface SignOffRole {
   id: string;
@@ -53,6 +54,7 @@ export type SigningBlocker =
   | { code: 'missingConclusion' }
   | { code: 'missingReasoning' }
   | { code: 'missingConditions' }
+  | { code: 'openProposal'; proposalId: string; title: LocalizedText }
   | { code: 'preparerFirst'; role: LocalizedText }
   | { code: 'unknownRole'; role: string }
   | { code: 'missingName' }
@@ -67,6 +69,8 @@ export function blockerText(b: SigningBlocker, locale: string): string {
       return signOffMessage(b.code, { label: pick(b.label, locale) }, locale);
     case 'redFlagWithoutResponse':
       return signOffMessage(b.code, { text: pick(b.text, locale) }, locale);
+    case 'openProposal':
+      return signOffMessage(b.code, { title: pick(b.title, locale) }, locale);
     case 'preparerFirst':
       return signOffMessage(b.code, { role: roleName(b.role, locale) }, locale);
     case 'unknownRole':
@@ -80,7 +84,8 @@ export function blockerText(b: SigningBlocker, locale: string): string {
 
 /**
  * What keeps this assessment from being signed: open required questions, fired red flags without
- * a response, and a missing or incomplete conclusion. With `roleId`, also whether that role may sign
+ * a response, proposed risks nobody has handled (accepted into the register, taken into a risk
+ * with others, or dismissed with a reason), and a missing or incomplete conclusion. With `roleId`, also whether that role may sign
  * now (the preparer signs first in each version).
  */
 export function signingBlockers(
@@ -108,6 +113,14 @@ export function signingBlockers(
         text: flagTexts.get(flag.id) ?? { en: flag.id },
       });
     }
+  }
+  for (const p of proposalViews(q, a, result)) {
+    if (p.status !== 'open') continue;
+    out.push({
+      code: 'openProposal',
+      proposalId: p.id,
+      title: { nl: proposalTitle(q, p, 'nl'), en: proposalTitle(q, p, 'en') },
+    });
   }
   const c = a.conclusion;
   if (!c) out.push({ code: 'missingConclusion' });

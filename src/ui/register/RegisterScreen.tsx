@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Assessment } from '../../core/assessment';
 import { score } from '../../core/scoring';
@@ -35,8 +35,14 @@ import {
   useRegisterEditor,
 } from './use-register-editor';
 
-/** The risk register: proposals, risks per domain with their measures, and the heat map. */
-export function RegisterScreen() {
+/** The element of an open proposal on this screen (links from the sign-off blockers land here). */
+export const proposalElementId = (proposalId: string) => `proposal-${domId(proposalId)}`;
+
+/**
+ * The risk register: proposals, risks per domain with their measures, and the heat map. `target`
+ * (from the address) is a proposal id to scroll to and focus, e.g. from the sign-off blockers.
+ */
+export function RegisterScreen({ target }: { target?: string }) {
   const { t, i18n } = useTranslation('register');
   const lang = i18n.language;
   const { store, questionnaire: q, autosaver } = useSession();
@@ -74,6 +80,15 @@ export function RegisterScreen() {
   } = useRegisterEditor(a, q, proposals, numbers);
 
   const openProposals = proposals.filter((p) => p.status === 'open');
+  useEffect(() => {
+    if (!target) return;
+    const el =
+      document.getElementById(proposalElementId(target)) ??
+      document.getElementById('proposals-heading');
+    el?.scrollIntoView?.({ block: 'start' });
+    el?.focus();
+    // Only when the address changes: focus must not jump back on every edit.
+  }, [target]);
   // Open proposals per domain (questionnaire order; "overall" flags without a domain first).
   const proposalGroups: { domain: string | null; items: ProposalView[] }[] = [];
   for (const p of openProposals) {
@@ -198,7 +213,12 @@ export function RegisterScreen() {
                   {g.items.map((p) => {
                     const title = proposalTitle(q, p, lang);
                     return (
-                      <li key={p.id} className="proposal">
+                      <li
+                        key={p.id}
+                        className="proposal"
+                        id={proposalElementId(p.id)}
+                        tabIndex={-1}
+                      >
                         <h4 className="proposal__title">
                           {p.source.kind === 'redFlag' ? (
                             <span className="proposal__flag">

@@ -149,6 +149,9 @@ function Blockers({ a, blockers }: { a: Assessment; blockers: SigningBlocker[] }
               entry ? controlId(entry.question) : undefined,
             );
             label = t('blockers.toQuestion');
+          } else if (b.code === 'openProposal') {
+            link = href({ name: 'register', id: a.id, target: b.proposalId });
+            label = t('blockers.toProposal');
           } else {
             // Each blocker goes to its own field on the summary, not to the top of the page.
             link = href({ name: 'summary', id: a.id }, blockerField(b));

@@ -58,6 +58,13 @@ export async function sampleAssessment(
       groundText: 'VERBORGEN-NOTITIE-42',
     },
     redFlagResponses: { specialNoGround: 'We leggen eerst een grondslag vast.' },
+    // Every proposal these answers make is handled, as signing requires: the red flag and the
+    // personal-data answer were taken together into r1, the decision without a human into r2.
+    proposals: {
+      'redFlag:specialNoGround': { status: 'accepted', riskId: 'r1', at: NOW },
+      'answer:personalData:privacy': { status: 'accepted', riskId: 'r1', at: NOW },
+      'redFlag:soloDecision': { status: 'accepted', riskId: 'r2', at: NOW },
+    },
     register: [
       {
         id: 'r1',
@@ -65,6 +72,7 @@ export async function sampleAssessment(
         title: 'Onrechtmatige verwerking van gezondheidsgegevens',
         description: 'Gezondheidsgegevens worden gebruikt zonder wettelijke grondslag.',
         affectedGroups: 'Aanvragers met een zorgindicatie',
+        proposal: 'redFlag:specialNoGround',
         likelihood: 4,
         severity: 5,
         residualLikelihood: 2,
@@ -92,6 +100,7 @@ export async function sampleAssessment(
         title: 'Besluit zonder menselijke blik',
         description: 'Aanvragen worden afgewezen zonder dat een medewerker meekijkt.',
         affectedGroups: 'Alle aanvragers',
+        proposal: 'redFlag:soloDecision',
         likelihood: 3,
         severity: 4,
         residualLikelihood: 1,

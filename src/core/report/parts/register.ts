@@ -4,7 +4,7 @@
  * register room, so the app's register screens and the report always agree.
  */
 import type { RiskItem } from '../../assessment/assessment-schema';
-import { dismissedProposals } from '../../register/proposals';
+import { dismissedProposals, proposalTitle, proposalViews } from '../../register/proposals';
 import { actionPlan, sortActions, type ActionRow } from '../../register/action-plan';
 import { heatMap as registerHeatMap, riskNumbers } from '../../register/register-views';
 import { bandLevel } from '../../scoring/scoring';
@@ -14,6 +14,7 @@ import type {
   ReportHeatMap,
   ReportMeasure,
   ReportModel,
+  ReportProposal,
   ReportRisk,
   ReportRiskScore,
 } from '../report-model';
@@ -45,16 +46,66 @@ export function registerParts(ctx: ReportContext): ReportRegisterParts {
   return {
     register: {
       risks,
-      dismissed: dismissedProposals(q, a, lang, result).map((d) => ({
-        title: d.title,
-        domain: d.domain ? domainLabel(d.domain) : '',
-        reason: d.reason,
-        current: d.current,
-      })),
+      proposals: reportProposals(ctx, riskNumber),
     },
     actionPlan: { measures },
     heatMap,
   };
+}
+
+/**
+ * Every proposal the current answers make, with what was done with it, in the register screen's
+ * order; then dismissals of proposals the answers no longer make (their reason is kept).
+ */
+function reportProposals(ctx: ReportContext, riskNumber: Map<string, string>): ReportProposal[] {
+  const { a, q, result, lang, domainLabel, t } = ctx;
+  const views = proposalViews(q, a, result);
+  const perRisk = new Map<string, number>();
+  for (const p of views)
+    if (p.status === 'accepted' && p.riskId)
+      perRisk.set(p.riskId, (perRisk.get(p.riskId) ?? 0) + 1);
+  const out: ReportProposal[] = views.map((p) => {
+    const base = {
+      title: proposalTitle(q, p, lang),
+      domain: p.domain ? domainLabel(p.domain) : '',
+      reason: '',
+      current: true,
+    };
+    if (p.status === 'dismissed')
+      return {
+        ...base,
+        status: 'dismissed',
+        reason: p.reason ?? '',
+        statusText: t('proposalDismissed', { reason: p.reason ?? '' }),
+      };
+    if (p.status === 'accepted' && p.riskId) {
+      const number = riskNumber.get(p.riskId) ?? '';
+      const others = (perRisk.get(p.riskId) ?? 1) - 1;
+      return others > 0
+        ? {
+            ...base,
+            status: 'merged',
+            statusText: t(others === 1 ? 'proposalMergedOne' : 'proposalMerged', {
+              number,
+              others,
+            }),
+          }
+        : { ...base, status: 'accepted', statusText: t('proposalAccepted', { number }) };
+    }
+    return { ...base, status: 'open', statusText: t('proposalOpen') };
+  });
+  for (const d of dismissedProposals(q, a, lang, result)) {
+    if (d.current) continue;
+    out.push({
+      title: d.title,
+      domain: d.domain ? domainLabel(d.domain) : '',
+      status: 'dismissed',
+      reason: d.reason,
+      statusText: `${t('proposalDismissed', { reason: d.reason })} ${t('registerDismissedNotCurrent')}`,
+      current: false,
+    });
+  }
+  return out;
 }
 
 function riskScore(ctx: ReportContext, l: number, s: number): ReportRiskScore {
