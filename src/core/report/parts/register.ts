@@ -26,7 +26,7 @@ export interface ReportRegisterParts {
 }
 
 export function registerParts(ctx: ReportContext): ReportRegisterParts {
-  const { a, q, result, lang, domainLabel, level } = ctx;
+  const { a, q, lang, level } = ctx;
   const riskNumber = riskNumbers(a.register);
   const actions = actionPlan(a);
   const risks: ReportRisk[] = a.register.map((risk) =>
