@@ -23,11 +23,15 @@ describe('the response to a red flag', () => {
     const user = userEvent.setup();
     // Before: the sign-off screen names the flag without a response.
     expect(
-      await screen.findByText(/Rode vlag zonder reactie: "Bijzondere gegevens zonder grondslag"/),
+      await screen.findByText(
+        /Rode vlag zonder reactie: "Bijzondere gegevens zonder grondslag"/,
+        {},
+        { timeout: 15_000 },
+      ),
     ).toBeInTheDocument();
 
     window.location.hash = '#/a/a1/summary';
-    await screen.findByRole('heading', { level: 1, name: 'Samenvatting' });
+    await screen.findByRole('heading', { level: 1, name: 'Samenvatting' }, { timeout: 15_000 });
     const flags = screen.getByRole('heading', { name: 'Rode vlaggen' }).parentElement!;
     const field = within(flags).getByLabelText(
       'Uw reactie op “Bijzondere gegevens zonder grondslag” (nodig voor ondertekening)',
@@ -56,7 +60,11 @@ describe('the response to a red flag', () => {
     });
     await renderApp(testServices(repo), { lang: 'en', hash: '#/a/a1/summary' });
     const user = userEvent.setup();
-    const field = await screen.findByLabelText(/^Your response to “.+” \(needed before signing\)$/);
+    const field = await screen.findByLabelText(
+      /^Your response to “.+” \(needed before signing\)$/,
+      {},
+      { timeout: 15_000 },
+    );
     expect(field).toHaveValue('Eerder antwoord');
     await user.clear(field);
     await user.tab();
@@ -70,7 +78,7 @@ describe('the response to a red flag', () => {
     await seedAssessment(repo, { answers: FLAGGED });
     await renderApp(testServices(repo), { hash: '#/a/a1/summary' });
     const user = userEvent.setup();
-    await screen.findByRole('heading', { level: 1, name: 'Samenvatting' });
+    await screen.findByRole('heading', { level: 1, name: 'Samenvatting' }, { timeout: 15_000 });
     await user.click(screen.getByRole('button', { name: /^Niveau aanpassen.*: Privacy/ }));
     const dialog = await screen.findByRole('dialog');
     expect(dialog).not.toHaveTextContent(/een rode vlag zet dit domein/);
