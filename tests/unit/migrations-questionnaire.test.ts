@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { migrateToQuestionnaire } from '../../src/core/questionnaire/questionnaire-migration';
 import { questionnaireHash } from '../../src/core/assessment/assessment';
+import { questionnaireSource } from '../../src/core/questionnaire/questionnaire-format';
 import type { Assessment } from '../../src/core/assessment/assessment-schema';
 import type { Questionnaire } from '../../src/core/questionnaire/questionnaire-schema';
 import { multi, opt, plain, questionnaire, section, single, yesNo } from './core/helpers';
@@ -80,7 +81,8 @@ describe('moving an assessment to a new questionnaire version', () => {
       version: '2.0.0',
       hash: await questionnaireHash(v2),
     });
-    expect(m.assessment.questionnaireSnapshot).toEqual(v2);
+    // The copy as its file says it (these test files are written without a format version).
+    expect(m.assessment.questionnaireSnapshot).toEqual(questionnaireSource(v2));
     expect(m.assessment.updatedAt).toBe(NOW);
     expect(parseAssessment(m.assessment).ok).toBe(true);
     expect(m.assessment.history.at(-1)).toMatchObject({ at: NOW, action: 'questionnaireMigrated' });

@@ -1,6 +1,6 @@
 import type { Assessment } from '../../core/assessment';
 import type { Questionnaire } from '../../core/questionnaire';
-import { score, type ScoreResult } from '../../core/scoring';
+import { score, sectionProgress, type ScoreResult } from '../../core/scoring';
 import { proposalTitle } from '../../core/register';
 import { scoreAssessment } from '../../core/use-cases';
 import { readAssessmentInput } from '../assessment-input';
@@ -39,6 +39,13 @@ export function scoreJson(
     overall: r.overall,
     complete: r.complete,
     openRequired: r.openRequired,
+    // Stored answers of visible questions that do not fit them, so count as open (with why).
+    notCounted: sectionProgress(q, a.answers).flatMap((p) =>
+      p.notFitting.map((question) => ({
+        question,
+        reason: p.mixedExclusive.includes(question) ? 'mixedExclusive' : 'doesNotFit',
+      })),
+    ),
     domains: Object.fromEntries(
       r.domains.map((d) => [
         d.domain,

@@ -1,4 +1,4 @@
-import { validateQuestionnaireText } from '../../core/questionnaire';
+import { QUESTIONNAIRE_FORMAT_VERSION, validateQuestionnaireText } from '../../core/questionnaire';
 import { parseJsonSafely, problemText } from '../../core/files';
 import { CliUsageError, langOption, parseOptions, readText, type CliCommand } from '../io';
 
@@ -15,13 +15,17 @@ export interface ValidateJson {
   questions: number;
   redFlags: number;
   errors: { path: string; message: string }[];
+  /** What the author should fix but that does not stop the file from being used. */
+  warnings: { path: string; message: string }[];
+  /** The format the file is written in (1: no `formatVersion`); null when unreadable. */
+  formatVersion: number | null;
 }
 
 /**
  * The summary fields, read from whatever could be parsed, so that an invalid file still says what
  * it is (id, domains, counts) as far as its shape allows; nothing is guessed beyond that.
  */
-function summaryOf(data: unknown): Omit<ValidateJson, 'valid' | 'errors'> {
+function summaryOf(data: unknown): Omit<ValidateJson, 'valid' | 'errors' | 'warnings'> {
   const rec = (v: unknown): Record<string, unknown> | null =>
     v !== null && typeof v === 'object' && !Array.isArray(v)
       ? (v as Record<string, unknown>)
@@ -38,6 +42,7 @@ function summaryOf(data: unknown): Omit<ValidateJson, 'valid' | 'errors'> {
       .filter((x): x is string => x !== null),
     questions: list(q?.sections).reduce<number>((n, s) => n + list(rec(s)?.questions).length, 0),
     redFlags: list(q?.redFlags).length,
+    formatVersion: q === null ? null : typeof q.formatVersion === 'number' ? q.formatVersion : 1,
   };
 }
 
@@ -55,13 +60,29 @@ export const validateCommand: CliCommand = {
 
     const result = validateQuestionnaireText(text);
     const parsed = parseJsonSafely(text);
-    const summary = summaryOf(
-      result.valid ? result.questionnaire : parsed.ok ? parsed.value : null,
-    );
+    // The file as written: its own format, not the one it is moved to.
+    const summary = summaryOf(parsed.ok ? parsed.value : null);
     const errors = result.problems.map((p) => ({ path: p.path, message: problemText(p, lang) }));
+    const warnings = (result.warnings ?? []).map((p) => ({
+      path: p.path,
+      message: problemText(p, lang),
+    }));
+    const listWarnings = () => {
+      if (warnings.length === 0) return;
+      const n = warnings.length;
+      io.out(
+        lang === 'nl'
+          ? `${n} ${n === 1 ? 'waarschuwing' : 'waarschuwingen'} (de vragenlijst is wel te gebruiken):`
+          : `${n} ${n === 1 ? 'warning' : 'warnings'} (the questionnaire can still be used):`,
+      );
+      for (const w of warnings)
+        io.out(`  ${w.path || (lang === 'nl' ? '(bestand)' : '(file)')}: ${w.message}`);
+    };
 
     if (options.json) {
-      const out: ValidateJson = { valid: result.valid, ...summary, errors };
+      // The keys scripts already read come first, in their order; newer ones after them.
+      const { formatVersion, ...rest } = summary;
+      const out: ValidateJson = { valid: result.valid, ...rest, errors, warnings, formatVersion };
       io.out(JSON.stringify(out, null, 2));
       return result.valid ? 0 : 1;
     }
@@ -73,6 +94,13 @@ export const validateCommand: CliCommand = {
           ? `${file}: geldige vragenlijst "${id}" versie ${version} (talen ${locales.join(', ')}; ${count(domains.length, 'domein', 'domeinen')}, ${count(questions, 'vraag', 'vragen')}, ${count(redFlags, 'rode vlag', 'rode vlaggen')}).`
           : `${file}: valid questionnaire "${id}" version ${version} (languages ${locales.join(', ')}; ${count(domains.length, 'domain', 'domains')}, ${count(questions, 'question', 'questions')}, ${count(redFlags, 'red flag', 'red flags')}).`,
       );
+      if (summary.formatVersion !== null && summary.formatVersion < QUESTIONNAIRE_FORMAT_VERSION)
+        io.out(
+          lang === 'nl'
+            ? `Dit bestand heeft formaat ${summary.formatVersion}; de app leest het als formaat ${QUESTIONNAIRE_FORMAT_VERSION}. Zet "formatVersion": ${QUESTIONNAIRE_FORMAT_VERSION} erin om de nieuwe mogelijkheden te gebruiken.`
+            : `This file is in format ${summary.formatVersion}; the app reads it as format ${QUESTIONNAIRE_FORMAT_VERSION}. Add "formatVersion": ${QUESTIONNAIRE_FORMAT_VERSION} to use the new features.`,
+        );
+      listWarnings();
       return 0;
     }
     const n = errors.length;

@@ -10,10 +10,15 @@ import { canonicalHash } from './canonical';
 import { parseJsonSafely, problem, type FileProblem, type SafeParse } from '../files/safe-json';
 import { zodProblems } from '../files/zod-problems';
 import { migrateAssessment } from './migrations';
+import { questionnaireSource } from '../questionnaire/questionnaire-format';
 
-/** Hash of a questionnaire's canonical form: ties an assessment to the exact content it used. */
+/**
+ * Hash of a questionnaire's canonical form: ties an assessment to the exact content it used. A
+ * questionnaire read from a file of an older format is hashed as that file says it, so the hash
+ * an assessment recorded stays its hash after the format moved on.
+ */
 export function questionnaireHash(q: Questionnaire): Promise<string> {
-  return canonicalHash(q);
+  return canonicalHash(questionnaireSource(q));
 }
 
 /** A new, empty assessment for a questionnaire. `now` and `id` are passed in to keep the core pure. */
@@ -30,7 +35,8 @@ export async function createAssessment(
     updatedAt: opts.now,
     version: 1,
     questionnaire: { id: q.id, version: q.version, hash: await questionnaireHash(q) },
-    ...(opts.embedQuestionnaire === false ? {} : { questionnaireSnapshot: q }),
+    // The copy as its file says it: it then hashes to the recorded hash when it is read again.
+    ...(opts.embedQuestionnaire === false ? {} : { questionnaireSnapshot: questionnaireSource(q) }),
     meta,
     answers: {},
     notes: {},

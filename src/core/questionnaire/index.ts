@@ -3,6 +3,7 @@
  *
  * - `questionnaire-schema`: the zod schema of a questionnaire (sections, questions, domains, levels,
  *   bands, red flags, sign-off roles) and the JSON Schema generated from it;
+ * - `questionnaire-format`: the file format's versions and the pure steps from one to the next;
  * - `validate`: reading a questionnaire from text or data — the schema check, then the checks across
  *   parts (references, translations, thresholds, bands), each problem in plain words;
  * - `questionnaire-index`: questions and sections by id, built once per questionnaire;
@@ -15,6 +16,7 @@
  * Loading this index loads zod: the start screen imports only the types it needs.
  */
 export * from './questionnaire-schema';
+export * from './questionnaire-format';
 export * from './validate';
 export * from './questionnaire-index';
 export * from './questionnaire-migration';

@@ -4,6 +4,7 @@ import type { AnswerValue } from '../scoring/answers';
 import type { Question, Questionnaire } from './questionnaire-schema';
 import { questionnaireHash } from '../assessment/assessment';
 import { indexQuestionnaire } from './questionnaire-index';
+import { questionnaireSource } from './questionnaire-format';
 import { isLocked } from '../signoff/signoff';
 
 export type SetAsideAnswer = z.infer<typeof SetAsideAnswerSchema>;
@@ -164,7 +165,7 @@ export async function migrateToQuestionnaire(
   const { questionnaireSnapshot: _old, ...rest } = assessment;
   const migrated: Assessment = {
     ...rest,
-    ...(embed ? { questionnaireSnapshot: to } : {}),
+    ...(embed ? { questionnaireSnapshot: questionnaireSource(to) } : {}),
     updatedAt: opts.now,
     questionnaire: { id: to.id, version: to.version, hash: toHash },
     answers,

@@ -97,6 +97,12 @@ export const OptionSchema = z.strictObject({
   label: LocalizedTextSchema,
   help: LocalizedTextSchema.optional(),
   points: PointsSchema.optional(),
+  exclusive: z
+    .boolean()
+    .optional()
+    .describe(
+      'Multiple choice only: this option ("None of these", "I do not know") is chosen on its own. Ticking it clears the others, ticking another clears it; a stored answer that mixes them does not fit.',
+    ),
 });
 
 const questionBase = {
@@ -216,6 +222,12 @@ export const SignOffRoleSchema = z.strictObject({
 export const QuestionnaireSchema = z
   .strictObject({
     $schema: z.string().optional(),
+    formatVersion: z
+      .literal(2)
+      .optional()
+      .describe(
+        'Format of this file: 2. A file without it is read as format 1 (the first format) and moved to format 2 when it is loaded.',
+      ),
     id: IdSchema,
     version: z
       .string()

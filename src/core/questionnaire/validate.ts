@@ -10,10 +10,24 @@ import type { LocalizedText } from '../texts/localized';
 import { parseJsonSafely, problem, type FileProblem } from '../files/safe-json';
 import { zodProblems } from '../files/zod-problems';
 import { MITIGATION_KEY } from '../scoring/scoring';
+import {
+  migrateQuestionnaireFormat,
+  QUESTIONNAIRE_FORMAT_VERSION,
+  rememberSource,
+} from './questionnaire-format';
 
 export type ValidationResult =
-  | { valid: true; questionnaire: Questionnaire; problems: [] }
-  | { valid: false; questionnaire: null; problems: FileProblem[] };
+  | {
+      valid: true;
+      questionnaire: Questionnaire;
+      problems: [];
+      /**
+       * What the author should fix but that does not stop the file from being used: a check of
+       * format 2 that a file written as format 1 fails, an English citation in Dutch text.
+       */
+      warnings: FileProblem[];
+    }
+  | { valid: false; questionnaire: null; problems: FileProblem[]; warnings?: undefined };
 
 /** Validates questionnaire JSON text: safe parse, schema, then the rules zod cannot express. */
 export function validateQuestionnaireText(text: string): ValidationResult {
@@ -22,15 +36,45 @@ export function validateQuestionnaireText(text: string): ValidationResult {
   return validateQuestionnaire(parsed.value);
 }
 
-/** Validates a parsed questionnaire and reports every problem with its JSON path. */
+/**
+ * Validates a parsed questionnaire and reports every problem with its JSON path. A file of an
+ * older format is first moved to the current one (questionnaire-format.ts); the questionnaire
+ * returned is always of the current format, and remembers the file it came from.
+ */
 export function validateQuestionnaire(data: unknown): ValidationResult {
-  const result = QuestionnaireSchema.safeParse(data);
+  const migrated = migrateQuestionnaireFormat(data);
+  if (!migrated.ok) return { valid: false, questionnaire: null, problems: migrated.problems };
+  const { value, from } = migrated.value;
+  const result = QuestionnaireSchema.safeParse(value);
   if (!result.success) {
-    return { valid: false, questionnaire: null, problems: zodProblems(result.error, data) };
+    return { valid: false, questionnaire: null, problems: zodProblems(result.error, value) };
   }
-  const problems = semanticProblems(result.data);
-  if (problems.length > 0) return { valid: false, questionnaire: null, problems };
-  return { valid: true, questionnaire: result.data, problems: [] };
+  const { errors, warnings } = checkQuestionnaire(result.data, from);
+  if (errors.length > 0) return { valid: false, questionnaire: null, problems: errors };
+  rememberSource(result.data, data, from);
+  return { valid: true, questionnaire: result.data, problems: [], warnings };
+}
+
+/**
+ * The checks across the file, split into errors and warnings. `from`: the format the file was
+ * written in; the stricter checks of format 2 are warnings for a format-1 file, so a
+ * questionnaire already in use (and every assessment made with it) keeps opening.
+ */
+export function checkQuestionnaire(
+  q: Questionnaire,
+  from: number = QUESTIONNAIRE_FORMAT_VERSION,
+): { errors: FileProblem[]; warnings: FileProblem[] } {
+  const strict = strictProblems(q);
+  const errors = semanticProblems(q);
+  const warnings: FileProblem[] = [];
+  if (from >= 2) errors.push(...strict);
+  else warnings.push(...strict);
+  return { errors, warnings };
+}
+
+/** The checks format 2 added (errors from format 2 on). */
+export function strictProblems(_q: Questionnaire): FileProblem[] {
+  return [];
 }
 
 /** Rules across the file: ids, references, translations, thresholds, bands, points. */
@@ -172,7 +216,22 @@ export function semanticProblems(q: Questionnaire): FileProblem[] {
           pointsOk(o.points, `${base}.options[${oi}].points`);
         });
       }
-      if (question.type === 'multiChoice') pointsOk(question.maxPoints, `${base}.maxPoints`);
+      if (question.type === 'multiChoice') {
+        pointsOk(question.maxPoints, `${base}.maxPoints`);
+        // An exclusive option stands alone, so at least one other option must exist to exclude.
+        if (question.options.length > 1 && question.options.every((o) => o.exclusive))
+          out.push(problem(`${base}.options`, 'allExclusive', { id: question.id }));
+      } else if ('options' in question) {
+        question.options.forEach((o, oi) => {
+          if (o.exclusive !== undefined)
+            out.push(
+              problem(`${base}.options[${oi}].exclusive`, 'exclusiveNotMulti', {
+                id: question.id,
+                type: question.type,
+              }),
+            );
+        });
+      }
       if (question.type === 'yesNo') {
         pointsOk(question.yesPoints, `${base}.yesPoints`);
         pointsOk(question.noPoints, `${base}.noPoints`);

@@ -15,6 +15,8 @@ const en = {
   draftMark: 'DRAFT',
   notAnswered: 'Not answered',
   notAnsweredRequired: 'Not answered (required)',
+  answerMixedExclusive:
+    'Not counted: the saved answer ticks {options} together with other options, which cannot both be true ({saved})',
   none: 'None',
   notRecorded: 'Not recorded',
   yes: 'Yes',
@@ -283,6 +285,8 @@ const nl: Record<ReportTextKey, string> = {
   draftMark: 'CONCEPT',
   notAnswered: 'Niet beantwoord',
   notAnsweredRequired: 'Niet beantwoord (verplicht)',
+  answerMixedExclusive:
+    'Telt niet mee: het opgeslagen antwoord kiest {options} samen met andere keuzes, en dat kan niet allebei waar zijn ({saved})',
   none: 'Geen',
   notRecorded: 'Niet ingevuld',
   yes: 'Ja',

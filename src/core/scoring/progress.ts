@@ -4,7 +4,7 @@
  * call a section done that the rest of the product calls open.
  */
 import type { Questionnaire } from '../questionnaire/questionnaire-schema';
-import { isAnswered, type Answers } from './answers';
+import { isAnswered, mixesExclusive, type Answers } from './answers';
 import { computeVisibility, openRequiredQuestions } from './visibility';
 
 export interface SectionProgress {
@@ -22,6 +22,11 @@ export interface SectionProgress {
    * have, say): they count as open, and the wizard asks to choose again.
    */
   notFitting: string[];
+  /**
+   * Of those, the multiple-choice answers that mix an exclusive option ("None of these") with
+   * others: the wizard says that this is why they do not fit.
+   */
+  mixedExclusive: string[];
 }
 
 /** Per section: visible, answered, total and open required, by the engine's own rules. */
@@ -43,6 +48,12 @@ export function sectionProgress(q: Questionnaire, answers: Answers): SectionProg
             Object.prototype.hasOwnProperty.call(answers, x.id) &&
             isAnswered(answers[x.id]) &&
             !isAnswered(vis.effective[x.id]),
+        )
+        .map((x) => x.id),
+      mixedExclusive: shown
+        .filter(
+          (x) =>
+            Object.prototype.hasOwnProperty.call(answers, x.id) && mixesExclusive(x, answers[x.id]),
         )
         .map((x) => x.id),
     };

@@ -49,6 +49,10 @@ export const messageTemplates = {
     conditionValue: 'Question "{id}" has no option "{value}".',
     conditionValueType: 'In this condition, question "{id}" expects {expected} as the value.',
     pointsDomain: 'Points for "{id}", which is not a domain of this questionnaire.',
+    allExclusive:
+      'Every option of question "{id}" is exclusive. An exclusive option ("None of these") is chosen on its own; the question needs at least one option that is not.',
+    exclusiveNotMulti:
+      'Only options of a multiple-choice question can be exclusive; question "{id}" is of type {type}, where one option is chosen anyway.',
     mitigationPoints: 'A mitigation question gives points only under "mitigation", not "{id}".',
     mitigationConfig:
       'There are mitigation questions, but no "mitigation" settings (or the other way round).',
@@ -106,6 +110,10 @@ export const messageTemplates = {
     conditionValue: 'Vraag "{id}" heeft geen antwoordmogelijkheid "{value}".',
     conditionValueType: 'In deze voorwaarde verwacht vraag "{id}" {expected} als waarde.',
     pointsDomain: 'Punten voor "{id}", maar dat is geen domein van deze vragenlijst.',
+    allExclusive:
+      'Alle keuzes van vraag "{id}" staan op "alleen". Een keuze die alleen staat ("Geen van deze") kiest men zonder andere; de vraag heeft minstens één andere keuze nodig.',
+    exclusiveNotMulti:
+      'Alleen keuzes van een vraag met meer antwoorden kunnen alleen staan; vraag "{id}" is van het soort {type}, waar men toch maar één keuze maakt.',
     mitigationPoints:
       'Een vraag over maatregelen geeft alleen punten onder "mitigation", niet "{id}".',
     mitigationConfig:

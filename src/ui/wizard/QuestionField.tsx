@@ -2,6 +2,7 @@ import { Controller, type Control, type UseFormRegister, type FieldError } from 
 import { useTranslation } from 'react-i18next';
 import type { Question } from '../../core/questionnaire';
 import { pick } from '../../core/texts';
+import { toggleOption } from '../../core/scoring';
 import { Localized } from '../components/Localized';
 import { controlId, fieldName, noteName } from './form-values';
 
@@ -13,8 +14,11 @@ interface Props {
   error: FieldError | undefined;
   hasNote: boolean;
   readOnly: boolean;
-  /** The stored answer does not fit the question (the core counts it as open): ask to choose again. */
-  notFitting?: boolean;
+  /**
+   * The stored answer does not fit the question (the core counts it as open): ask to choose again.
+   * `'exclusive'`: it mixes an option that stands alone ("None of these") with others.
+   */
+  notFitting?: boolean | 'exclusive';
 }
 
 /** One question: label or legend, help with the legal source, the control, a note, and its error. */
@@ -69,7 +73,14 @@ export function QuestionField({
     ) : null;
   const misfit = notFitting ? (
     <p className="field-notice" id={misfitId}>
-      {t('answer.notFitting')}
+      {notFitting === 'exclusive'
+        ? t('answer.mixedExclusive', {
+            options: (q.type === 'multiChoice' ? q.options : [])
+              .filter((o) => o.exclusive)
+              .map((o) => `“${pick(o.label, lang)}”`)
+              .join(t('answer.or')),
+          })
+        : t('answer.notFitting')}
     </p>
   ) : null;
   const errorText = error ? (
@@ -138,11 +149,9 @@ export function QuestionField({
                             onBlur={field.onBlur}
                             ref={i === 0 ? field.ref : undefined}
                             onChange={(e) =>
-                              field.onChange(
-                                e.currentTarget.checked
-                                  ? [...value, o.id]
-                                  : value.filter((x) => x !== o.id),
-                              )
+                              // An exclusive option ("None of these") clears the others, and
+                              // ticking another clears it: the answer never mixes them.
+                              field.onChange(toggleOption(q, value, o.id, e.currentTarget.checked))
                             }
                           />
                           <span>

@@ -96,6 +96,11 @@ function StepForm({
     (a) => sectionProgress(q, a)[sectionIndex]?.notFitting ?? [],
     sameJson,
   );
+  const mixedExclusive = useStoreValue(
+    store,
+    (a) => sectionProgress(q, a)[sectionIndex]?.mixedExclusive ?? [],
+    sameJson,
+  );
   const questions = useMemo(
     () => section.questions.map((question, index) => ({ q: question, index })),
     [section],
@@ -212,7 +217,9 @@ function StepForm({
             error={formState.errors[fieldName(index)] as never}
             hasNote={!!notes[question.id]}
             readOnly={store.readOnly}
-            notFitting={notFitting.includes(question.id)}
+            notFitting={
+              mixedExclusive.includes(question.id) ? 'exclusive' : notFitting.includes(question.id)
+            }
           />
         ))}
         <div className="actions actions--split">

@@ -3,6 +3,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { createAssessment, serializeAssessment } from '../../../src/core/assessment/assessment';
 import type { Assessment } from '../../../src/core/assessment/assessment-schema';
 import { cli, tempFile } from './helpers';
+import { validateQuestionnaire } from '../../../src/core/questionnaire/validate';
 import { miniData, miniQuestionnaire, risk } from '../core/helpers';
 
 const MINI = 'tests/fixtures/mini-questionnaire.json';
@@ -267,5 +268,30 @@ describe('score on the built-in example assessments', () => {
     expect(r.code).toBe(0);
     expect(r.err).toMatch(/^Warning: questionnaire .* \(builtin\) is not the exact one/);
     expect(JSON.parse(r.out).questionnaire.hashMatches).toBe(false);
+  });
+
+  it('lists stored answers that are not counted, with why: an exclusive option mixed with others', async () => {
+    const data = miniData() as { sections: { questions: Record<string, unknown>[] }[] };
+    const kinds = data.sections.flatMap((x) => x.questions).find((x) => x.id === 'dataKinds')!;
+    (kinds.options as unknown[]).push({
+      id: 'none',
+      label: { nl: 'Geen van deze', en: 'None of these' },
+      exclusive: true,
+    });
+    const v = validateQuestionnaire(data);
+    if (!v.valid) throw new Error(JSON.stringify(v.problems));
+    const base = await createAssessment(
+      v.questionnaire,
+      { title: 'T', systemName: 'S', organisation: 'O', owner: 'E', locale: 'en' },
+      { id: 'x', now: '2025-01-01T00:00:00.000Z' },
+    );
+    const a = { ...base, answers: { personalData: true, dataKinds: ['health', 'none'] } };
+    const j = JSON.parse((await cli('score', file(a))).out);
+    expect(j.notCounted).toEqual([{ question: 'dataKinds', reason: 'mixedExclusive' }]);
+    const fine = JSON.parse(
+      (await cli('score', file({ ...a, answers: { personalData: true, dataKinds: ['none'] } })))
+        .out,
+    );
+    expect(fine.notCounted).toEqual([]);
   });
 });

@@ -38,6 +38,8 @@ describe('validate', () => {
       questions: 8,
       redFlags: 2,
       errors: [],
+      warnings: [],
+      formatVersion: 2,
     });
   });
 
@@ -79,6 +81,8 @@ describe('validate', () => {
       'questions',
       'redFlags',
       'errors',
+      'warnings',
+      'formatVersion',
     ]);
     expect(j).toMatchObject({
       valid: false,
@@ -157,5 +161,19 @@ describe('validate', () => {
       expect(JSON.parse(r.out).errors).toEqual([]);
       expect(r.code).toBe(0);
     }
+  });
+
+  it('a format-1 file (no formatVersion) is valid, and the summary says it is read as format 2', async () => {
+    const { formatVersion: _f, ...old } = miniData();
+    const file = tempFile(old);
+    const r = await cli('validate', file);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain(
+      'This file is in format 1; the app reads it as format 2. Add "formatVersion": 2 to use the new features.',
+    );
+    const nl = await cli('validate', file, '--lang', 'nl');
+    expect(nl.out).toContain('Dit bestand heeft formaat 1; de app leest het als formaat 2.');
+    const j = JSON.parse((await cli('validate', file, '--json')).out);
+    expect(j).toMatchObject({ valid: true, formatVersion: 1 });
   });
 });

@@ -55,4 +55,12 @@ describe('docs/authoring-questionnaires.md worked example', () => {
     expect(r.byDomain['inclusion']!.redFlags).toEqual(['noAlternative']);
     expect(r.byDomain['inclusion']!.final).toBe('high');
   });
+
+  it('counts an answer that ticks the exclusive "none" beside "address" as open: privacy 2/4 medium', () => {
+    const r = score(q(), { answers: { ...answers, dataKinds: ['address', 'none'] } });
+    expect(r.visibility.effective['dataKinds']).toBeUndefined();
+    expect([r.byDomain['privacy']!.raw, r.byDomain['privacy']!.max]).toEqual([2, 4]);
+    expect(r.byDomain['privacy']!.final).toBe('medium');
+    expect(r.overall.level).toBe('medium');
+  });
 });

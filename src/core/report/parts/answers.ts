@@ -3,7 +3,7 @@
  * answers set aside when the assessment moved to a new questionnaire version.
  */
 import type { Question } from '../../questionnaire/questionnaire-schema';
-import { isAnswered } from '../../scoring/answers';
+import { isAnswered, mixesExclusive } from '../../scoring/answers';
 import { pick } from '../../texts/localized';
 import { markdownToPlainText } from '../markdown';
 import { answerLines } from '../report-format';
@@ -48,6 +48,21 @@ function reportQuestion(ctx: ReportContext, question: Question, number: string):
   const value = result.visibility.effective[question.id];
   const answered = isAnswered(value);
   const note = a.notes[question.id];
+  const stored = Object.prototype.hasOwnProperty.call(a.answers, question.id)
+    ? a.answers[question.id]
+    : undefined;
+  // A stored answer that mixes "None of these" with other options counts as open; the report says
+  // why, with what was saved, rather than only "not answered".
+  const mixed =
+    !answered && question.type === 'multiChoice' && mixesExclusive(question, stored)
+      ? t('answerMixedExclusive', {
+          options: question.options
+            .filter((o) => o.exclusive && (stored as string[]).includes(o.id))
+            .map((o) => `“${pick(o.label, lang)}”`)
+            .join(', '),
+          saved: answerLines(question, stored, lang).join(', '),
+        })
+      : null;
   return {
     id: question.id,
     number,
@@ -57,7 +72,9 @@ function reportQuestion(ctx: ReportContext, question: Question, number: string):
     answered,
     answer: answered
       ? answerLines(question, value, lang)
-      : [question.required ? t('notAnsweredRequired') : t('notAnswered')],
+      : mixed
+        ? [mixed]
+        : [question.required ? t('notAnsweredRequired') : t('notAnswered')],
     note: note !== undefined && note.trim() !== '' ? note : null,
     sources: (question.legal ?? []).map((l) =>
       [l.source, l.article].filter((x) => x && x.trim() !== '').join(' '),
