@@ -72,9 +72,53 @@ export function checkQuestionnaire(
   return { errors, warnings };
 }
 
-/** The checks format 2 added (errors from format 2 on). */
-export function strictProblems(_q: Questionnaire): FileProblem[] {
-  return [];
+/**
+ * The checks format 2 added (errors from format 2 on): every domain can get a level from the
+ * answers (a question gives it points, or a red flag names it), and the risk bands rise with the
+ * product of likelihood and severity (a larger product never gets a lower level).
+ */
+export function strictProblems(q: Questionnaire): FileProblem[] {
+  const out: FileProblem[] = [];
+  const scored = new Set<string>();
+  const add = (points: Record<string, number> | undefined) => {
+    for (const [d, p] of Object.entries(points ?? {})) if (p > 0) scored.add(d);
+  };
+  for (const s of q.sections) {
+    for (const question of s.questions) {
+      if (question.mitigation) continue;
+      if ('options' in question) question.options.forEach((o) => add(o.points));
+      if (question.type === 'yesNo') {
+        add(question.yesPoints);
+        add(question.noPoints);
+      }
+    }
+  }
+  for (const f of q.redFlags ?? []) scored.add(f.domain);
+  q.domains.forEach((d, i) => {
+    if (!scored.has(d.id)) out.push(problem(`domains[${i}].id`, 'unscoredDomain', { id: d.id }));
+  });
+
+  // Bands rise: walk the products 1..25 in order; the level's place may never go down.
+  const place = new Map(q.levels.map((l, i) => [l.id, i]));
+  let prev: { product: number; level: string; place: number } | null = null;
+  for (let product = 1; product <= 25; product++) {
+    const band = q.riskBands.find((b) => product >= b.min && product <= b.max);
+    const at = band ? place.get(band.level) : undefined;
+    if (!band || at === undefined) continue;
+    if (prev && at < prev.place) {
+      out.push(
+        problem('riskBands', 'bandsFall', {
+          low: prev.product,
+          lowLevel: prev.level,
+          high: product,
+          highLevel: band.level,
+        }),
+      );
+      break;
+    }
+    prev = { product, level: band.level, place: at };
+  }
+  return out;
 }
 
 /** Rules across the file: ids, references, translations, thresholds, bands, points. */

@@ -49,6 +49,10 @@ export const messageTemplates = {
     conditionValue: 'Question "{id}" has no option "{value}".',
     conditionValueType: 'In this condition, question "{id}" expects {expected} as the value.',
     pointsDomain: 'Points for "{id}", which is not a domain of this questionnaire.',
+    unscoredDomain:
+      'Domain "{id}" can never get a level from the answers: no question gives it points and no red flag names it. Give it points, or remove the domain.',
+    bandsFall:
+      'The risk bands must rise with likelihood × severity: {high} gets level "{highLevel}", lower than "{lowLevel}" for {low}.',
     allExclusive:
       'Every option of question "{id}" is exclusive. An exclusive option ("None of these") is chosen on its own; the question needs at least one option that is not.',
     exclusiveNotMulti:
@@ -110,6 +114,10 @@ export const messageTemplates = {
     conditionValue: 'Vraag "{id}" heeft geen antwoordmogelijkheid "{value}".',
     conditionValueType: 'In deze voorwaarde verwacht vraag "{id}" {expected} als waarde.',
     pointsDomain: 'Punten voor "{id}", maar dat is geen domein van deze vragenlijst.',
+    unscoredDomain:
+      'Domein "{id}" kan nooit een niveau krijgen uit de antwoorden: geen vraag geeft het punten en geen rode vlag noemt het. Geef het punten, of haal het domein weg.',
+    bandsFall:
+      'De risicoklassen moeten oplopen met kans × ernst: {high} krijgt niveau "{highLevel}", lager dan "{lowLevel}" bij {low}.',
     allExclusive:
       'Alle keuzes van vraag "{id}" staan op "alleen". Een keuze die alleen staat ("Geen van deze") kiest men zonder andere; de vraag heeft minstens één andere keuze nodig.',
     exclusiveNotMulti:
