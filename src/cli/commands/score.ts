@@ -40,7 +40,9 @@ export function scoreJson(
     complete: r.complete,
     openRequired: r.openRequired,
     // Stored answers of visible questions that do not fit them, so count as open (with why).
-    notCounted: sectionProgress(q, a.answers).flatMap((p) =>
+    // Questions answered "not applicable" (left out of every maximum), with the reason given.
+    notApplicable: r.notApplicable,
+    notCounted: sectionProgress(q, a.answers, a.notApplicable).flatMap((p) =>
       p.notFitting.map((question) => ({
         question,
         reason: p.mixedExclusive.includes(question) ? 'mixedExclusive' : 'doesNotFit',

@@ -145,6 +145,11 @@ export const AssessmentSchema = z.strictObject({
   meta: AssessmentMetaSchema,
   answers: z.record(z.string(), AnswerValueSchema),
   notes: z.record(z.string(), Text()),
+  /**
+   * "Not applicable" per question id, with the reason given. Counts only for a visible question
+   * whose questionnaire allows it and with a reason other than spaces (docs/scoring.md §2).
+   */
+  notApplicable: z.record(z.string(), Text(1000)).optional(),
   redFlagResponses: z.record(z.string(), Text(10000)),
   register: z.array(RiskItemSchema).max(1000),
   proposals: z.record(z.string(), ProposalDecisionSchema),

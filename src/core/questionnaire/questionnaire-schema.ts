@@ -121,6 +121,12 @@ const questionBase = {
     .describe(
       'Points count towards the mitigation score (docs/scoring.md §4), not towards domains.',
     ),
+  notApplicable: z
+    .boolean()
+    .optional()
+    .describe(
+      'The user may answer "not applicable" with a short reason: the question then leaves its domains\' maximum (docs/scoring.md §3). Not on mitigation questions, nor on questions a condition refers to.',
+    ),
 };
 
 export const QuestionSchema = z.discriminatedUnion('type', [

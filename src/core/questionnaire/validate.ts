@@ -10,6 +10,7 @@ import type { LocalizedText } from '../texts/localized';
 import { parseJsonSafely, problem, type FileProblem } from '../files/safe-json';
 import { zodProblems } from '../files/zod-problems';
 import { MITIGATION_KEY } from '../scoring/scoring';
+import { referencedQuestions } from '../scoring/condition';
 import {
   migrateQuestionnaireFormat,
   QUESTIONNAIRE_FORMAT_VERSION,
@@ -298,6 +299,30 @@ export function semanticProblems(q: Questionnaire): FileProblem[] {
     });
   });
   if (hasMitigation !== !!q.mitigation) out.push(problem('mitigation', 'mitigationConfig'));
+
+  // "Not applicable" leaves the maximum; on a mitigation question it would give credit for
+  // measures nobody took, and on a question a condition uses it would hide or show others or
+  // fire a red flag: so it can never raise a level (docs/scoring.md §3).
+  const conditionTargets = new Set<string>();
+  const collect = (c: Condition | undefined) => {
+    if (c) for (const id of referencedQuestions(c)) conditionTargets.add(id);
+  };
+  q.sections.forEach((s) => {
+    collect(s.condition);
+    s.questions.forEach((x) => collect(x.condition));
+  });
+  // Red flags too: "not applicable" is no answer, and a flag on "not answered" would then fire.
+  (q.redFlags ?? []).forEach((f) => collect(f.when));
+  q.sections.forEach((s, si) =>
+    s.questions.forEach((question, qi) => {
+      if (!question.notApplicable) return;
+      const path = `sections[${si}].questions[${qi}].notApplicable`;
+      if (question.mitigation)
+        out.push(problem(path, 'notApplicableMitigation', { id: question.id }));
+      else if (conditionTargets.has(question.id))
+        out.push(problem(path, 'notApplicableCondition', { id: question.id }));
+    }),
+  );
 
   (q.redFlags ?? []).forEach((f, i) => {
     checkCondition(f.when, `redFlags[${i}].when`, Infinity, null);

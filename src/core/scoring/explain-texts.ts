@@ -9,6 +9,8 @@ export const explainTexts = {
     no: 'No',
     answer: '{question}: {options} → {got} of {max} {max|point|points}',
     unanswered: '{question}: not answered yet → 0 of {max} {max|point|points} (provisional)',
+    notApplicable:
+      '{question}: not applicable → left out of the maximum ({max} {max|point|points} fewer possible). Reason: {reason}',
     ratio: 'Total {raw} of {max} {max|point|points} = {ratio}',
     mitigationApplied:
       'Credit for measures: {raw} of {max} {max|point|points}{share}, at least the {threshold} needed → score {reduction} lower (× {factor}): {ratio}',
@@ -26,6 +28,8 @@ export const explainTexts = {
     no: 'Nee',
     answer: '{question}: {options} → {got} van {max} {max|punt|punten}',
     unanswered: '{question}: nog niet beantwoord → 0 van {max} {max|punt|punten} (voorlopig)',
+    notApplicable:
+      '{question}: niet van toepassing → telt niet mee in het maximum ({max} {max|punt|punten} minder mogelijk). Reden: {reason}',
     ratio: 'Totaal {raw} van {max} {max|punt|punten} = {ratio}',
     mitigationApplied:
       'Korting voor maatregelen: {raw} van {max} {max|punt|punten}{share}, minstens de nodige {threshold} → score {reduction} lager (× {factor}): {ratio}',

@@ -52,6 +52,12 @@ export function explainTrace(
       });
     case 'unanswered':
       return t('unanswered', { question: question(entry.questionId), max: entry.max });
+    case 'notApplicable':
+      return t('notApplicable', {
+        question: question(entry.questionId),
+        max: entry.max,
+        reason: entry.reason,
+      });
     case 'ratio':
       return t('ratio', { raw: entry.raw, max: entry.max, ratio: pct(entry.ratio) });
     case 'mitigation': {

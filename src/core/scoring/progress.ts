@@ -11,7 +11,7 @@ export interface SectionProgress {
   index: number;
   id: string;
   visible: boolean;
-  /** Visible questions with an answer that fits them. */
+  /** Visible questions with an answer that fits them, or "not applicable" with a reason. */
   answered: number;
   /** Visible questions. */
   total: number;
@@ -30,8 +30,12 @@ export interface SectionProgress {
 }
 
 /** Per section: visible, answered, total and open required, by the engine's own rules. */
-export function sectionProgress(q: Questionnaire, answers: Answers): SectionProgress[] {
-  const vis = computeVisibility(q, answers);
+export function sectionProgress(
+  q: Questionnaire,
+  answers: Answers,
+  notApplicable: Readonly<Record<string, string>> = {},
+): SectionProgress[] {
+  const vis = computeVisibility(q, answers, notApplicable);
   const open = new Set(openRequiredQuestions(q, vis));
   return q.sections.map((s, index) => {
     const shown = s.questions.filter((x) => vis.questions.has(x.id));
@@ -39,7 +43,8 @@ export function sectionProgress(q: Questionnaire, answers: Answers): SectionProg
       index,
       id: s.id,
       visible: vis.sections.has(s.id),
-      answered: shown.filter((x) => isAnswered(vis.effective[x.id])).length,
+      answered: shown.filter((x) => isAnswered(vis.effective[x.id]) || vis.notApplicable.has(x.id))
+        .length,
       total: shown.length,
       openRequired: shown.filter((x) => open.has(x.id)).length,
       notFitting: shown
@@ -47,13 +52,16 @@ export function sectionProgress(q: Questionnaire, answers: Answers): SectionProg
           (x) =>
             Object.prototype.hasOwnProperty.call(answers, x.id) &&
             isAnswered(answers[x.id]) &&
+            !vis.notApplicable.has(x.id) &&
             !isAnswered(vis.effective[x.id]),
         )
         .map((x) => x.id),
       mixedExclusive: shown
         .filter(
           (x) =>
-            Object.prototype.hasOwnProperty.call(answers, x.id) && mixesExclusive(x, answers[x.id]),
+            Object.prototype.hasOwnProperty.call(answers, x.id) &&
+            !vis.notApplicable.has(x.id) &&
+            mixesExclusive(x, answers[x.id]),
         )
         .map((x) => x.id),
     };

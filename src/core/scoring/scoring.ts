@@ -17,6 +17,8 @@ export const MITIGATION_KEY = 'mitigation';
 export type TraceEntry =
   | { kind: 'answer'; questionId: string; options: string[]; got: number; max: number }
   | { kind: 'unanswered'; questionId: string; max: number }
+  /** Answered "not applicable": its `max` points are left out of the domain's maximum. */
+  | { kind: 'notApplicable'; questionId: string; max: number; reason: string }
   | { kind: 'ratio'; raw: number; max: number; ratio: number }
   | {
       kind: 'mitigation';
@@ -83,6 +85,8 @@ export interface ScoreResult {
   redFlags: FiredRedFlag[];
   mitigation: { raw: number; max: number; applied: boolean } | null;
   openRequired: string[];
+  /** Visible questions answered "not applicable", with the reason, in questionnaire order. */
+  notApplicable: { questionId: string; reason: string }[];
   /** True when no visible required question is open. Otherwise every result is provisional. */
   complete: boolean;
   visibility: Visibility;
@@ -90,7 +94,7 @@ export interface ScoreResult {
 
 /** What the engine needs of an assessment; answers alone are enough for answer levels. */
 export type ScoringInput = Pick<Assessment, 'answers'> &
-  Partial<Pick<Assessment, 'register' | 'overrides'>>;
+  Partial<Pick<Assessment, 'register' | 'overrides' | 'notApplicable'>>;
 
 /**
  * A map by id without a prototype: an id such as "toString" or "valueOf" finds nothing that is not
@@ -187,7 +191,7 @@ export function riskProducts(risk: RiskItem): { inherent: number; residual: numb
 /** Scores an assessment: visibility, points, mitigation, levels, red flags, register, overrides. */
 export function score(q: Questionnaire, input: ScoringInput): ScoreResult {
   const answers: Answers = input.answers;
-  const visibility = computeVisibility(q, answers);
+  const visibility = computeVisibility(q, answers, input.notApplicable ?? {});
   const levelIds = q.levels.map((l) => l.id);
   const idx = (id: string | null) => (id === null ? -1 : levelIds.indexOf(id));
   const higher = (a: string | null, b: string | null) => (idx(b) > idx(a) ? b : a);
@@ -208,6 +212,20 @@ export function score(q: Questionnaire, input: ScoringInput): ScoreResult {
       if (!visibility.questions.has(question.id)) continue;
       const answer = visibility.effective[question.id];
       const p = questionPoints(question, answer);
+      const naReason = visibility.notApplicable.get(question.id);
+      if (naReason !== undefined) {
+        // Out of the maximum: it neither counts points nor the points it could have given.
+        for (const [d, m] of Object.entries(p.max)) {
+          if (!(d in max) || m <= 0) continue;
+          traces[d]!.push({
+            kind: 'notApplicable',
+            questionId: question.id,
+            max: m,
+            reason: naReason,
+          });
+        }
+        continue;
+      }
       if (question.mitigation) {
         mitRaw += p.got[MITIGATION_KEY] ?? 0;
         mitMax += p.max[MITIGATION_KEY] ?? 0;
@@ -379,6 +397,10 @@ export function score(q: Questionnaire, input: ScoringInput): ScoreResult {
     redFlags: fired,
     mitigation: q.mitigation ? { raw: mitRaw, max: mitMax, applied: mitigationApplied } : null,
     openRequired,
+    notApplicable: [...visibility.notApplicable].map(([questionId, reason]) => ({
+      questionId,
+      reason,
+    })),
     complete: openRequired.length === 0,
     visibility,
   };

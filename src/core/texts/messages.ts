@@ -49,6 +49,10 @@ export const messageTemplates = {
     conditionValue: 'Question "{id}" has no option "{value}".',
     conditionValueType: 'In this condition, question "{id}" expects {expected} as the value.',
     pointsDomain: 'Points for "{id}", which is not a domain of this questionnaire.',
+    notApplicableMitigation:
+      'Question "{id}" is about measures (mitigation) and cannot allow "not applicable": that would give credit for measures nobody took.',
+    notApplicableCondition:
+      'Question "{id}" cannot allow "not applicable": a condition or a red flag uses its answer.',
     unscoredDomain:
       'Domain "{id}" can never get a level from the answers: no question gives it points and no red flag names it. Give it points, or remove the domain.',
     bandsFall:
@@ -114,6 +118,10 @@ export const messageTemplates = {
     conditionValue: 'Vraag "{id}" heeft geen antwoordmogelijkheid "{value}".',
     conditionValueType: 'In deze voorwaarde verwacht vraag "{id}" {expected} als waarde.',
     pointsDomain: 'Punten voor "{id}", maar dat is geen domein van deze vragenlijst.',
+    notApplicableMitigation:
+      'Vraag "{id}" gaat over maatregelen en kan geen "niet van toepassing" toestaan: dan telt korting voor maatregelen die niemand nam.',
+    notApplicableCondition:
+      'Vraag "{id}" kan geen "niet van toepassing" toestaan: een voorwaarde of een rode vlag gebruikt het antwoord.',
     unscoredDomain:
       'Domein "{id}" kan nooit een niveau krijgen uit de antwoorden: geen vraag geeft het punten en geen rode vlag noemt het. Geef het punten, of haal het domein weg.',
     bandsFall:
