@@ -42,7 +42,11 @@ async function start() {
         ...o,
         // Changes are journalled only next to the browser's database (not on the memory fallback).
         journal: idb
-          ? { storage: defaultChangeStorage(), revisionOf: (id) => idb.revisionOf(id) }
+          ? {
+              storage: defaultChangeStorage(),
+              revisionOf: (id) => idb.journalFrom(id),
+              mirror: idb.mirror(),
+            }
           : null,
       }),
     acquireEditLock: oneHolderPerTab(acquireEditLock),

@@ -10,6 +10,7 @@ import type { Assessment } from '../core/assessment';
 import type { AssessmentRepository, AssessmentSummary, StorageErrorCode } from '../core/assessment';
 import { StorageError } from '../core/assessment/repository';
 import { defaultChangeStorage, openChangeJournal, type ChangeJournal } from './change-journal';
+import type { ChangeMirror } from './change-mirror';
 
 /** Why the latest state is not saved: a storage error, or this tab may only read. */
 export type AutosaveErrorCode = StorageErrorCode | 'readOnly';
@@ -49,7 +50,13 @@ export interface AutosaverOptions {
    * Where each change is journalled synchronously (change-journal.ts); defaults to localStorage,
    * null for none. `revisionOf` gives the stored revision the numbering goes on from.
    */
-  journal?: { storage: Storage | null; revisionOf(id: string): number } | null;
+  journal?: {
+    storage: Storage | null;
+    /** The number the journal goes on from (the stored revision, or a newer journalled change). */
+    revisionOf(id: string): number;
+    /** The journal's IndexedDB copy (change-mirror.ts), which survives a killed browser. */
+    mirror?: ChangeMirror | null;
+  } | null;
 }
 
 export interface Autosaver {
@@ -269,7 +276,12 @@ export function createAutosaver(opts: AutosaverOptions): Autosaver {
       if (journal && prev) {
         let j = journals.get(a.id);
         if (!j) {
-          j = openChangeJournal(journal.storage, a.id, journal.revisionOf(a.id));
+          j = openChangeJournal(
+            journal.storage,
+            a.id,
+            journal.revisionOf(a.id),
+            journal.mirror ?? null,
+          );
           journals.set(a.id, j);
         }
         const r = j.record(prev, a);

@@ -13,6 +13,8 @@
  * (no `v`: the field was removed). One key per field, holding only its newest value.
  */
 
+import type { ChangeMirror } from './change-mirror';
+
 const PREFIX = 'fria-wizard:change:';
 const FORMAT = 1;
 /** How deep a change is followed into the assessment before the whole value is written. */
@@ -148,6 +150,37 @@ export function readChanges(storage: Storage | null, onlyId?: string): Map<strin
   return out;
 }
 
+/**
+ * The two copies of the journal (localStorage and the IndexedDB mirror, change-mirror.ts) as one:
+ * per field the record with the higher number (the newer change), per assessment oldest first.
+ * A copy that lost its newest records (localStorage after a killed browser) never wins over one
+ * that kept them.
+ */
+export function mergeChanges(
+  ...copies: Map<string, ChangeRecord[]>[]
+): Map<string, ChangeRecord[]> {
+  const byField = new Map<string, Map<string, ChangeRecord>>();
+  for (const copy of copies) {
+    for (const [id, list] of copy) {
+      const fields = byField.get(id) ?? new Map<string, ChangeRecord>();
+      byField.set(id, fields);
+      for (const r of list) {
+        const k = JSON.stringify(r.path);
+        const had = fields.get(k);
+        if (!had || r.seq > had.seq) fields.set(k, r);
+      }
+    }
+  }
+  const out = new Map<string, ChangeRecord[]>();
+  for (const [id, fields] of byField) {
+    out.set(
+      id,
+      [...fields.values()].sort((a, b) => a.seq - b.seq),
+    );
+  }
+  return out;
+}
+
 /** The newest sequence number in the journal for this assessment (0 when none). */
 export function newestSeq(storage: Storage | null, id: string): number {
   const list = readChanges(storage, id).get(id) ?? [];
@@ -225,14 +258,19 @@ export function openChangeJournal(
   storage: Storage | null,
   id: string,
   after: number,
+  mirror: ChangeMirror | null = null,
 ): ChangeJournal {
   let seq = Math.max(after, newestSeq(storage, id));
   return {
     record(prev, next) {
       seq += 1;
+      const changes = diffFields(prev, next);
+      // The IndexedDB copy first: it is committed at once and survives a killed browser, which the
+      // localStorage copy below may not (change-mirror.ts).
+      mirror?.write(id, seq, changes);
       if (!storage) return { seq, ok: false };
       let ok = true;
-      for (const c of diffFields(prev, next)) {
+      for (const c of changes) {
         const key = keyOf(id, c.path);
         try {
           storage.setItem(
@@ -252,6 +290,9 @@ export function openChangeJournal(
       return { seq, ok };
     },
     seq: () => seq,
-    trim: (upTo) => trimChanges(storage, id, upTo),
+    trim: (upTo) => {
+      trimChanges(storage, id, upTo);
+      void mirror?.trim(id, upTo);
+    },
   };
 }

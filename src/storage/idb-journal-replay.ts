@@ -7,6 +7,7 @@ import {
   readChanges,
   trimChanges,
   valueAt,
+  type ChangeRecord,
   type JournalPath,
 } from './change-journal';
 import type { Connection } from './idb-connection';
@@ -90,6 +91,10 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
  */
 export async function replayChanges(opts: {
   journal: Storage | null;
+  /** The records to write back (both copies merged); read from `journal` when not given. */
+  changes?: Map<string, ChangeRecord[]>;
+  /** Removes records from every copy; `journal` only when not given. */
+  trim?: (id: string, upTo: number) => Promise<void>;
   run: Connection['run'];
   loadChecks: () => Promise<RecordChecks>;
   put: AssessmentRepository['put'];
@@ -97,8 +102,9 @@ export async function replayChanges(opts: {
 }): Promise<Recovery[]> {
   const { journal, run, loadChecks, put } = opts;
   const out: Recovery[] = [];
-  const all = readChanges(journal);
+  const all = opts.changes ?? readChanges(journal);
   if (all.size === 0) return out;
+  const trim = opts.trim ?? ((id: string, upTo: number) => trimChanges(journal, id, upTo));
   const { readRecord } = await loadChecks();
   for (const [id, records] of all) {
     const [raw, trashed, rev, summaryRaw] = await run(async (d) => {
@@ -111,13 +117,13 @@ export async function replayChanges(opts: {
       ]);
     });
     if (raw === undefined) {
-      if (trashed !== undefined) trimChanges(journal, id, Infinity);
+      if (trashed !== undefined) await trim(id, Infinity);
       else out.push({ id, outcome: 'orphaned' });
       continue;
     }
     const revision = typeof rev?.value === 'number' ? rev.value : 0;
     const newer = records.filter((r) => r.seq > revision);
-    if (newer.length < records.length) trimChanges(journal, id, revision);
+    if (newer.length < records.length) await trim(id, revision);
     if (newer.length === 0) continue;
     const stored = readRecord(raw);
     if (!stored.ok) {
@@ -147,7 +153,7 @@ export async function replayChanges(opts: {
       out.push({ id, outcome: 'partial', missing });
       continue;
     }
-    trimChanges(journal, id, upTo);
+    await trim(id, upTo);
     out.push({ id, outcome: 'restored' });
   }
   return out;

@@ -9,7 +9,8 @@
  * idb-journal-replay (the rescue journal at start), idb-records (reading damaged or newer records).
  */
 import { defaultJournalStorage } from './journal';
-import { applyChanges, readChanges } from './change-journal';
+import { applyChanges, mergeChanges, readChanges, trimChanges } from './change-journal';
+import { openChangeMirror, type ChangeMirror } from './change-mirror';
 import { assessmentJson } from './serialize';
 import {
   createMemoryRepository,
@@ -26,6 +27,7 @@ import { isNewerRecord, readSummary, RECORD_FORMAT } from './summary-record';
 import { createChangeChannel, createConnection, toStorageError } from './idb-connection';
 import { damagedAsVersion, textOf } from './idb-records';
 import { listAssessments } from './idb-list';
+import { lineOf, updateIndex } from './idb-library-index';
 import { keepVersion } from './idb-versions';
 import { replayChanges, replayJournal, type Recovery } from './idb-journal-replay';
 import {
@@ -64,6 +66,13 @@ export interface IdbRepository extends AssessmentRepository {
   recovered(): Recovery[];
   /** The stored revision of an assessment read or written in this visit (0 when unknown). */
   revisionOf(id: string): number;
+  /**
+   * The number the change journal of an assessment goes on from: its stored revision, or the
+   * newest change in the journal's IndexedDB copy when it was read, whichever is higher.
+   */
+  journalFrom(id: string): number;
+  /** The change journal's IndexedDB copy (change-mirror.ts); null when it could not be opened. */
+  mirror(): ChangeMirror | null;
   /** Listens to storage events; returns the unsubscribe function. */
   subscribe(listener: (e: StorageEvent) => void): () => void;
   close(): void;
@@ -89,6 +98,11 @@ export interface IdbRepositoryOptions {
    * without it the stored line is kept with the new title and time.
    */
   summarize?: (a: Assessment) => Promise<AssessmentSummary | null>;
+  /**
+   * The change journal's IndexedDB copy; by default `<name>-journal` is opened (null: none, only
+   * the localStorage copy).
+   */
+  mirror?: ChangeMirror | null;
 }
 
 /**
@@ -105,6 +119,15 @@ export async function openIdbRepository(opts: IdbRepositoryOptions = {}): Promis
   const journal = opts.journal === undefined ? defaultJournalStorage() : opts.journal;
   let recovered: Recovery[] = [];
   const revisions = new Map<string, number>();
+  const journalled = new Map<string, number>();
+  let mirror: ChangeMirror | null = null;
+  /** Both copies of the change journal as one: per field the newer record. */
+  const readBoth = async (onlyId?: string) =>
+    mergeChanges(readChanges(journal, onlyId), (await mirror?.read(onlyId)) ?? new Map());
+  const trimBoth = async (id: string, upTo: number) => {
+    trimChanges(journal, id, upTo);
+    await mirror?.trim(id, upTo);
+  };
 
   const listeners = new Set<(e: StorageEvent) => void>();
   const emit = (e: StorageEvent) => {
@@ -126,7 +149,7 @@ export async function openIdbRepository(opts: IdbRepositoryOptions = {}): Promis
   };
 
   const repo: IdbRepository = {
-    list: () => listAssessments(run, loadChecks),
+    list: () => listAssessments(run, write, loadChecks),
 
     async get(id) {
       const [{ readRecord, parseJournalAssessment }, [raw, rev]] = await Promise.all([
@@ -153,13 +176,17 @@ export async function openIdbRepository(opts: IdbRepositoryOptions = {}): Promis
       revisions.set(id, revision);
       // Changes in the journal that the database does not hold yet (it was full, or the page went
       // away before a save): the newest work is what the user sees and goes on from.
-      const newer = (readChanges(journal, id).get(id) ?? []).filter((c) => c.seq > revision);
+      const records = (await readBoth(id)).get(id) ?? [];
+      journalled.set(id, Math.max(revision, records.at(-1)?.seq ?? 0));
+      const newer = records.filter((c) => c.seq > revision);
       if (newer.length === 0) return r.assessment;
       const overlaid = parseJournalAssessment(JSON.stringify(applyChanges(r.assessment, newer)));
       return overlaid ?? r.assessment;
     },
 
     revisionOf: (id) => revisions.get(id) ?? 0,
+    journalFrom: (id) => Math.max(revisions.get(id) ?? 0, journalled.get(id) ?? 0),
+    mirror: () => mirror,
 
     async getRaw(id) {
       return run((d) => d.get('assessments', id));
@@ -219,12 +246,14 @@ export async function openIdbRepository(opts: IdbRepositoryOptions = {}): Promis
         const prevSummary: unknown = await summaries.get(assessment.id);
         const exportedAt = input.exportedAt ?? readSummary(prevSummary, true)?.exportedAt ?? null;
         const { problem: _p, ...clean } = input;
-        await summaries.put({
+        const stored = {
           ...clean,
           exportedAt,
           version: assessment.version,
           recordFormat: RECORD_FORMAT,
-        });
+        };
+        await summaries.put(stored);
+        await updateIndex(tx, [[assessment.id, lineOf(stored)]]);
         if (faults()?.quota) {
           // Fail where a real full disk fails: inside the transaction, after the writes were queued.
           throw new DOMException('Simulated full disk (test hook)', 'QuotaExceededError');
@@ -237,45 +266,53 @@ export async function openIdbRepository(opts: IdbRepositoryOptions = {}): Promis
 
     async delete(id) {
       const deletedAt = now().toISOString();
-      const done = await write(['assessments', 'summaries', 'versions', 'trash'], async (tx) => {
-        const record = await tx.objectStore('assessments').get(id);
-        if (!record) return false;
-        const summary = (await tx.objectStore('summaries').get(id)) ?? null;
-        const versionStore = tx.objectStore('versions');
-        const keys = await versionStore.index('byAssessment').getAllKeys(IDBKeyRange.only(id));
-        const versions: VersionRecord[] = [];
-        for (const k of keys) {
-          const v = await versionStore.get(k);
-          if (v) versions.push(v);
-          await versionStore.delete(k);
-        }
-        await tx.objectStore('trash').put({
-          recordFormat: RECORD_FORMAT,
-          id,
-          deletedAt,
-          record,
-          summary,
-          versions,
-        });
-        await tx.objectStore('assessments').delete(id);
-        await tx.objectStore('summaries').delete(id);
-        return true;
-      });
+      const done = await write(
+        ['assessments', 'summaries', 'versions', 'trash', 'meta'],
+        async (tx) => {
+          const record = await tx.objectStore('assessments').get(id);
+          if (!record) return false;
+          const summary = (await tx.objectStore('summaries').get(id)) ?? null;
+          const versionStore = tx.objectStore('versions');
+          const keys = await versionStore.index('byAssessment').getAllKeys(IDBKeyRange.only(id));
+          const versions: VersionRecord[] = [];
+          for (const k of keys) {
+            const v = await versionStore.get(k);
+            if (v) versions.push(v);
+            await versionStore.delete(k);
+          }
+          await tx.objectStore('trash').put({
+            recordFormat: RECORD_FORMAT,
+            id,
+            deletedAt,
+            record,
+            summary,
+            versions,
+          });
+          await tx.objectStore('assessments').delete(id);
+          await tx.objectStore('summaries').delete(id);
+          await updateIndex(tx, [[id, null]]);
+          return true;
+        },
+      );
       if (done) announce([id]);
     },
 
     async restore(id) {
-      const done = await write(['assessments', 'summaries', 'versions', 'trash'], async (tx) => {
-        const trashed = await tx.objectStore('trash').get(id);
-        if (!trashed || isNewerRecord(trashed)) return false;
-        // A new assessment with the same id may have been imported meanwhile: never overwrite it.
-        if (await tx.objectStore('assessments').get(id)) return false;
-        await tx.objectStore('assessments').put(trashed.record);
-        if (trashed.summary) await tx.objectStore('summaries').put(trashed.summary);
-        for (const v of trashed.versions) await tx.objectStore('versions').put(v);
-        await tx.objectStore('trash').delete(id);
-        return true;
-      });
+      const done = await write(
+        ['assessments', 'summaries', 'versions', 'trash', 'meta'],
+        async (tx) => {
+          const trashed = await tx.objectStore('trash').get(id);
+          if (!trashed || isNewerRecord(trashed)) return false;
+          // A new assessment with the same id may have been imported meanwhile: never overwrite it.
+          if (await tx.objectStore('assessments').get(id)) return false;
+          await tx.objectStore('assessments').put(trashed.record);
+          if (trashed.summary) await tx.objectStore('summaries').put(trashed.summary);
+          await updateIndex(tx, [[id, trashed.summary ? lineOf(trashed.summary) : null]]);
+          for (const v of trashed.versions) await tx.objectStore('versions').put(v);
+          await tx.objectStore('trash').delete(id);
+          return true;
+        },
+      );
       if (done) announce([id]);
       return done;
     },
@@ -297,13 +334,18 @@ export async function openIdbRepository(opts: IdbRepositoryOptions = {}): Promis
     },
 
     async markExported(ids, at) {
-      await write(['summaries'], async (tx) => {
+      await write(['summaries', 'meta'], async (tx) => {
         const store = tx.objectStore('summaries');
+        const lines: [string, AssessmentSummary | null][] = [];
         for (const id of ids) {
           const raw: unknown = await store.get(id);
           const s = readSummary(raw, true);
-          if (s) await store.put({ ...s, exportedAt: at, recordFormat: RECORD_FORMAT });
+          if (!s) continue;
+          const stored = { ...s, exportedAt: at, recordFormat: RECORD_FORMAT };
+          await store.put(stored);
+          lines.push([id, lineOf(stored)]);
         }
+        await updateIndex(tx, lines);
       });
       announce(ids);
     },
@@ -318,17 +360,21 @@ export async function openIdbRepository(opts: IdbRepositoryOptions = {}): Promis
     close() {
       channel.close();
       close();
+      mirror?.close();
     },
   };
 
   // Open now, so that an unusable database is known before the first save.
   await db();
+  mirror = opts.mirror === undefined ? await openChangeMirror(name) : opts.mirror;
   // Before anything else is written: what the journals hold that the database does not.
   const legacy = await replayJournal(journal, run, loadChecks, repo.put).catch(
     () => [] as string[],
   );
   const changes = await replayChanges({
     journal,
+    changes: await readBoth(),
+    trim: trimBoth,
     run,
     loadChecks,
     put: repo.put,

@@ -30,7 +30,7 @@ function manualSaver(repo: IdbRepository, storage: Storage) {
     delayMs: 1e9,
     maxWaitMs: 1e9,
     retryMs: [1e9],
-    journal: { storage, revisionOf: (id) => repo.revisionOf(id) },
+    journal: { storage, revisionOf: (id) => repo.journalFrom(id), mirror: repo.mirror() },
   });
 }
 
@@ -159,6 +159,82 @@ describe('change journal: written back when the database opens', () => {
     expect(purposes(storage)).toEqual(['new']);
   });
 
+  it('takes, per field, the newer of the localStorage and IndexedDB copies — never the older', async () => {
+    const name = `cj-${++n}`;
+    const storage = new MemoryStorage();
+    const repo = await openIdbRepository({ name, journal: storage });
+    const a = await makeAssessment('a1');
+    await repo.put(a, summaryOf(a));
+    const mirror = repo.mirror()!;
+    // purpose: localStorage has the newer change; the note: the IndexedDB copy has it.
+    const b = edit(a, 'purpose', 'older purpose', '2026-03-01T10:00:00.000Z');
+    const c = { ...edit(b, 'purpose', 'newer purpose', '2026-03-01T10:00:01.000Z') };
+    openChangeJournal(storage, 'a1', 0).record(a, b); // seq 1, localStorage only
+    mirror.write('a1', 1, diffFields(a, b));
+    openChangeJournal(storage, 'a1', 1).record(b, c); // seq 2, localStorage only
+    const d = { ...c, notes: { purpose: 'only in IndexedDB' } };
+    mirror.write('a1', 3, diffFields(c, d));
+    repo.close();
+
+    const again = await openIdbRepository({ name, journal: storage });
+    open.push(again);
+    expect(again.recovered()).toEqual([{ id: 'a1', outcome: 'restored' }]);
+    const shown = await again.get('a1');
+    expect(shown?.answers.purpose).toBe('newer purpose');
+    expect(shown?.notes.purpose).toBe('only in IndexedDB');
+    // Both copies are emptied once it is stored.
+    expect(readChanges(storage).size).toBe(0);
+    expect((await again.mirror()!.read()).size).toBe(0);
+  });
+
+  it('a new session numbers on from the newest change in the IndexedDB copy', async () => {
+    const name = `cj-${++n}`;
+    const storage = new MemoryStorage();
+    const repo = await openIdbRepository({ name, journal: storage });
+    open.push(repo);
+    const a = await makeAssessment('a1');
+    await repo.put(a, summaryOf(a));
+    const b = edit(a, 'purpose', 'x', '2026-03-01T10:00:00.000Z');
+    repo.mirror()!.write('a1', 9, diffFields(a, b));
+    expect((await repo.get('a1'))?.answers.purpose).toBe('x');
+    expect(repo.journalFrom('a1')).toBe(9);
+    const saver = manualSaver(repo, storage);
+    saver.schedule(edit(b, 'purpose', 'xy', '2026-03-01T10:00:01.000Z'), b);
+    expect(readChanges(storage).get('a1')?.[0]?.seq).toBe(10);
+  });
+
+  it('a change of more than 200 fields at once (an import, a migration) is journalled and survives a reload and a kill', async () => {
+    for (const lose of ['nothing', 'localStorage'] as const) {
+      const name = `cj-${++n}`;
+      const storage = new MemoryStorage();
+      const repo = await openIdbRepository({ name, journal: storage });
+      const a = await makeAssessment('a1');
+      await repo.put(a, summaryOf(a));
+      await repo.get('a1');
+      const onDisk = storage.snapshot();
+      const answers: Assessment['answers'] = { ...a.answers };
+      const notes: Assessment['notes'] = {};
+      for (let i = 0; i < 150; i++) {
+        answers[`imported${i}`] = `answer ${i}`;
+        notes[`imported${i}`] = `note ${i}`;
+      }
+      const b: Assessment = { ...a, updatedAt: '2026-03-01T10:00:00.000Z', answers, notes };
+      expect(diffFields(a, b).length).toBeLessThan(10); // written as whole top-level fields
+      manualSaver(repo, storage).schedule(b, a);
+      repo.close(); // gone before any save
+      if (lose === 'localStorage') storage.restore(onDisk); // the browser was killed
+
+      const again = await openIdbRepository({ name, journal: storage });
+      open.push(again);
+      expect(again.recovered(), lose).toEqual([{ id: 'a1', outcome: 'restored' }]);
+      const shown = await again.get('a1');
+      expect(Object.keys(shown!.answers).filter((k) => k.startsWith('imported')).length).toBe(150);
+      expect(shown!.notes.imported149).toBe('note 149');
+      const stored = JSON.parse((await again.exportText('a1'))!) as Assessment;
+      expect(stored.answers.imported0).toBe('answer 0');
+    }
+  });
+
   it('says exactly which fields did not read back as journalled', async () => {
     const name = `cj-${++n}`;
     const storage = new MemoryStorage();
@@ -198,7 +274,11 @@ describe('change journal: property', () => {
     | { kind: 'change'; field: 'purpose' | 'note' | 'title' | 'users'; value: string | null }
     | { kind: 'save' }
     | { kind: 'diskFull'; full: boolean }
-    | { kind: 'reload' };
+    | { kind: 'reload' }
+    /** Chromium writes localStorage to disk (it does so in batches, seconds apart). */
+    | { kind: 'lsToDisk' }
+    /** The browser is killed: localStorage is as last written to disk; IndexedDB kept its commits. */
+    | { kind: 'kill' };
   const op: fc.Arbitrary<Op> = fc.oneof(
     {
       weight: 5,
@@ -219,6 +299,8 @@ describe('change journal: property', () => {
       arbitrary: fc.record({ kind: fc.constant('diskFull' as const), full: fc.boolean() }),
     },
     { weight: 2, arbitrary: fc.constant({ kind: 'reload' as const }) },
+    { weight: 1, arbitrary: fc.constant({ kind: 'lsToDisk' as const }) },
+    { weight: 2, arbitrary: fc.constant({ kind: 'kill' as const }) },
   );
 
   const apply = (a: Assessment, o: Extract<Op, { kind: 'change' }>, at: string): Assessment => {
@@ -243,7 +325,7 @@ describe('change journal: property', () => {
     title: a?.meta.title,
   });
 
-  it('ends with the newest value of every field', async () => {
+  it('ends with the newest value of every field, also when the browser is killed', async () => {
     const seed = Number(process.env.FC_SEED ?? Date.now() % 2 ** 31);
     console.log(`change journal property: seed ${seed} (FC_SEED=${seed} to repeat)`);
     await fc.assert(
@@ -257,6 +339,7 @@ describe('change journal: property', () => {
         await repo.put(page, summaryOf(page));
         page = (await repo.get('a1'))!;
         let saver = manualSaver(repo, storage);
+        let onDisk = storage.snapshot();
         let clock = 0;
         try {
           for (const o of ops) {
@@ -272,9 +355,13 @@ describe('change journal: property', () => {
               await saver.flush();
             } else if (o.kind === 'diskFull') {
               full = o.full;
+            } else if (o.kind === 'lsToDisk') {
+              onDisk = storage.snapshot();
             } else {
               // A reload: the page and its autosaver are gone without a word; the app opens again.
+              // A kill also loses what localStorage had not written to disk yet.
               repo.close();
+              if (o.kind === 'kill') storage.restore(onDisk);
               repo = await openIdbRepository({ name, journal: storage, faults });
               const shown = await repo.get('a1');
               expect(fields(shown)).toEqual(fields(page));

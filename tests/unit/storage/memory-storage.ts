@@ -17,6 +17,14 @@ export class MemoryStorage implements Storage {
   removeItem(k: string) {
     this.m.delete(k);
   }
+  /** What the browser has written to disk so far (Chromium writes localStorage in batches). */
+  snapshot(): Map<string, string> {
+    return new Map(this.m);
+  }
+  /** A killed browser: localStorage comes back as it was last written to disk. */
+  restore(snapshot: Map<string, string>) {
+    this.m = new Map(snapshot);
+  }
   setItem(k: string, v: string) {
     if (this.full) throw new DOMException('full', 'QuotaExceededError');
     this.m.set(k, v);
