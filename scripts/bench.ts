@@ -6,7 +6,7 @@
  *   npm run bench                       build + everything, 5 runs per browser figure
  *   npm run bench -- --runs=9           more runs
  *   npm run bench -- --no-build         measure the current dist/ and dist-single/
- *   npm run bench -- --only=sizes,start,wizard,node,pdf
+ *   npm run bench -- --only=sizes,side,start,library,wizard,node,pdf
  *   npm run bench -- --single=FILE --dist=DIR --label=before   measure another build (no build step)
  *   npm run bench -- --compare=OTHER.html  also time OTHER's start, interleaved with this build's
  *   npm run bench -- --only=side --compare=A.html --compare=B.html
@@ -42,6 +42,7 @@ import {
   type SidePage,
   type SideResult,
 } from './bench/side-by-side';
+import { LIBRARY_SIZE, libraryTemplate, measureLibrary } from './bench/library';
 import type { BenchPage } from './bench/page';
 import { serializeAssessment } from '../src/core/assessment/assessment';
 import { roundStats, stats, percentile, type Stats } from './bench/stats';
@@ -73,7 +74,7 @@ function parseArgs(argv: string[]): Options {
   return {
     runs: Number(get('runs') ?? 5),
     build: !argv.includes('--no-build') && !single && !dist,
-    only: new Set((get('only') ?? 'sizes,side,start,wizard,node,pdf').split(',')),
+    only: new Set((get('only') ?? 'sizes,side,start,library,wizard,node,pdf').split(',')),
     single: resolve(single ?? 'dist-single/fria-wizard.html'),
     dist: resolve(dist ?? 'dist'),
     label: get('label') ?? 'current',
@@ -280,7 +281,7 @@ async function main(): Promise<void> {
     id: 'bench-iama',
   });
 
-  const needBrowser = ['side', 'start', 'wizard', 'pdf'].some((k) => o.only.has(k));
+  const needBrowser = ['side', 'start', 'library', 'wizard', 'pdf'].some((k) => o.only.has(k));
   const browser = needBrowser ? await launch() : null;
   try {
     if (browser) (result.machine as Record<string, unknown>).chromium = browser.version();
@@ -465,6 +466,69 @@ async function main(): Promise<void> {
               },
             ]
           : []),
+      );
+    }
+
+    if (o.only.has('library') && browser) {
+      console.log(
+        `bench: start with ${LIBRARY_SIZE} stored assessments vs empty, ${o.runs} runs …`,
+      );
+      const sample = await filledAssessment(friaCore.questionnaire, {
+        riskCount: 2,
+        textLength: 120,
+        id: 'bench-big',
+      });
+      const lib = await measureLibrary(
+        browser,
+        singleUrl,
+        libraryTemplate(sample, friaCore.questionnaire),
+        o.runs,
+      );
+      const of = (list: StartRun[]) => ({
+        interactive: ms(stats(list.map((r) => r.interactive))),
+        longestTask: ms(stats(list.map((r) => r.longestTask))),
+        tbt: ms(stats(list.map((r) => r.tbt))),
+        heapMB: roundStats(stats(list.map((r) => r.heapBytes / 1e6)), 2),
+      });
+      const empty = of(lib.empty);
+      const full = of(lib.full);
+      const ratio = full.interactive.median / empty.interactive.median;
+      result.library = {
+        size: LIBRARY_SIZE,
+        empty,
+        full,
+        ratio: Math.round(ratio * 100) / 100,
+        raw: lib,
+      };
+      const fmt = (x: Stats, unit = 'ms') => `${x.median} ${unit} (${x.min}–${x.max})`;
+      const g = `Library of ${LIBRARY_SIZE} (file://, cold)`;
+      rows.push(
+        {
+          group: g,
+          name: 'Start interactive, empty library / 10,000 assessments (1× CPU)',
+          target: '',
+          value: `${fmt(empty.interactive)} / ${fmt(full.interactive)}`,
+        },
+        {
+          group: g,
+          name: 'Ratio 10,000 / empty (medians)',
+          target: '≤ 1.5×',
+          value: `${ratio.toFixed(2)}×`,
+          ok: ratio <= 1.5,
+        },
+        {
+          group: g,
+          name: 'Longest task during start with 10,000 (max over runs)',
+          target: '≤ 100 ms',
+          value: `${full.longestTask.max} ms (median ${full.longestTask.median})`,
+          ok: full.longestTask.max <= 100,
+        },
+        {
+          group: g,
+          name: 'Same, TBT / JS heap after load',
+          target: '',
+          value: `${fmt(full.tbt)} / ${fmt(full.heapMB, 'MB')}`,
+        },
       );
     }
 

@@ -100,6 +100,8 @@ export interface StartRun {
   shift: number;
   /** The frame after the `ready` condition held, if one was given. */
   ready: number | null;
+  /** The longest task seen from navigation start to the end of the quiet window (ms; 0: none ≥ 50). */
+  longestTask: number;
 }
 
 export function interactiveFrom(p: Probe): { interactive: number; tbt: number; longTasks: number } {
@@ -166,6 +168,7 @@ export async function measureStart(
       heapBytes,
       shift: probe.shift,
       ready: probe.readyPainted,
+      longestTask: Math.max(0, ...probe.longTasks.map(([, d]) => d)),
     };
   } finally {
     await p.close();

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { cleanup, screen, within } from '@testing-library/react';
+import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import {
   createMemoryRepository,
@@ -35,22 +35,26 @@ describe('a library of 10,000 assessments', () => {
     await renderApp(testServices(repository));
     const lib = await screen.findByRole('region', { name: 'Verder met een beoordeling' });
     await within(lib).findByText('10000 van 10000 beoordelingen');
+    // The first page is rendered in the background (in slices): the newest item appears.
+    await within(lib).findByRole('link', { name: 'Beoordeling 09999' }, { timeout: 20_000 });
     expect(within(lib).getAllByRole('listitem').length).toBeLessThanOrEqual(60);
     expect(within(lib).getByText('De eerste 50 van 10000 staan in de lijst.')).toBeTruthy();
 
     const user = userEvent.setup();
     await user.click(within(lib).getByRole('button', { name: 'Toon nog 50' }));
     expect(within(lib).getByText('De eerste 100 van 10000 staan in de lijst.')).toBeTruthy();
-    // The first newly listed item has the focus.
-    expect(document.activeElement?.closest('li')).toBe(
-      within(lib)
-        .getAllByRole('listitem')
-        .filter((li) => li.closest('.library-list'))[50],
+    // The first newly listed item has the focus, once it is there.
+    await waitFor(() =>
+      expect(document.activeElement?.closest('li')).toBe(
+        within(lib)
+          .getAllByRole('listitem')
+          .filter((li) => li.closest('.library-list'))[50],
+      ),
     );
 
     // An item far down the list (the 9877th) is found by search.
     await user.type(within(lib).getByLabelText('Zoeken'), 'Parkeerscanner');
     await within(lib).findByText('1 van 10000 beoordelingen');
-    expect(within(lib).getByRole('link', { name: 'Beoordeling 09876' })).toBeTruthy();
+    expect(await within(lib).findByRole('link', { name: 'Beoordeling 09876' })).toBeTruthy();
   }, 60_000);
 });

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AssessmentSummary } from '../../core/assessment';
 import type { Questionnaire } from '../../core/questionnaire';
@@ -44,6 +44,7 @@ export interface LibraryContext {
 
 /** How many library items are listed at first, and added by "show more". */
 export const PAGE = 50;
+const NONE: AssessmentSummary[] = [];
 
 type Repo = { subscribe?: (l: (e: { kind: string }) => void) => () => void };
 
@@ -69,14 +70,6 @@ export function Library() {
   }, []);
   const listRef = useRef<HTMLUListElement>(null);
   const focusFrom = useRef<number | null>(null);
-  useEffect(() => {
-    // After "show more", the first newly listed item takes the focus, so keyboard and screen
-    // reader users go on where the list grew.
-    const from = focusFrom.current;
-    if (from === null) return;
-    focusFrom.current = null;
-    listRef.current?.children[from]?.querySelector<HTMLElement>('a, button')?.focus();
-  }, [limit]);
   const [note, setNote] = useState<Note | null>(null);
   const { questionnaireOf, newerBuiltin } = useQuestionnaires(items);
   const deleted = useDeletedThisVisit();
@@ -203,6 +196,21 @@ export function Library() {
     [items, query, locale, questionnaireTitle, questionnaireOf],
   );
 
+  const page = useMemo(() => shown.slice(0, limit), [shown, limit]);
+  // A full page of a large library is first shown empty and then rendered in the background, a few
+  // items at a time with input handled in between: rendering the first 50 items in one go was the
+  // longest task of a start with 10,000 assessments.
+  const deferred = useDeferredValue(page, NONE);
+  const listed = shown.length > PAGE ? deferred : page;
+  useEffect(() => {
+    // After "show more", the first newly listed item takes the focus, so keyboard and screen
+    // reader users go on where the list grew.
+    const from = focusFrom.current;
+    if (from === null || listed.length <= from) return;
+    focusFrom.current = null;
+    listRef.current?.children[from]?.querySelector<HTMLElement>('a, button')?.focus();
+  }, [listed]);
+
   const remind = items ? needsReminder(items, services.now()) : [];
 
   return (
@@ -243,7 +251,7 @@ export function Library() {
             ) : null}
             {shown.length === 0 ? <p>{t('noMatch')}</p> : null}
             <ul className="card-list library-list" aria-labelledby={headingId} ref={listRef}>
-              {shown.slice(0, limit).map((s) => (
+              {listed.map((s) => (
                 <LibraryItem
                   key={s.id}
                   summary={s}

@@ -43,7 +43,9 @@ export function LibraryItem({
   const deleteButton = useRef<HTMLButtonElement>(null);
   // The visible text plus the title, so each button is unique for screen-reader users (and the
   // visible words come first, as WCAG "label in name" asks).
-  const named = (text: string) => `${text} ${t('item.actionsFor', { title })}`;
+  // (Made once per item: a translation call per button was most of a library page's render time.)
+  const forTitle = t('item.actionsFor', { title });
+  const named = (text: string) => `${text} ${forTitle}`;
   const versionText = t('item.version', { version: s.version ?? 1 });
 
   async function onExport() {
@@ -141,6 +143,14 @@ export function LibraryItem({
         ? t('item.changedSinceExport')
         : null;
 
+  // Each text once (a library page renders 50 items; translation calls were most of its time).
+  const label = {
+    summary: t('actions.summary'),
+    export: t('actions.export'),
+    duplicate: t('actions.duplicate'),
+    delete: t('actions.delete'),
+  };
+
   return (
     <li className="card library-item" aria-labelledby={titleId}>
       <h3 id={titleId} className="library-item__title">
@@ -183,35 +193,35 @@ export function LibraryItem({
         <a
           className="button"
           href={href({ name: 'summary', id: s.id })}
-          aria-label={named(t('actions.summary'))}
+          aria-label={named(label.summary)}
         >
-          {t('actions.summary')}
+          {label.summary}
         </a>
         <button
           type="button"
           className="button"
-          aria-label={named(t('actions.export'))}
+          aria-label={named(label.export)}
           onClick={() => void onExport()}
         >
-          {t('actions.export')}
+          {label.export}
         </button>
         <button
           type="button"
           className="button"
-          aria-label={named(t('actions.duplicate'))}
+          aria-label={named(label.duplicate)}
           onClick={() => void onDuplicate()}
         >
-          {t('actions.duplicate')}
+          {label.duplicate}
         </button>
         <button
           ref={deleteButton}
           type="button"
           className="button button--danger"
           aria-expanded={confirming}
-          aria-label={named(t('actions.delete'))}
+          aria-label={named(label.delete)}
           onClick={() => setConfirming(true)}
         >
-          {t('actions.delete')}
+          {label.delete}
         </button>
       </div>
       {confirming ? (
