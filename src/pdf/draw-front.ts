@@ -252,6 +252,14 @@ export function drawSummary(flow: Flow, m: ReportModel): void {
     flow.space(2);
   }
 
+  if (s.notApplicable.length > 0) {
+    flow.heading(m.labels.notApplicableTitle, SIZE.h2, { before: 4 });
+    flow.text(m.labels.notApplicableIntro, { size: SIZE.small, color: COLOR.muted, after: 2 });
+    for (const q of s.notApplicable)
+      flow.text(`${q.number}  ${q.question} — ${q.answer}`, { size: SIZE.small, indent: 2 });
+    flow.space(2);
+  }
+
   // The heading, its intro and the first domain's heading with a few lines stay together.
   flow.heading(m.labels.whyTitle, SIZE.h2, { before: 4, keep: 30 });
   flow.text(m.labels.whyIntro, { size: SIZE.small, color: COLOR.muted, after: 2 });

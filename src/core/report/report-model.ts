@@ -270,6 +270,8 @@ export interface ReportModel {
     heatMap: ReportHeatMap;
     levels: LevelRef[];
     openRequired: ReportTrigger[];
+    /** Questions answered "not applicable", with the reason (in `answer`), in questionnaire order. */
+    notApplicable: ReportTrigger[];
     provisional: string | null;
     /** "provisional — 52 required questions open" after every level while required questions are open. */
     levelNote: string | null;

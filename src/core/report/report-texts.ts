@@ -111,6 +111,10 @@ const en = {
   heatMapEmpty: 'The risk register is empty, so the map has no risks yet.',
   legendTitle: 'Levels',
   openRequiredTitle: 'Open required questions',
+  notApplicableTitle: 'Questions answered “not applicable”',
+  notApplicableIntro:
+    'These questions were left out of the maximum of their domains, for the reason given. Check that each reason holds.',
+  notApplicableAnswer: 'Not applicable. Reason: {reason}',
 
   // Context
   contextIntro:
@@ -378,6 +382,10 @@ const nl: Record<ReportTextKey, string> = {
   heatMapEmpty: 'Het risicoregister is leeg, dus de kaart bevat nog geen risico’s.',
   legendTitle: 'Niveaus',
   openRequiredTitle: 'Open verplichte vragen',
+  notApplicableTitle: 'Vragen beantwoord met “niet van toepassing”',
+  notApplicableIntro:
+    'Deze vragen tellen niet mee in het maximum van hun domeinen, om de reden die erbij staat. Controleer of elke reden klopt.',
+  notApplicableAnswer: 'Niet van toepassing. Reden: {reason}',
 
   contextIntro:
     'Wat is beoordeeld, door wie, en met welke vragenlijst. Het rapport toont alleen de vragen die voor dit systeem gelden: vragen die door eerdere antwoorden niet van toepassing zijn, zijn weggelaten.',

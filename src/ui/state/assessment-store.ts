@@ -79,6 +79,19 @@ export class AssessmentStore {
     });
   }
 
+  /** "Not applicable" for a question: a reason (empty while being typed), or null to take it back. */
+  setNotApplicable(questionId: string, reason: string | null): void {
+    this.update((a) => {
+      const prev = a.notApplicable?.[questionId];
+      if ((prev ?? null) === reason) return a;
+      const notApplicable = { ...a.notApplicable };
+      if (reason === null) delete notApplicable[questionId];
+      else notApplicable[questionId] = reason;
+      const { notApplicable: _old, ...rest } = a;
+      return Object.keys(notApplicable).length > 0 ? { ...rest, notApplicable } : rest;
+    });
+  }
+
   setNote(questionId: string, text: string): void {
     this.update((a) => {
       if ((a.notes[questionId] ?? '') === text) return a;

@@ -252,6 +252,28 @@ export function SummaryScreen() {
           </section>
         ) : null}
 
+        {result.notApplicable.length > 0 ? (
+          <section aria-labelledby="not-applicable">
+            <h2 id="not-applicable">{t('notApplicable.title')}</h2>
+            <p>{t('notApplicable.intro')}</p>
+            <ul>
+              {result.notApplicable.map(({ questionId, reason }) => {
+                const entry = index.byId.get(questionId)!;
+                const step = q.sections.indexOf(entry.section);
+                return (
+                  <li key={questionId}>
+                    <a href={href({ name: 'step', id: a.id, step })}>
+                      {pick(entry.question.label, lang)}
+                    </a>
+                    {' — '}
+                    {reason}
+                  </li>
+                );
+              })}
+            </ul>
+          </section>
+        ) : null}
+
         <RegisterSummary q={q} a={a} result={result} />
 
         <ConclusionForm />

@@ -19,6 +19,11 @@ interface Props {
    * `'exclusive'`: it mixes an option that stands alone ("None of these") with others.
    */
   notFitting?: boolean | 'exclusive';
+  /**
+   * When the questionnaire allows "not applicable" for this question: the reason given (empty
+   * while it is typed; null when not ticked) and how to change it.
+   */
+  notApplicable?: { reason: string | null; set: (reason: string | null) => void };
 }
 
 /** One question: label or legend, help with the legal source, the control, a note, and its error. */
@@ -31,6 +36,7 @@ export function QuestionField({
   hasNote,
   readOnly,
   notFitting = false,
+  notApplicable,
 }: Props) {
   const { t, i18n } = useTranslation('wizard');
   const lang = i18n.language;
@@ -88,6 +94,38 @@ export function QuestionField({
       <span className="visually-hidden">{t('common:error')}: </span>
       {error.message}
     </p>
+  ) : null;
+  const naReason = notApplicable?.reason ?? null;
+  const naBlock = notApplicable ? (
+    <div className="not-applicable">
+      <label className="option">
+        <input
+          type="checkbox"
+          id={`${id}-na`}
+          checked={naReason !== null}
+          disabled={readOnly}
+          onChange={(e) => notApplicable.set(e.currentTarget.checked ? '' : null)}
+        />
+        <span>{t('notApplicable.toggle')}</span>
+      </label>
+      {naReason !== null ? (
+        <>
+          <label htmlFor={`${id}-na-reason`}>{t('notApplicable.reason')}</label>
+          <textarea
+            id={`${id}-na-reason`}
+            rows={2}
+            maxLength={1000}
+            value={naReason}
+            readOnly={readOnly}
+            aria-describedby={`${id}-na-hint`}
+            onChange={(e) => notApplicable.set(e.currentTarget.value)}
+          />
+          <p className="field-notice" id={`${id}-na-hint`}>
+            {naReason.trim() === '' ? t('notApplicable.needsReason') : t('notApplicable.inEffect')}
+          </p>
+        </>
+      ) : null}
+    </div>
   ) : null;
   const note = (
     <details className="note" open={hasNote}>
@@ -183,6 +221,7 @@ export function QuestionField({
             )}
           </div>
         </fieldset>
+        {naBlock}
         {note}
       </div>
     );
@@ -232,6 +271,7 @@ export function QuestionField({
       {misfit}
       {errorText}
       {input}
+      {naBlock}
       {note}
     </div>
   );

@@ -101,6 +101,26 @@ function StepForm({
     (a) => sectionProgress(q, a)[sectionIndex]?.mixedExclusive ?? [],
     sameJson,
   );
+  // "Not applicable" reasons of this section's questions that allow it.
+  const naReasons = useStoreValue(
+    store,
+    (a) =>
+      Object.fromEntries(
+        section.questions
+          .filter((x) => x.notApplicable && a.notApplicable?.[x.id] !== undefined)
+          .map((x) => [x.id, a.notApplicable![x.id]!]),
+      ),
+    sameJson,
+  );
+  const naInEffect = useMemo(
+    () =>
+      new Set(
+        Object.entries(naReasons)
+          .filter(([, r]) => r.trim() !== '')
+          .map(([id]) => id),
+      ),
+    [naReasons],
+  );
   const questions = useMemo(
     () => section.questions.map((question, index) => ({ q: question, index })),
     [section],
@@ -112,15 +132,19 @@ function StepForm({
 
   const schema = useMemo(
     () =>
-      stepSchema(visible, {
-        required: t('errors.required'),
-        tooLong: (max) => t('errors.tooLong', { max }),
-        notANumber: t('errors.notANumber'),
-        min: (min) => t('errors.min', { min }),
-        max: (max) => t('errors.max', { max }),
-        date: t('errors.date'),
-      }),
-    [visible, t],
+      stepSchema(
+        visible,
+        {
+          required: t('errors.required'),
+          tooLong: (max) => t('errors.tooLong', { max }),
+          notANumber: t('errors.notANumber'),
+          min: (min) => t('errors.min', { min }),
+          max: (max) => t('errors.max', { max }),
+          date: t('errors.date'),
+        },
+        naInEffect,
+      ),
+    [visible, t, naInEffect],
   );
 
   const [defaultValues] = useState(() => {
@@ -219,6 +243,14 @@ function StepForm({
             readOnly={store.readOnly}
             notFitting={
               mixedExclusive.includes(question.id) ? 'exclusive' : notFitting.includes(question.id)
+            }
+            notApplicable={
+              question.notApplicable
+                ? {
+                    reason: naReasons[question.id] ?? null,
+                    set: (reason) => store.setNotApplicable(question.id, reason),
+                  }
+                : undefined
             }
           />
         ))}

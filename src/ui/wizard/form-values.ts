@@ -58,10 +58,15 @@ export interface StepMessages {
 }
 
 /** The zod schema for one step, built from its visible questions (react-hook-form resolver). */
-export function stepSchema(questions: { q: Question; index: number }[], m: StepMessages) {
+export function stepSchema(
+  questions: { q: Question; index: number }[],
+  m: StepMessages,
+  /** Questions answered "not applicable" with a reason: required no longer asks for an answer. */
+  notApplicable: ReadonlySet<string> = new Set(),
+) {
   const shape: Record<string, z.ZodType> = {};
   for (const { q, index } of questions) {
-    const req = !!q.required;
+    const req = !!q.required && !notApplicable.has(q.id);
     let s: z.ZodType;
     switch (q.type) {
       case 'shortText':

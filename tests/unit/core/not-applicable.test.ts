@@ -13,6 +13,13 @@ import { validateQuestionnaire } from '../../../src/core/questionnaire/validate'
 import { problemText } from '../../../src/core/files/safe-json';
 import type { Question, Questionnaire } from '../../../src/core/questionnaire/questionnaire-schema';
 import { DOMAINS, scoredArb } from './arbitraries';
+import { createAssessment } from '../../../src/core/assessment/assessment';
+import { buildReport } from '../../../src/core/report/report';
+import { renderReportPdf } from '../../../src/pdf/render';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { LEVELS, miniData, opt, questionnaire, section, single } from './helpers';
 
 const seed = Number(process.env.FUZZ_SEED ?? Date.now() % 2 ** 31);
@@ -102,6 +109,33 @@ describe('not applicable', () => {
         { domainIds: ['a'], mitigation: { threshold: 0.5, reduction: 0.2 } },
       ),
     ).toThrow(/measures nobody took/);
+  });
+
+  it('the report lists it in the summary and prints the reason as the answer, in nl and en', async () => {
+    const base = await createAssessment(
+      q(),
+      { title: 'T', systemName: 'S', organisation: 'O', owner: 'E', locale: 'nl' },
+      { id: 'na1', now: '2026-11-28T10:00:00.000Z' },
+    );
+    const a = { ...base, answers: { q1: 'some' }, notApplicable: { q2: 'Geen camera’s' } };
+    const opts = { appVersion: 't', generatedAt: '2026-11-28T10:00:00.000Z', timeZone: 'UTC' };
+    const nl = await buildReport(a, q(), 'nl', opts);
+    expect(nl.summary.notApplicable).toEqual([
+      expect.objectContaining({ number: '1.2', question: 'q2', answer: 'Geen camera’s' }),
+    ]);
+    expect(nl.sections[0]!.questions[1]!.answer).toEqual([
+      'Niet van toepassing. Reden: Geen camera’s',
+    ]);
+    expect(nl.labels.notApplicableTitle).toBe('Vragen beantwoord met “niet van toepassing”');
+    const en = await buildReport(a, q(), 'en', opts);
+    expect(en.sections[0]!.questions[1]!.answer).toEqual(['Not applicable. Reason: Geen camera’s']);
+    const bytes = await renderReportPdf(a, q(), 'nl', { appVersion: 't' });
+    const file = join(mkdtempSync(join(tmpdir(), 'fria-na-')), 'r.pdf');
+    writeFileSync(file, bytes);
+    const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    expect(text).toContain('Vragen beantwoord met “niet van toepassing”');
+    expect(text).toContain('1.2 q2 — Geen camera’s');
+    expect(text).toContain('Niet van toepassing. Reden: Geen camera’s');
   });
 
   it('property: "not applicable" never raises a domain above the level of the answer with the most points', () => {

@@ -63,4 +63,16 @@ describe('docs/authoring-questionnaires.md worked example', () => {
     expect(r.byDomain['privacy']!.final).toBe('medium');
     expect(r.overall.level).toBe('medium');
   });
+
+  it('"not applicable" on plainLanguage: inclusion 1/3 low, never above the "no" answer (3/5)', () => {
+    const na = score(q(), {
+      answers,
+      notApplicable: { plainLanguage: 'The chatbot only shows a calendar.' },
+    });
+    expect([na.byDomain['inclusion']!.raw, na.byDomain['inclusion']!.max]).toEqual([1, 3]);
+    expect(na.byDomain['inclusion']!.final).toBe('low');
+    const no = score(q(), { answers: { ...answers, plainLanguage: 'no' } });
+    expect([no.byDomain['inclusion']!.raw, no.byDomain['inclusion']!.max]).toEqual([3, 5]);
+    expect(no.byDomain['inclusion']!.final).toBe('medium');
+  });
 });

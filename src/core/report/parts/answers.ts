@@ -46,7 +46,8 @@ export function answersPart(ctx: ReportContext): ReportAnswers {
 function reportQuestion(ctx: ReportContext, question: Question, number: string): ReportQuestion {
   const { a, result, lang, t } = ctx;
   const value = result.visibility.effective[question.id];
-  const answered = isAnswered(value);
+  const naReason = result.visibility.notApplicable.get(question.id);
+  const answered = isAnswered(value) || naReason !== undefined;
   const note = a.notes[question.id];
   const stored = Object.prototype.hasOwnProperty.call(a.answers, question.id)
     ? a.answers[question.id]
@@ -70,11 +71,14 @@ function reportQuestion(ctx: ReportContext, question: Question, number: string):
     type: question.type,
     required: question.required === true,
     answered,
-    answer: answered
-      ? answerLines(question, value, lang)
-      : mixed
-        ? [mixed]
-        : [question.required ? t('notAnsweredRequired') : t('notAnswered')],
+    answer:
+      naReason !== undefined
+        ? [t('notApplicableAnswer', { reason: naReason })]
+        : answered
+          ? answerLines(question, value, lang)
+          : mixed
+            ? [mixed]
+            : [question.required ? t('notAnsweredRequired') : t('notAnswered')],
     note: note !== undefined && note.trim() !== '' ? note : null,
     sources: (question.legal ?? []).map((l) =>
       [l.source, l.article].filter((x) => x && x.trim() !== '').join(' '),

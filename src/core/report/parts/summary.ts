@@ -202,6 +202,10 @@ export function summaryPart(
     heatMap,
     levels: ctx.levelRefs,
     openRequired: result.openRequired.map((id) => questionRef(ctx, numbers, id)),
+    notApplicable: result.notApplicable.map((n) => ({
+      ...questionRef(ctx, numbers, n.questionId),
+      answer: n.reason,
+    })),
     provisional: provisionalText(ctx),
   };
 }
