@@ -50,6 +50,8 @@ export type Condition =
   | { op: 'includes'; question: string; value: string }
   | { op: 'answered' | 'notAnswered'; question: string }
   | { op: 'gt' | 'gte' | 'lt' | 'lte'; question: string; value: number }
+  | { op: 'count'; question: string; min?: number; max?: number }
+  | { op: 'before' | 'after'; question: string; value: string }
   | { op: 'all' | 'any'; conditions: Condition[] }
   | { op: 'not'; condition: Condition };
 
@@ -71,6 +73,17 @@ export const ConditionSchema: z.ZodType<Condition> = z.lazy(() =>
       op: z.enum(['gt', 'gte', 'lt', 'lte']),
       question: IdSchema,
       value: z.number(),
+    }),
+    z.strictObject({
+      op: z.literal('count'),
+      question: IdSchema,
+      min: z.int().min(0).optional(),
+      max: z.int().min(0).optional(),
+    }),
+    z.strictObject({
+      op: z.enum(['before', 'after']),
+      question: IdSchema,
+      value: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date'),
     }),
     z.strictObject({ op: z.enum(['all', 'any']), conditions: z.array(ConditionSchema).min(1) }),
     z.strictObject({ op: z.literal('not'), condition: ConditionSchema }),
@@ -171,6 +184,19 @@ export const QuestionSchema = z.discriminatedUnion('type', [
     min: z.number().optional(),
     max: z.number().optional(),
     unit: LocalizedTextSchema.optional(),
+    ranges: z
+      .array(
+        z.strictObject({
+          min: z.number().optional().describe('Lowest value in the range (inclusive).'),
+          max: z.number().optional().describe('Highest value in the range (inclusive).'),
+          points: PointsSchema,
+        }),
+      )
+      .min(1)
+      .optional()
+      .describe(
+        'Points by the number given: the range the answer falls in gives its points (ranges may not overlap); e.g. { "min": 10001, "points": { "privacy": 3 } } for more than 10,000 people.',
+      ),
   }),
   z.strictObject({ ...questionBase, type: z.literal('date') }),
 ]);
@@ -254,6 +280,20 @@ export const QuestionnaireSchema = z
       .array(RiskBandSchema)
       .min(1)
       .describe('Map likelihood × severity (1–25) to levels; together they cover 1..25.'),
+    denominator: z
+      .enum(['visible', 'all'])
+      .optional()
+      .describe(
+        "A domain's maximum: over the visible questions (default) or over all questions that can score it, shown or not (docs/scoring.md §3).",
+      ),
+    ratioDecimals: z
+      .int()
+      .min(0)
+      .max(6)
+      .optional()
+      .describe(
+        'Round each ratio half up to this many decimals before the thresholds (after any credit for measures); default: no rounding.',
+      ),
     aggregation: z
       .enum(['max', 'mean'])
       .optional()

@@ -92,6 +92,7 @@ export function strictProblems(q: Questionnaire): FileProblem[] {
         add(question.yesPoints);
         add(question.noPoints);
       }
+      if (question.type === 'number') (question.ranges ?? []).forEach((r) => add(r.points));
     }
   }
   for (const f of q.redFlags ?? []) scored.add(f.domain);
@@ -283,6 +284,22 @@ export function semanticProblems(q: Questionnaire): FileProblem[] {
       }
       if (question.type === 'number') {
         text(question.unit, `${base}.unit`);
+        const ranges = question.ranges ?? [];
+        ranges.forEach((r, ri) => {
+          pointsOk(r.points, `${base}.ranges[${ri}].points`);
+          if (r.min !== undefined && r.max !== undefined && r.min > r.max)
+            out.push(
+              problem(`${base}.ranges[${ri}].min`, 'minAboveMax', { min: r.min, max: r.max }),
+            );
+          ranges.slice(0, ri).forEach((o, oi) => {
+            const lo = Math.max(r.min ?? -Infinity, o.min ?? -Infinity);
+            const hi = Math.min(r.max ?? Infinity, o.max ?? Infinity);
+            if (lo <= hi)
+              out.push(
+                problem(`${base}.ranges[${ri}]`, 'rangeOverlap', { other: oi + 1, index: ri + 1 }),
+              );
+          });
+        });
         if (
           question.min !== undefined &&
           question.max !== undefined &&
@@ -415,6 +432,24 @@ export function semanticProblems(q: Questionnaire): FileProblem[] {
       case 'lt':
       case 'lte':
         if (target.type !== 'number') typeError();
+        return;
+      case 'count':
+        if (target.type !== 'multiChoice') typeError();
+        else if (c.min === undefined && c.max === undefined)
+          out.push(problem(path, 'countBounds', { id: target.id }));
+        else if (c.min !== undefined && c.max !== undefined && c.min > c.max)
+          out.push(problem(`${path}.min`, 'minAboveMax', { min: c.min, max: c.max }));
+        return;
+      case 'before':
+      case 'after':
+        if (target.type !== 'date') typeError();
+        else if (Number.isNaN(Date.parse(`${c.value}T00:00:00Z`)))
+          out.push(
+            problem(`${path}.value`, 'conditionValueType', {
+              id: target.id,
+              expected: 'yyyy-mm-dd',
+            }),
+          );
         return;
       default:
         return;

@@ -33,6 +33,23 @@ export function evaluate(condition: Condition, answers: Answers): boolean {
       const v = answers[condition.question];
       return Array.isArray(v) && v.includes(condition.value);
     }
+    case 'count': {
+      // The number of options chosen; an open question has chosen none, but is not answered.
+      const v = answers[condition.question];
+      if (!Array.isArray(v) || v.length === 0) return false;
+      const n = new Set(v).size;
+      return (
+        (condition.min === undefined || n >= condition.min) &&
+        (condition.max === undefined || n <= condition.max)
+      );
+    }
+    case 'before':
+    case 'after': {
+      // yyyy-mm-dd compares as text in date order; an open or malformed date holds neither.
+      const v = answers[condition.question];
+      if (typeof v !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(v)) return false;
+      return condition.op === 'before' ? v < condition.value : v > condition.value;
+    }
     case 'gt':
     case 'gte':
     case 'lt':

@@ -9,6 +9,9 @@ export const explainTexts = {
     no: 'No',
     answer: '{question}: {options} → {got} of {max} {max|point|points}',
     unanswered: '{question}: not answered yet → 0 of {max} {max|point|points} (provisional)',
+    hidden:
+      '{question}: not shown → 0 of {max} {max|point|points} (this questionnaire counts every question in the maximum)',
+    rounded: '{from} rounded to {decimals} decimals: {to}',
     notApplicable:
       '{question}: not applicable → left out of the maximum ({max} {max|point|points} fewer possible). Reason: {reason}',
     ratio: 'Total {raw} of {max} {max|point|points} = {ratio}',
@@ -28,6 +31,9 @@ export const explainTexts = {
     no: 'Nee',
     answer: '{question}: {options} → {got} van {max} {max|punt|punten}',
     unanswered: '{question}: nog niet beantwoord → 0 van {max} {max|punt|punten} (voorlopig)',
+    hidden:
+      '{question}: niet getoond → 0 van {max} {max|punt|punten} (deze vragenlijst telt elke vraag mee in het maximum)',
+    rounded: '{from} afgerond op {decimals} decimalen: {to}',
     notApplicable:
       '{question}: niet van toepassing → telt niet mee in het maximum ({max} {max|punt|punten} minder mogelijk). Reden: {reason}',
     ratio: 'Totaal {raw} van {max} {max|punt|punten} = {ratio}',

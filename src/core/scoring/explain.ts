@@ -52,6 +52,10 @@ export function explainTrace(
       });
     case 'unanswered':
       return t('unanswered', { question: question(entry.questionId), max: entry.max });
+    case 'hidden':
+      return t('hidden', { question: question(entry.questionId), max: entry.max });
+    case 'rounded':
+      return t('rounded', { from: pct(entry.from), to: pct(entry.to), decimals: entry.decimals });
     case 'notApplicable':
       return t('notApplicable', {
         question: question(entry.questionId),

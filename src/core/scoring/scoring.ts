@@ -17,6 +17,10 @@ export const MITIGATION_KEY = 'mitigation';
 export type TraceEntry =
   | { kind: 'answer'; questionId: string; options: string[]; got: number; max: number }
   | { kind: 'unanswered'; questionId: string; max: number }
+  /** A hidden question whose points still count in the maximum (denominator "all"). */
+  | { kind: 'hidden'; questionId: string; max: number }
+  /** The ratio rounded half up to the questionnaire's decimals before the thresholds. */
+  | { kind: 'rounded'; from: number; to: number; decimals: number }
   /** Answered "not applicable": its `max` points are left out of the domain's maximum. */
   | { kind: 'notApplicable'; questionId: string; max: number; reason: string }
   | { kind: 'ratio'; raw: number; max: number; ratio: number }
@@ -144,6 +148,18 @@ export function questionPoints(
       }
       break;
     }
+    case 'number': {
+      for (const r of question.ranges ?? []) atLeast(max, r.points);
+      if (typeof answer === 'number' && Number.isFinite(answer)) {
+        const r = (question.ranges ?? []).find(
+          (x) =>
+            (x.min === undefined || answer >= x.min) && (x.max === undefined || answer <= x.max),
+        );
+        if (r) add(got, r.points);
+        chosen.push(String(answer));
+      }
+      break;
+    }
     case 'yesNo': {
       atLeast(max, question.yesPoints);
       atLeast(max, question.noPoints);
@@ -207,9 +223,20 @@ export function score(q: Questionnaire, input: ScoringInput): ScoreResult {
   let mitRaw = 0;
   let mitMax = 0;
 
+  const allCount = q.denominator === 'all';
   for (const section of q.sections) {
     for (const question of section.questions) {
-      if (!visibility.questions.has(question.id)) continue;
+      if (!visibility.questions.has(question.id)) {
+        // Denominator "all": a hidden question still counts what it could give, and gets 0.
+        if (allCount && !question.mitigation) {
+          for (const [d, m] of Object.entries(questionPoints(question, undefined).max)) {
+            if (!(d in max) || m <= 0) continue;
+            max[d] = (max[d] ?? 0) + m;
+            traces[d]!.push({ kind: 'hidden', questionId: question.id, max: m });
+          }
+        }
+        continue;
+      }
       const answer = visibility.effective[question.id];
       const p = questionPoints(question, answer);
       const naReason = visibility.notApplicable.get(question.id);
@@ -285,6 +312,13 @@ export function score(q: Questionnaire, input: ScoringInput): ScoreResult {
           reduction: q.mitigation.reduction,
           ratio: adjustedRatio,
         });
+      }
+      if (q.ratioDecimals !== undefined) {
+        const f = 10 ** q.ratioDecimals;
+        // Half up, with the tolerance of §5 so that 0.125 rounds to 0.13 as by hand.
+        const to = Math.floor(adjustedRatio! * f + 0.5 + RATIO_EPSILON) / f;
+        trace.push({ kind: 'rounded', from: adjustedRatio!, to, decimals: q.ratioDecimals });
+        adjustedRatio = to;
       }
       ratioLevel = levelIds[levelIndexForRatio(adjustedRatio!, q.thresholds)] ?? null;
       trace.push({

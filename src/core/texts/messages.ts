@@ -49,6 +49,8 @@ export const messageTemplates = {
     conditionValue: 'Question "{id}" has no option "{value}".',
     conditionValueType: 'In this condition, question "{id}" expects {expected} as the value.',
     pointsDomain: 'Points for "{id}", which is not a domain of this questionnaire.',
+    countBounds: 'A "count" condition on question "{id}" needs a "min", a "max" or both.',
+    rangeOverlap: 'Range {index} overlaps range {other}: a number may fall in one range only.',
     notApplicableMitigation:
       'Question "{id}" is about measures (mitigation) and cannot allow "not applicable": that would give credit for measures nobody took.',
     notApplicableCondition:
@@ -118,6 +120,10 @@ export const messageTemplates = {
     conditionValue: 'Vraag "{id}" heeft geen antwoordmogelijkheid "{value}".',
     conditionValueType: 'In deze voorwaarde verwacht vraag "{id}" {expected} als waarde.',
     pointsDomain: 'Punten voor "{id}", maar dat is geen domein van deze vragenlijst.',
+    countBounds:
+      'Een voorwaarde "count" op vraag "{id}" heeft een "min", een "max" of allebei nodig.',
+    rangeOverlap:
+      'Bereik {index} overlapt met bereik {other}: een getal mag maar in één bereik vallen.',
     notApplicableMitigation:
       'Vraag "{id}" gaat over maatregelen en kan geen "niet van toepassing" toestaan: dan telt korting voor maatregelen die niemand nam.',
     notApplicableCondition:

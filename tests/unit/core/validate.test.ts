@@ -111,8 +111,8 @@ describe('schema problems, with path and plain text in en and nl', () => {
     expectOne(
       (q) => (q.redFlags[1].when.op = 'matches'),
       'redFlags[1].when.op',
-      'Unknown kind "matches". Allowed: equals, notEquals, in, includes, answered, notAnswered, gt, gte, lt, lte, all, any, not.',
-      'Onbekende soort "matches". Toegestaan: equals, notEquals, in, includes, answered, notAnswered, gt, gte, lt, lte, all, any, not.',
+      'Unknown kind "matches". Allowed: equals, notEquals, in, includes, answered, notAnswered, gt, gte, lt, lte, count, before, after, all, any, not.',
+      'Onbekende soort "matches". Toegestaan: equals, notEquals, in, includes, answered, notAnswered, gt, gte, lt, lte, count, before, after, all, any, not.',
     );
   });
 
