@@ -30,6 +30,7 @@ import { measureNode } from './bench/node';
 import { measurePdf, type PdfRun } from './bench/pdf';
 import {
   FIRST_SCREEN_JS_GZ_BUDGET,
+  FIRST_SCREEN_JS_GZ_TARGET,
   SINGLE_FILE_BUDGET,
   firstScreenJs,
   hostedAssets,
@@ -168,9 +169,9 @@ function sideRows(r: SideResult, pages: SidePage[], firstScreenGz: number): Row[
   rows.push({
     group,
     name: 'First-screen JS (hosted build), gzipped',
-    target: '≤ 100 KB',
+    target: `≤ ${FIRST_SCREEN_JS_GZ_TARGET / 1000} KB`,
     value: `${(firstScreenGz / 1000).toFixed(1)} KB`,
-    ok: firstScreenGz <= 100_000,
+    ok: firstScreenGz <= FIRST_SCREEN_JS_GZ_TARGET,
   });
   return rows;
 }
@@ -254,9 +255,9 @@ async function main(): Promise<void> {
       {
         group: 'Sizes',
         name: `First-screen JS (hosted, ${first.files.length} files), gz`,
-        target: '≤ 120 KB',
-        value: kb(first.gz),
-        ok: first.gz <= FIRST_SCREEN_JS_GZ_BUDGET,
+        target: `≤ ${FIRST_SCREEN_JS_GZ_TARGET / 1000} KB`,
+        value: `${kb(first.gz)} (CI budget ${kb(FIRST_SCREEN_JS_GZ_BUDGET)})`,
+        ok: first.gz <= FIRST_SCREEN_JS_GZ_TARGET,
       },
       { group: 'Sizes', name: 'First-screen JS, raw', target: '', value: kb(first.raw) },
     );

@@ -5,13 +5,37 @@ import { AppRoot } from './ui/AppRoot';
 import { initI18n } from './ui/i18n';
 import type { Services } from './ui/services';
 import { openRepository } from './storage/idb-repository';
-import { createAutosaver } from './storage/autosave';
 import { defaultChangeStorage } from './storage/change-journal';
-import { acquireEditLock, oneHolderPerTab } from './storage/edit-lock';
 import { newId } from './ui/ids';
 import { parseRoute } from './ui/router';
 import { preloadRoute } from './ui/screen-loaders';
 import './ui/styles.css';
+
+/**
+ * The autosaver and the edit lock serve an open assessment only: their code loads with the first
+ * edit lock, not at start (docs/performance.md). An assessment's session always takes its edit
+ * lock before it creates its autosaver (src/ui/state/session.tsx), so the autosaver's code is there
+ * by then.
+ */
+interface SessionStorage {
+  createAutosaver: typeof import('./storage/autosave').createAutosaver;
+  acquireEditLock: Services['acquireEditLock'];
+}
+let sessionStorage: SessionStorage | null = null;
+let loadingSessionStorage: Promise<SessionStorage> | null = null;
+function loadSessionStorage() {
+  return (loadingSessionStorage ??= Promise.all([
+    import('./storage/autosave'),
+    import('./storage/edit-lock'),
+  ]).then(([autosave, lock]) => {
+    const loaded: SessionStorage = {
+      createAutosaver: autosave.createAutosaver,
+      acquireEditLock: lock.oneHolderPerTab(lock.acquireEditLock),
+    };
+    sessionStorage = loaded;
+    return loaded;
+  }));
+}
 
 async function start() {
   // A reload or bookmark on another screen than the start screen: its code loads meanwhile, so
@@ -36,8 +60,9 @@ async function start() {
     repository: opened.repository,
     storageProblem: opened.problem,
     recovered: opened.idb?.recovered() ?? [],
-    createAutosaver: (o) =>
-      createAutosaver({
+    createAutosaver: (o) => {
+      if (!sessionStorage) throw new Error('createAutosaver before the first acquireEditLock');
+      return sessionStorage.createAutosaver({
         repository: opened.repository,
         ...o,
         // Changes are journalled only next to the browser's database (not on the memory fallback).
@@ -48,8 +73,9 @@ async function start() {
               mirror: idb.mirror(),
             }
           : null,
-      }),
-    acquireEditLock: oneHolderPerTab(acquireEditLock),
+      });
+    },
+    acquireEditLock: async (id, o) => (await loadSessionStorage()).acquireEditLock(id, o),
     now: () => new Date().toISOString(),
     newId,
   };
@@ -59,11 +85,12 @@ async function start() {
   // script chose (scripts/prerender.ts, scripts/start-script.ts): React takes that markup over
   // (hydration), so nothing painted moves or flashes. Only when the first render is that same
   // markup: on the start screen (the link may have been followed before this point), in that
-  // language, with no storage problem to show. Otherwise React replaces the markup in one commit.
+  // language, with no storage problem or recovered changes to show. Otherwise React replaces the markup in one commit.
   if (
     root.dataset.prerender === i18n.language &&
     parseRoute(window.location.hash).name === 'home' &&
-    !opened.problem
+    !opened.problem &&
+    services.recovered?.length === 0
   ) {
     hydrateRoot(root, app);
   } else {

@@ -9,8 +9,13 @@ import { gzipSync } from 'node:zlib';
 
 /** The single HTML file, fonts included, at most 1 MB. */
 export const SINGLE_FILE_BUDGET = 1_000_000;
-/** The JavaScript the start screen needs (hosted build), at most 120 KB gzipped. */
-export const FIRST_SCREEN_JS_GZ_BUDGET = 120_000;
+/** The target for the JavaScript the start screen needs (hosted build): at most 100 KB gzipped. */
+export const FIRST_SCREEN_JS_GZ_TARGET = 100_000;
+/**
+ * What CI holds it to (tests/e2e/size.test.ts): today's size with a little room, as a ratchet, so
+ * it cannot grow unnoticed while it is above the target (docs/performance.md).
+ */
+export const FIRST_SCREEN_JS_GZ_BUDGET = 105_000;
 
 export const SINGLE_FILE = 'dist-single/fria-wizard.html';
 export const HOSTED_DIR = 'dist';

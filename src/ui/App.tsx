@@ -1,12 +1,18 @@
-import { useEffect } from 'react';
+import { Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { href } from './router';
 import { useRoute } from './use-route';
 import { RouteView } from './routes';
 import { LanguageSwitch } from './components/LanguageSwitch';
 import { applyTheme, initialTheme } from './theme';
-import { UpdateNotice } from './pwa/UpdateNotice';
+import { lazyScreen, once } from './lazy-screen';
 import { RecoveredNotice } from './components/RecoveredNotice';
+
+// The hosted build's update notice shows nothing at start: its code (and the service worker's
+// registration) loads as the app starts, without holding up the first screen (docs/performance.md).
+const updateNotice = once(() => import('./pwa/UpdateNotice'));
+void updateNotice().catch(() => undefined);
+const UpdateNotice = lazyScreen(updateNotice, (m) => m.UpdateNotice);
 
 /** The app shell: skip link, header with navigation and language, the current view, footer. */
 export function App() {
@@ -66,7 +72,9 @@ export function App() {
         </div>
       </header>
       <main id="main" tabIndex={-1} className="site-main" aria-busy={pending || undefined}>
-        <UpdateNotice />
+        <Suspense fallback={null}>
+          <UpdateNotice />
+        </Suspense>
         <RecoveredNotice />
         <RouteView route={route} />
       </main>

@@ -6,15 +6,16 @@ export const UI_LOCALES = ['nl', 'en'] as const;
 export type UiLocale = (typeof UI_LOCALES)[number];
 const STORAGE_KEY = 'fria.lang';
 
-// Every locales/<lng>/<namespace>.json is bundled (needed offline), in two parts: the texts of the
-// app's frame and the start screen here, in the start screen's chunk; those of the other screens in
-// one lazy chunk (locales-rest.ts), loaded with the first of those screens (routes.tsx). That keeps
-// 60 KB of text out of what the start screen loads (docs/performance.md). A component
+// Every locales/<lng>/<namespace>.json is bundled (needed offline), in three parts: the texts of
+// the app's frame and the start screen, one chunk per language (locales-first-<lng>.ts), loaded at
+// start for the user's language only; those of the other screens in one lazy chunk
+// (locales-rest.ts), loaded with the first of those screens (routes.tsx). That keeps 60 KB of text
+// and the other language out of what the start screen loads (docs/performance.md). A component
 // outside the start screen's chunk may use any namespace: its screen waits for loadAllTexts().
-const files = import.meta.glob<Record<string, unknown>>(
-  '../../locales/*/{common,start,library,pwa}.json',
-  { eager: true, import: 'default' },
-);
+const firstTexts: Record<UiLocale, () => Promise<Record<string, Record<string, unknown>>>> = {
+  nl: () => import('./locales-first-nl').then((m) => m.files),
+  en: () => import('./locales-first-en').then((m) => m.files),
+};
 
 type Resources = Record<string, Record<string, Record<string, unknown>>>;
 
@@ -51,12 +52,12 @@ export function rememberLocale(locale: UiLocale): void {
 }
 
 export async function initI18n(lng: UiLocale = initialLocale()): Promise<typeof i18next> {
-  const res = resources(files);
+  const res = resources(await firstTexts[lng]());
   await i18next.use(initReactI18next).init({
     resources: res,
     lng,
     fallbackLng: 'en',
-    ns: Object.keys(res.en ?? {}),
+    ns: Object.keys(res[lng] ?? {}),
     defaultNS: 'common',
     interpolation: { escapeValue: false },
     returnNull: false,
@@ -74,6 +75,19 @@ export async function initI18n(lng: UiLocale = initialLocale()): Promise<typeof 
 }
 
 let rest: Promise<Resources> | null = null;
+
+/**
+ * Switches the UI language, after loading its frame and start-screen texts if this visit has not
+ * yet (the other screens' texts of both languages come with loadAllTexts()).
+ */
+export async function changeLanguage(lng: UiLocale): Promise<void> {
+  if (!i18next.hasResourceBundle(lng, 'start')) {
+    for (const [l, namespaces] of Object.entries(resources(await firstTexts[lng]()))) {
+      for (const [ns, data] of Object.entries(namespaces)) i18next.addResourceBundle(l, ns, data);
+    }
+  }
+  await i18next.changeLanguage(lng);
+}
 
 /**
  * Adds the texts of the other screens (once loaded; again after a new initI18n, which starts from

@@ -7,7 +7,7 @@
  * The library's area shows what the app's first render shows: "loading the assessments". The build
  * cannot know what is stored on the user's device, so the markup never says the library is empty.
  */
-import { renderToString } from 'react-dom/server';
+import { prerender } from 'react-dom/static';
 import i18next from 'i18next';
 import { AppRoot } from './AppRoot';
 import { initI18n, type UiLocale } from './i18n';
@@ -30,6 +30,8 @@ const buildTimeServices = {
 
 export async function prerenderStart(lng: UiLocale): Promise<{ html: string; title: string }> {
   await initI18n(lng);
-  const html = renderToString(<AppRoot services={buildTimeServices} />);
+  // prerender (not renderToString) waits for the parts of the screen whose code loads lazily.
+  const { prelude } = await prerender(<AppRoot services={buildTimeServices} />);
+  const html = await new Response(prelude).text();
   return { html, title: `${i18next.t('start:title')} — FRIA Wizard` };
 }

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { rememberLocale, type UiLocale } from '../i18n';
+import { changeLanguage, rememberLocale, type UiLocale } from '../i18n';
 
 const names: Record<UiLocale, { label: string; lang: string }> = {
   nl: { label: 'Nederlands', lang: 'nl' },
@@ -19,7 +19,7 @@ export function LanguageSwitch() {
       title={t('language.switchTo')}
       onClick={() => {
         rememberLocale(other);
-        void i18n.changeLanguage(other);
+        void changeLanguage(other);
       }}
     >
       <span aria-hidden="true">{other.toUpperCase()}</span> {names[other].label}

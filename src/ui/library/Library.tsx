@@ -1,4 +1,14 @@
-import { useCallback, useDeferredValue, useEffect, useId, useMemo, useRef, useState } from 'react';
+import {
+  lazy,
+  Suspense,
+  useCallback,
+  useDeferredValue,
+  useEffect,
+  useId,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AssessmentSummary } from '../../core/assessment';
 import type { Questionnaire } from '../../core/questionnaire';
@@ -18,11 +28,23 @@ import {
 import { exportAll, undoRemove } from './actions';
 import type { ActionError } from './library-actions';
 import { deletedThisVisit, useDeletedThisVisit } from './deleted-this-visit';
-import { LibraryToolbar } from './LibraryToolbar';
-import { LibraryItem } from './LibraryItem';
-import { ImportPanel } from './ImportPanel';
-import { StorageStatus } from './StorageStatus';
+import { lazyScreen, once } from '../lazy-screen';
 import './library.css';
+
+// Only a library with assessments shows these: an empty one never loads their code, which keeps
+// the start screen's JavaScript small (docs/performance.md). They load when the list comes.
+const LibraryToolbar = lazy(() =>
+  import('./LibraryToolbar').then((m) => ({ default: m.LibraryToolbar })),
+);
+const LibraryItem = lazy(() => import('./LibraryItem').then((m) => ({ default: m.LibraryItem })));
+
+// The panels under the list load as the start screen starts, but the screen does not wait for them:
+// in the prerendered page (scripts/prerender.ts) they are already shown, and React takes them over
+// when their code has come. Rendered without suspending once loaded (lazy-screen.ts).
+const panels = once(() => import('./library-panels'));
+void panels().catch(() => undefined);
+const ImportPanel = lazyScreen(panels, (m) => m.ImportPanel);
+const StorageStatus = lazyScreen(panels, (m) => m.StorageStatus);
 
 /** A result to announce: polite for what worked, an alert for what did not. */
 export interface Note {
@@ -236,7 +258,7 @@ export function Library() {
         ) : items.length === 0 ? (
           <p>{t('empty')}</p>
         ) : (
-          <>
+          <Suspense fallback={<p role="status">{t('loading')}</p>}>
             {items.length > 1 ? (
               <LibraryToolbar
                 query={query}
@@ -277,11 +299,13 @@ export function Library() {
                 </button>
               </p>
             ) : null}
-          </>
+          </Suspense>
         )}
       </section>
-      <ImportPanel ctx={ctx} onExportAll={doExportAll} />
-      <StorageStatus items={items} />
+      <Suspense fallback={null}>
+        <ImportPanel ctx={ctx} onExportAll={doExportAll} />
+        <StorageStatus items={items} />
+      </Suspense>
     </>
   );
 }

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PageHeading } from '../components/PageHeading';
-import { rememberLocale, type UiLocale } from '../i18n';
+import { changeLanguage, rememberLocale, type UiLocale } from '../i18n';
 import { initialTheme, rememberTheme, type Theme } from '../theme';
 
 /** Language and theme. (Storage status and licences are added by their own screens' owners.) */
@@ -22,7 +22,7 @@ export function SettingsScreen() {
               checked={(i18n.language === 'en' ? 'en' : 'nl') === l}
               onChange={() => {
                 rememberLocale(l);
-                void i18n.changeLanguage(l);
+                void changeLanguage(l);
               }}
             />{' '}
             {l === 'nl' ? 'Nederlands' : 'English'}
