@@ -1,18 +1,12 @@
-import { Suspense, useEffect } from 'react';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { href } from './router';
 import { useRoute } from './use-route';
 import { RouteView } from './routes';
 import { LanguageSwitch } from './components/LanguageSwitch';
 import { applyTheme, initialTheme } from './theme';
-import { lazyScreen, once } from './lazy-screen';
+import { UpdateNotice } from './pwa/UpdateNotice';
 import { RecoveredNotice } from './components/RecoveredNotice';
-
-// The hosted build's update notice shows nothing at start: its code (and the service worker's
-// registration) loads as the app starts, without holding up the first screen (docs/performance.md).
-const updateNotice = once(() => import('./pwa/UpdateNotice'));
-void updateNotice().catch(() => undefined);
-const UpdateNotice = lazyScreen(updateNotice, (m) => m.UpdateNotice);
 
 /** The app shell: skip link, header with navigation and language, the current view, footer. */
 export function App() {
@@ -72,9 +66,7 @@ export function App() {
         </div>
       </header>
       <main id="main" tabIndex={-1} className="site-main" aria-busy={pending || undefined}>
-        <Suspense fallback={null}>
-          <UpdateNotice />
-        </Suspense>
+        <UpdateNotice />
         <RecoveredNotice />
         <RouteView route={route} />
       </main>

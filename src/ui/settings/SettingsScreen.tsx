@@ -8,6 +8,9 @@ import { initialTheme, rememberTheme, type Theme } from '../theme';
 export function SettingsScreen() {
   const { t, i18n } = useTranslation('settings');
   const [theme, setTheme] = useState<Theme>(initialTheme);
+  // The chosen language stays chosen while its texts load (i18n.ts loads a language on first use).
+  const [choosing, setChoosing] = useState<UiLocale | null>(null);
+  const current = choosing ?? (i18n.language === 'en' ? 'en' : 'nl');
   return (
     <div className="stack">
       <PageHeading title={t('title')}>{t('title')}</PageHeading>
@@ -19,10 +22,11 @@ export function SettingsScreen() {
               type="radio"
               name="language"
               value={l}
-              checked={(i18n.language === 'en' ? 'en' : 'nl') === l}
+              checked={current === l}
               onChange={() => {
                 rememberLocale(l);
-                void changeLanguage(l);
+                setChoosing(l);
+                void changeLanguage(l).finally(() => setChoosing(null));
               }}
             />{' '}
             {l === 'nl' ? 'Nederlands' : 'English'}
