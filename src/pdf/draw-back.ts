@@ -47,6 +47,12 @@ function signatureImage(doc: jsPDF, image: PdfImage | undefined, x: number, y: n
   return true;
 }
 
+/**
+ * Room a sign-off block needs (its rows, and the drawn signature under them), so that a block
+ * starts on a new page rather than splitting across two; an estimate on the safe side.
+ */
+const entryHeight = (e: ReportSignOffEntry) => (e.signature.kind === 'drawn' ? 78 : 58);
+
 function drawEntry(
   flow: Flow,
   e: ReportSignOffEntry,
@@ -54,6 +60,7 @@ function drawEntry(
   images: SignatureImages,
 ): void {
   const L = m.labels;
+  flow.ensure(entryHeight(e));
   fieldTable(
     flow,
     [
@@ -112,7 +119,12 @@ export function drawSignOff(flow: Flow, m: ReportModel, images: SignatureImages)
     flow.heading(
       `${capitalise(role.label)} (${role.required ? m.labels.signOffRequired : m.labels.signOffOptional})`,
       SIZE.h3,
-      { before: 3, after: 1.5, keep: 24, color: COLOR.text },
+      {
+        before: 3,
+        after: 1.5,
+        keep: role.entries[0] ? entryHeight(role.entries[0]) : 26,
+        color: COLOR.text,
+      },
     );
     if (role.entries.length === 0) drawBlank(flow, m);
     for (const e of role.entries) drawEntry(flow, e, m, images);
@@ -121,7 +133,7 @@ export function drawSignOff(flow: Flow, m: ReportModel, images: SignatureImages)
     flow.heading(capitalise(e.role), SIZE.h3, {
       before: 3,
       after: 1.5,
-      keep: 24,
+      keep: entryHeight(e),
       color: COLOR.text,
     });
     drawEntry(flow, e, m, images);
@@ -130,22 +142,36 @@ export function drawSignOff(flow: Flow, m: ReportModel, images: SignatureImages)
     flow.heading(m.labels.signOffWithdrawn, SIZE.h2, { before: 5 });
     for (const line of s.withdrawn) flow.text(line, { after: 2 });
   }
+  if (s.changes) {
+    flow.heading(s.changes.title, SIZE.h2, { before: 5, keep: 20 });
+    for (const line of s.changes.lines) flow.bullet(line);
+  }
+  if (s.versions.length > 0) {
+    flow.heading(m.labels.versionsTitle, SIZE.h2, { before: 5, keep: 20 });
+    for (const line of s.versions) flow.text(line, { after: 1.5 });
+  }
   if (s.previous.length > 0) {
-    flow.heading(m.labels.signOffPrevious, SIZE.h2, { before: 5 });
-    for (const e of s.previous) {
-      flow.heading(capitalise(e.role), SIZE.h3, {
-        before: 2,
-        after: 1,
-        keep: 20,
-        color: COLOR.text,
-      });
-      flow.text(m.labels.signOffPreviousNote.replace('{version}', String(e.version)), {
-        size: SIZE.small,
-        color: COLOR.muted,
-        after: 1,
-      });
-      drawEntry(flow, e, m, images);
-    }
+    flow.heading(m.labels.signOffPrevious, SIZE.h2, { before: 5, keep: 30 });
+    flow.text(m.labels.signOffPreviousIntro, { size: SIZE.small, color: COLOR.muted, after: 2 });
+    // One compact row per earlier signature: the full blocks belong to the version they signed.
+    table(flow, {
+      head: [
+        [
+          m.labels.colVersion,
+          m.labels.colRole,
+          m.labels.colName,
+          m.labels.colDate,
+          m.labels.colSignedHash,
+          m.labels.colCheck,
+        ],
+      ],
+      body: s.previous.map((e) => [String(e.version), e.role, e.name, e.date, e.hash, e.check]),
+      columnStyles: {
+        0: { cellWidth: 13 },
+        4: { cellWidth: 30, font: 'DejaVuSans' },
+        5: { cellWidth: 42 },
+      },
+    });
   }
 }
 

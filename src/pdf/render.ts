@@ -130,7 +130,7 @@ export async function renderModel(
 async function signatureImages(model: ReportModel): Promise<SignatureImages> {
   const out: SignatureImages = new Map();
   const s = model.signOff;
-  for (const e of [...s.roles.flatMap((r) => r.entries), ...s.other, ...s.previous]) {
+  for (const e of [...s.roles.flatMap((r) => r.entries), ...s.other]) {
     if (e.signature.kind !== 'drawn' || out.has(e.signature.dataUrl)) continue;
     const image = await decodePngDataUrl(e.signature.dataUrl);
     if (image) out.set(e.signature.dataUrl, preparePdfImage(image, `FriaSig${out.size + 1}`));

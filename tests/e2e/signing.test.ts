@@ -324,9 +324,12 @@ describe('sign-off and PDF signatures in the browser', () => {
     await page.getByRole('button', { name: 'Nieuwe versie maken om te wijzigen' }).click();
     const confirm = page.getByRole('button', { name: 'Ja, maak versie 2' });
     await confirm.waitFor();
-    await expect
-      .poll(() => page.evaluate(() => document.activeElement?.textContent))
-      .toBe('Ja, maak versie 2');
+    // Focus is on the question why; without a reason the version is not made.
+    const why = page.getByLabel('Waarom maakt u een nieuwe versie?');
+    await expect.poll(() => why.evaluate((el) => el === document.activeElement)).toBe(true);
+    await confirm.click();
+    await page.getByText('Schrijf op waarom u een nieuwe versie maakt.').waitFor();
+    await why.fill('De doelgroep is uitgebreid.');
     await confirm.click();
     await page.getByText('Versie 2 is gemaakt. U kunt de beoordeling nu aanpassen.').waitFor();
     await expect
@@ -337,6 +340,7 @@ describe('sign-off and PDF signatures in the browser', () => {
     expect(await previous.innerText()).toContain(
       'Deze handtekening hoort bij versie 1. Die geldt niet voor versie 2.',
     );
+    expect(await previous.innerText()).toContain('Reden: De doelgroep is uitgebreid.');
     // Version 2 can be edited again.
     await page.goto(`${SINGLE_FILE_URL}#/a/e2e-sign/step/0`);
     const purpose2 = page.getByRole('textbox', { name: /Wat is het doel van het systeem/ });

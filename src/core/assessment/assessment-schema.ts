@@ -119,6 +119,19 @@ export const HistoryEntrySchema = z.strictObject({
   detail: z.string().max(2000).optional(),
 });
 
+/**
+ * An earlier version, kept when a new one starts (src/core/signoff/versions.ts): which version it
+ * was, when the next one started and why, and its content as it was signed (the assessment content
+ * without `versions`, which is rebuilt from the records before it). With it, the sign-offs of that
+ * version can be checked against their hash and the report can say what changed since.
+ */
+export const VersionRecordSchema = z.strictObject({
+  version: z.int().min(1),
+  at: IsoDateTime,
+  reason: Text(5000),
+  content: z.record(z.string(), z.unknown()),
+});
+
 export const AssessmentMetaSchema = z.strictObject({
   title: Text(300),
   systemName: Text(300),
@@ -158,6 +171,8 @@ export const AssessmentSchema = z.strictObject({
   signOffs: z.array(SignOffSchema).max(50),
   setAside: z.array(SetAsideAnswerSchema).max(5000),
   history: z.array(HistoryEntrySchema).max(10000),
+  /** Earlier versions, oldest first; absent until a new version is started. */
+  versions: z.array(VersionRecordSchema).max(200).optional(),
 });
 
 export type Assessment = z.infer<typeof AssessmentSchema>;
@@ -167,6 +182,7 @@ export type Measure = z.infer<typeof MeasureSchema>;
 export type Override = z.infer<typeof OverrideSchema>;
 export type Conclusion = z.infer<typeof ConclusionSchema>;
 export type SignOff = z.infer<typeof SignOffSchema>;
+export type VersionRecord = z.infer<typeof VersionRecordSchema>;
 export type ProposalDecision = z.infer<typeof ProposalDecisionSchema>;
 export type MeasureStatus = z.infer<typeof MeasureStatusSchema>;
 export type Decision = z.infer<typeof DecisionSchema>;

@@ -21,3 +21,4 @@ export * from './seal';
 export * from './canonical';
 export * from './repository';
 export * from './summary';
+export * from './versions';

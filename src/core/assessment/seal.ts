@@ -11,6 +11,7 @@ import type { Assessment, SignOff } from './assessment-schema';
 import type { Questionnaire } from '../questionnaire/questionnaire-schema';
 import { assessmentContent, assessmentHash } from './assessment';
 import { canonicalJson } from './canonical';
+import { versionHash } from './versions';
 import { indexQuestionnaire } from '../questionnaire/questionnaire-index';
 import { pick, roleName } from '../texts/localized';
 import { formatPath } from '../files/safe-json';
@@ -30,6 +31,11 @@ export interface SignOffSeal {
   status: SignOffSealStatus;
   /** Whether the sign-off's own record (name, role, date …) still matches its chain hash. */
   record: SignOffRecordStatus;
+  /**
+   * For a sign-off of an earlier version: whether the kept copy of that version has the hash it
+   * signed (`matches`), not (`differs`), or no copy of that version is kept (`none`).
+   */
+  versionCopy?: 'matches' | 'differs' | 'none';
 }
 
 /**
@@ -55,14 +61,26 @@ export async function verifySeal(a: Assessment): Promise<SealResult> {
   const records = await checkSignOffChain(a.signOffs);
   const recordOf = new Map(a.signOffs.map((s, i) => [s, records[i]!]));
   // A withdrawn signature, and the record that withdrew it, no longer vouch for anything.
+  const copies = new Map<number, string | null>();
+  for (const s of standingSignOffs(a))
+    if (s.version < a.version && !copies.has(s.version))
+      copies.set(s.version, await versionHash(a, s.version));
   const signOffs = standingSignOffs(a).map((signOff): SignOffSeal => {
     const record = recordOf.get(signOff) ?? 'altered';
     if (signOff.contentHash === contentHash) return { signOff, status: 'valid', record };
-    if (signOff.version < a.version) return { signOff, status: 'previousVersion', record };
+    if (signOff.version < a.version) {
+      const copy = copies.get(signOff.version) ?? null;
+      const versionCopy =
+        copy === null ? 'none' : copy === signOff.contentHash ? 'matches' : 'differs';
+      return { signOff, status: 'previousVersion', record, versionCopy };
+    }
     return { signOff, status: 'changed', record };
   });
   let status: SealStatus = 'unsigned';
-  if (signOffs.some((s) => s.status === 'changed') || records.includes('altered'))
+  if (
+    signOffs.some((s) => s.status === 'changed' || s.versionCopy === 'differs') ||
+    records.includes('altered')
+  )
     status = 'changed';
   else if (signOffs.some((s) => s.status === 'valid')) status = 'valid';
   else if (signOffs.length > 0) status = 'previousVersion';

@@ -203,6 +203,18 @@ export interface ReportSignOffEntry extends SignOffPerson {
   sealText: string;
 }
 
+/** A sign-off of an earlier version, as a row of the history table. */
+export interface ReportPreviousSignOff {
+  version: number;
+  role: string;
+  name: string;
+  date: string;
+  /** The first 16 hex digits of the content hash it signed, with an ellipsis. */
+  hash: string;
+  /** Whether the kept copy of that version has that hash, in words. */
+  check: string;
+}
+
 export interface ReportModel {
   locale: ReportLocale;
   /** Labels the drawing needs (column heads, page furniture), already in the report language. */
@@ -298,7 +310,12 @@ export interface ReportModel {
     roles: { label: string; required: boolean; entries: ReportSignOffEntry[] }[];
     /** Sign-offs by roles the questionnaire does not declare (kept, never hidden). */
     other: ReportSignOffEntry[];
-    previous: ReportSignOffEntry[];
+    /** Sign-offs of earlier versions, one compact row each (never repeated as full blocks). */
+    previous: ReportPreviousSignOff[];
+    /** Each later version: when it was started and why ("Version 2, 7 December 2026: …"). */
+    versions: string[];
+    /** What changed since the previous version; null when this is version 1 or no copy is kept. */
+    changes: { title: string; lines: string[] } | null;
     /** Sign-offs withdrawn by their signer: who, when, why (one sentence each). */
     withdrawn: string[];
   };

@@ -244,6 +244,27 @@ const en = {
   signOffSealMatches: 'matches this version',
   signOffSealDiffers: 'does not match: the content changed after signing',
   signOffPrevious: 'Signatures of earlier versions',
+  signOffPreviousIntro:
+    'Each earlier version was signed as it was then. These signatures do not cover this version.',
+  colVersion: 'Version',
+  colRole: 'Role',
+  colName: 'Name',
+  colDate: 'Date',
+  colSignedHash: 'Hash signed',
+  colCheck: 'Check',
+  versionCopyMatches: 'matches the kept copy of version {version}',
+  versionCopyDiffers:
+    'does not match the kept copy of version {version}: the copy or this record was changed',
+  versionCopyNone: 'no copy of version {version} kept: the hash cannot be checked here',
+  versionsTitle: 'Versions',
+  versionStarted: 'Version {version} started on {at}. Reason: {reason}',
+  versionStartedNoReason: 'Version {version} started on {at}. No reason was recorded.',
+  changesTitle: 'What changed since version {version}',
+  changesNone:
+    'Nothing in the answers, notes, register, decisions on proposals, level adjustments or conclusion.',
+  changesNoCopy:
+    'No copy of version {version} is kept in this file, so what changed cannot be said here.',
+  changesLevel: '{domain}: final level {before} → {after}',
   signOffPreviousNote: 'These signatures belong to version {version} and do not cover this one.',
   signOffWithdrawn: 'Withdrawn sign-offs',
   signOffWithdrawnEntry:
@@ -506,6 +527,27 @@ const nl: Record<ReportTextKey, string> = {
   signOffSealMatches: 'klopt met deze versie',
   signOffSealDiffers: 'klopt niet: de inhoud is na ondertekening veranderd',
   signOffPrevious: 'Handtekeningen van eerdere versies',
+  signOffPreviousIntro:
+    'Elke eerdere versie is ondertekend zoals die toen was. Deze handtekeningen gelden niet voor deze versie.',
+  colVersion: 'Versie',
+  colRole: 'Rol',
+  colName: 'Naam',
+  colDate: 'Datum',
+  colSignedHash: 'Ondertekende hash',
+  colCheck: 'Controle',
+  versionCopyMatches: 'past bij de bewaarde kopie van versie {version}',
+  versionCopyDiffers:
+    'past niet bij de bewaarde kopie van versie {version}: de kopie of deze vastlegging is veranderd',
+  versionCopyNone: 'geen kopie van versie {version} bewaard: de hash is hier niet te controleren',
+  versionsTitle: 'Versies',
+  versionStarted: 'Versie {version} gemaakt op {at}. Reden: {reason}',
+  versionStartedNoReason: 'Versie {version} gemaakt op {at}. Er is geen reden vastgelegd.',
+  changesTitle: 'Wat is veranderd sinds versie {version}',
+  changesNone:
+    'Niets in de antwoorden, notities, het register, de besluiten over voorstellen, aangepaste niveaus of de conclusie.',
+  changesNoCopy:
+    'Dit bestand bewaart geen kopie van versie {version}. Wat er is veranderd, is hier dus niet te zeggen.',
+  changesLevel: '{domain}: eindniveau {before} → {after}',
   signOffPreviousNote: 'Deze handtekeningen horen bij versie {version} en gelden niet voor deze.',
   signOffWithdrawn: 'Ingetrokken ondertekeningen',
   signOffWithdrawnEntry:

@@ -10,3 +10,4 @@
 export * from './signoff';
 export * from './signoff-chain';
 export * from './signoff-messages';
+export * from './versions';

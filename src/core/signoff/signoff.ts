@@ -6,6 +6,7 @@ import type { Assessment, SignOff, SignOffPerson } from '../assessment/assessmen
 import { IdSchema, type Questionnaire } from '../questionnaire/questionnaire-schema';
 import type { AssessmentStatus } from '../assessment/repository';
 import { assessmentHash } from '../assessment/assessment';
+import { closeVersion } from '../assessment/versions';
 import { indexQuestionnaire } from '../questionnaire/questionnaire-index';
 import { pick, roleName, type LocalizedText } from '../texts/localized';
 import { score } from '../scoring/scoring';
@@ -360,14 +361,27 @@ export async function withdrawSignOff(
 /**
  * Starts a new version after sign-off, before any change is made: the version number goes up (so
  * the content hash changes), earlier sign-offs stay and now show as "signed a previous version".
+ * The version being closed is kept as a record with the reason for the new one and its signed
+ * content (src/core/assessment/versions.ts), so its sign-offs stay checkable and the report can
+ * say what changed since.
  */
-export function startNewVersion(a: Assessment, opts: { now: string }): Assessment {
+export function startNewVersion(a: Assessment, opts: { now: string; reason?: string }): Assessment {
   const version = a.version + 1;
+  const reason = (opts.reason ?? '').trim();
+  const record = closeVersion(a, opts.now, reason);
   return {
     ...a,
     version,
     updatedAt: opts.now,
-    history: [...a.history, { at: opts.now, action: 'newVersion', detail: `v${version}` }],
+    versions: [...(a.versions ?? []), record],
+    history: [
+      ...a.history,
+      {
+        at: opts.now,
+        action: 'newVersion',
+        detail: (reason ? `v${version}: ${reason}` : `v${version}`).slice(0, 2000),
+      },
+    ],
   };
 }
 

@@ -26,11 +26,14 @@ export function LockedNotice({
   const services = useServices();
   const a = useStoreValue(store, (x) => x);
   const [asking, setAsking] = useState(false);
-  const confirmRef = useRef<HTMLButtonElement>(null);
+  const [reason, setReason] = useState('');
+  const [reasonError, setReasonError] = useState(false);
+  const reasonRef = useRef<HTMLTextAreaElement>(null);
   const headingId = useId();
   const titleId = useId();
+  const reasonId = useId();
   useEffect(() => {
-    if (asking) confirmRef.current?.focus();
+    if (asking) reasonRef.current?.focus();
   }, [asking]);
   if (!isLocked(a)) return null;
   return (
@@ -50,14 +53,45 @@ export function LockedNotice({
         <div role="group" aria-labelledby={titleId} className="signoff__confirm">
           <h3 id={titleId}>{t('locked.confirmTitle', { next: a.version + 1 })}</h3>
           <p>{t('locked.confirmText', { current: a.version, next: a.version + 1 })}</p>
+          <div className="field">
+            <label htmlFor={reasonId}>{t('locked.reason')}</label>
+            <p className="hint" id={`${reasonId}-hint`}>
+              {t('locked.reasonHint')}
+            </p>
+            {reasonError ? (
+              <p className="field-error" id={`${reasonId}-error`} role="alert">
+                {t('locked.reasonRequired')}
+              </p>
+            ) : null}
+            <textarea
+              id={reasonId}
+              ref={reasonRef}
+              rows={2}
+              required
+              aria-invalid={reasonError || undefined}
+              aria-describedby={
+                reasonError ? `${reasonId}-error ${reasonId}-hint` : `${reasonId}-hint`
+              }
+              value={reason}
+              onChange={(e) => setReason(e.target.value)}
+            />
+          </div>
           <div className="actions">
             <button
-              ref={confirmRef}
               type="button"
               className="button button--primary"
               onClick={() => {
-                store.update((cur) => startNewVersion(cur, { now: services.now() }));
+                if (reason.trim() === '') {
+                  setReasonError(true);
+                  reasonRef.current?.focus();
+                  return;
+                }
+                store.update((cur) =>
+                  startNewVersion(cur, { now: services.now(), reason: reason.trim() }),
+                );
                 setAsking(false);
+                setReason('');
+                setReasonError(false);
                 onNewVersion?.(t('locked.done', { version: a.version + 1 }));
               }}
             >

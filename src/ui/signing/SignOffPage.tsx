@@ -117,6 +117,19 @@ export default function SignOffPage() {
         {previous.length > 0 ? (
           <section aria-labelledby="signoff-previous">
             <h2 id="signoff-previous">{t('previous.title')}</h2>
+            {(a.versions ?? []).length > 0 ? (
+              <ul className="signoff__versions">
+                {(a.versions ?? []).map((v) => (
+                  <li key={v.version}>
+                    {t(v.reason ? 'previous.version' : 'previous.versionNoReason', {
+                      version: v.version + 1,
+                      date: formatDay(v.at.slice(0, 10), reportLocale(i18n.language)),
+                      reason: v.reason,
+                    })}
+                  </li>
+                ))}
+              </ul>
+            ) : null}
             <SignOffList items={previous} current={a.version} />
           </section>
         ) : null}

@@ -12,6 +12,7 @@ import {
   signOffStatus,
   withdrawnSignOffs,
 } from '../../signoff/signoff';
+import { versionChanges } from '../../signoff/versions';
 import { roleName } from '../../texts/localized';
 import { formatDay } from '../report-format';
 import type { ReportContext } from '../report-context';
@@ -92,7 +93,32 @@ export function signOffPart(
       entries: current.filter((s) => s.role === r.id).map(entry),
     })),
     other: current.filter((s) => !roleIds.has(s.role)).map(entry),
-    previous: previousSignOffs(a).map(entry),
+    previous: previousSignOffs(a).map((s) => {
+      const copy = seal.signOffs.find((x) => x.signOff === s)?.versionCopy ?? 'none';
+      return {
+        version: s.version,
+        role: roleName(roles.find((r) => r.id === s.role)?.label, lang) || s.role,
+        name: s.name,
+        date: s.date ? formatDay(s.date, lang) : '',
+        hash: `${s.contentHash.slice(0, 16)}…`,
+        check: t(
+          copy === 'matches'
+            ? 'versionCopyMatches'
+            : copy === 'differs'
+              ? 'versionCopyDiffers'
+              : 'versionCopyNone',
+          { version: s.version },
+        ),
+      };
+    }),
+    versions: (a.versions ?? []).map((v) =>
+      t(v.reason ? 'versionStarted' : 'versionStartedNoReason', {
+        version: v.version + 1,
+        at: ctx.moment(v.at),
+        reason: v.reason,
+      }),
+    ),
+    changes: changesSince(ctx),
     withdrawn: withdrawnSignOffs(a).map(({ signOff: s, withdrawal: w }) =>
       t('signOffWithdrawnEntry', {
         name: s.name,
@@ -105,3 +131,25 @@ export function signOffPart(
     ),
   };
 }
+
+/** "What changed since version n": the parts and the levels that differ, or that nothing did. */
+function changesSince(ctx: ReportContext): ReportModel['signOff']['changes'] {
+  const { a, q, lang, t } = ctx;
+  if (a.version <= 1) return null;
+  const c = versionChanges(a, q, lang);
+  if (!c)
+    return {
+      title: t('changesTitle', { version: a.version - 1 }),
+      lines: [t('changesNoCopy', { version: a.version - 1 })],
+    };
+  const lines = [
+    ...c.levels.map((l) => t('changesLevel', l)),
+    ...c.parts.map((p) => capitalise(p)),
+  ];
+  return {
+    title: t('changesTitle', { version: c.since }),
+    lines: lines.length > 0 ? lines : [t('changesNone')],
+  };
+}
+
+const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
