@@ -229,7 +229,7 @@ function StepForm({
           },
           () => setShowErrors(true),
         )}
-        className="stack"
+        className={store.readOnly ? 'stack wizard__form--read-only' : 'stack'}
       >
         {visible.map(({ q: question, index }) => (
           <QuestionField
@@ -262,9 +262,17 @@ function StepForm({
           ) : (
             <span />
           )}
-          <button type="submit" className="button button--primary">
-            {isLast ? t('nav.toRegister') : t('nav.next')}
-          </button>
+          {store.readOnly ? (
+            // Nothing can be saved here (a signed version, or open in another tab): the button
+            // only moves on, and says so.
+            <button type="button" className="button button--primary" onClick={onNext}>
+              {isLast ? t('nav.toRegisterReadOnly') : t('nav.nextReadOnly')}
+            </button>
+          ) : (
+            <button type="submit" className="button button--primary">
+              {isLast ? t('nav.toRegister') : t('nav.next')}
+            </button>
+          )}
         </div>
       </form>
     </div>
