@@ -10,7 +10,7 @@ describe('wizard', () => {
     await seedAssessment(repo);
     await renderApp(testServices(repo), { hash: '#/a/a1/step/0' });
     const user = userEvent.setup();
-    await screen.findByRole('heading', { level: 1, name: 'Context' });
+    await screen.findByRole('heading', { level: 1, name: 'Context' }, { timeout: 15_000 });
     const steps = screen.getByRole('navigation', { name: 'Stappen van de beoordeling' });
     expect(within(steps).queryByRole('link', { name: /Privacy/ })).toBeNull();
 
@@ -27,7 +27,7 @@ describe('wizard', () => {
     await seedAssessment(repo);
     await renderApp(testServices(repo), { hash: '#/a/a1/step/0' });
     const user = userEvent.setup();
-    await screen.findByRole('heading', { level: 1, name: 'Context' });
+    await screen.findByRole('heading', { level: 1, name: 'Context' }, { timeout: 15_000 });
     await user.click(screen.getByRole('button', { name: 'Opslaan en verder' }));
 
     const summary = await screen.findByRole('alert');
@@ -46,7 +46,7 @@ describe('wizard', () => {
     await seedAssessment(repo, { answers: {} });
     await renderApp(testServices(repo), { hash: '#/a/a1/step/0' });
     const user = userEvent.setup();
-    await screen.findByRole('heading', { level: 1, name: 'Context' });
+    await screen.findByRole('heading', { level: 1, name: 'Context' }, { timeout: 15_000 });
     const live = screen.getByRole('region', { name: 'Niveaus tot nu toe' });
     await waitFor(() =>
       expect(within(live).getAllByText('nog geen antwoorden').length).toBeGreaterThan(1),
@@ -143,7 +143,7 @@ describe('wizard', () => {
     await seedAssessment(repo);
     await renderApp(testServices(repo), { hash: '#/a/a1/step/0' });
     const user = userEvent.setup();
-    await screen.findByRole('heading', { level: 1, name: 'Context' });
+    await screen.findByRole('heading', { level: 1, name: 'Context' }, { timeout: 15_000 });
     await user.click(screen.getByRole('button', { name: /English/ }));
     expect(
       await screen.findByRole('radiogroup', { name: /Does the system process personal data/ }),

@@ -1,3 +1,4 @@
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Localized } from '../components/Localized';
 import { useSession } from '../state/session';
@@ -5,7 +6,12 @@ import { useStoreValue } from '../state/assessment-store';
 import { href } from '../router';
 import { sameJson, sectionProgress } from './visible';
 
-/** The steps with progress; any step can be opened directly. */
+/**
+ * The steps with progress; any step can be opened directly. On a narrow screen (a phone) the list
+ * is folded behind a disclosure button, so a step's own content comes first instead of 18 links:
+ * the button (aria-expanded, aria-controls) opens and closes it; on a wide screen the list is always
+ * shown and the button is not there (styles.css).
+ */
 export function StepList({ current }: { current: number | 'register' | 'summary' | 'signoff' }) {
   const { t } = useTranslation('wizard');
   const { store, questionnaire: q } = useSession();
@@ -13,9 +19,26 @@ export function StepList({ current }: { current: number | 'register' | 'summary'
   const progress = useStoreValue(store, (a) => sectionProgress(q, a), sameJson);
   const visible = progress.filter((p) => p.visible);
   const riskCount = useStoreValue(store, (a) => a.register.length);
+  const [open, setOpen] = useState(false);
+  const listId = `${useId().replace(/:/g, '')}-steps`;
+  const position = visible.findIndex((p) => p.index === current);
   return (
-    <nav aria-label={t('steps.label')} className="step-list">
-      <ol>
+    <nav aria-label={t('steps.label')} className={`step-list${open ? '' : ' step-list--folded'}`}>
+      <button
+        type="button"
+        className="step-list__toggle"
+        aria-expanded={open}
+        aria-controls={listId}
+        onClick={() => setOpen((o) => !o)}
+      >
+        <span className="step-list__toggle-mark" aria-hidden="true">
+          {open ? '▾' : '▸'}
+        </span>{' '}
+        {position >= 0
+          ? t('steps.toggleAt', { n: position + 1, total: visible.length })
+          : t('steps.toggle', { total: visible.length })}
+      </button>
+      <ol id={listId}>
         {visible.map((p, n) => {
           const s = q.sections[p.index]!;
           const done = p.total > 0 && p.openRequired === 0 && p.answered > 0;
