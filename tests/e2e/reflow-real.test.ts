@@ -131,8 +131,9 @@ describe('reflow with real data', () => {
       await page.goto(`${base}#/a/${id}/step/0`);
       const steps = page
         .getByRole('navigation', { name: 'Stappen van de beoordeling' })
-        .getByRole('link');
-      await steps.first().waitFor();
+        .getByRole('link', { includeHidden: true });
+      // On a narrow screen the list is folded behind its button: the links are there, not shown.
+      await steps.first().waitFor({ state: 'attached' });
       const count = await steps.count();
       for (let i = 0; i < count; i++) {
         const target = (await steps.nth(i).getAttribute('href')) ?? '';
