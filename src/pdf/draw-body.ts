@@ -3,7 +3,8 @@ import type { LevelRef, ReportModel, ReportQuestion } from '../core/report';
 import { COLOR, PAGE, SIZE, bulletHang, lineHeight, type Flow } from './layout';
 import { meterWidth, table } from './tables';
 
-const NUMBER_COL = 11;
+// Wide enough for a two-digit question number ("12.10") in bold with a clear gap before the text.
+const NUMBER_COL = 14;
 
 /** The height a question needs kept together at the top of its space, in mm. */
 function questionKeep(flow: Flow, q: ReportQuestion, m: ReportModel): number {
