@@ -13,7 +13,7 @@ export const SW_POLICY = 'fria-sw';
  */
 export const CHUNK_POLICY = 'fria-chunks';
 
-import { START_SCRIPT_HASH } from './start-script';
+import { START_SCRIPT_HASH } from './start-script.ts';
 
 export type BuildKind = 'hosted' | 'single';
 
