@@ -201,6 +201,10 @@ describe('reflow', () => {
       await measure('start');
       await startMini(page);
       await measure('wizard');
+      // Below 64 rem the step list is folded behind a button, as on a phone: open it first.
+      const fold = page.getByRole('button', { name: /alle stappen/ });
+      if ((await fold.count()) > 0 && (await fold.getAttribute('aria-expanded')) === 'false')
+        await fold.click();
       await page.getByRole('link', { name: /Samenvatting en export/ }).click();
       await page.getByRole('heading', { level: 1, name: 'Samenvatting' }).waitFor();
       await measure('summary');

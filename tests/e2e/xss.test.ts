@@ -12,7 +12,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRawStream, PDFString } from 'pdf-lib';
-import { launch, openPage, SINGLE_FILE_URL, tempDir, type Watched } from './browser';
+import { launch, openPage, SINGLE_FILE, SINGLE_FILE_URL, tempDir, type Watched } from './browser';
 import { answerStep, download, installXssTrap, startAssessment } from './offline-helpers';
 import { createAssessment } from '../../src/core/assessment/assessment';
 import type { Assessment } from '../../src/core/assessment/assessment-schema';
@@ -116,12 +116,16 @@ afterAll(async () => {
 
 /** Nothing from the content became markup, a handler or a script link. Returns what was found. */
 async function injected(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
+  return page.evaluate((shipped) => {
     const found: string[] = [];
-    // The single file has exactly one script that runs: its loader. The app's compressed parts are
-    // data blocks (type application/x-fria-gz, never run as they are; scripts/single-file.ts).
-    const scripts = document.querySelectorAll('script:not([type="application/x-fria-gz"])');
-    if (scripts.length !== 1) found.push(`${scripts.length} script elements`);
+    // The only scripts that may run are the ones the single file ships with (its loader and the
+    // start screen's language script). The app's compressed parts are data blocks (type
+    // application/x-fria-gz, never run as they are; scripts/single-file.ts).
+    const scripts = [...document.querySelectorAll('script:not([type="application/x-fria-gz"])')];
+    if (scripts.length !== shipped.length) found.push(`${scripts.length} script elements`);
+    for (const s of scripts)
+      if (!shipped.includes(s.textContent ?? ''))
+        found.push(`a script not in the file: ${(s.textContent ?? '').slice(0, 40)}`);
     for (const sel of [
       'iframe',
       'object',
@@ -148,7 +152,16 @@ async function injected(page: Page): Promise<string[]> {
       }
     }
     return found;
-  });
+  }, shippedScripts());
+}
+
+/** The texts of the scripts that run in the single file as it was built. */
+function shippedScripts(): string[] {
+  const html = readFileSync(SINGLE_FILE, 'utf8');
+  const texts: string[] = [];
+  for (const m of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g))
+    if (!(m[1] ?? '').includes('application/x-fria-gz')) texts.push(m[2] ?? '');
+  return texts;
 }
 
 async function bodyText(page: Page): Promise<string> {
