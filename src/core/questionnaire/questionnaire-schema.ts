@@ -215,6 +215,17 @@ export const DomainSchema = z.strictObject({
   description: LocalizedTextSchema.optional(),
 });
 
+export const ObligationSchema = z.strictObject({
+  id: IdSchema,
+  kind: z
+    .enum(['peerReview', 'notice', 'humanDecision', 'approval', 'other'])
+    .optional()
+    .describe(
+      'What sort of obligation: a peer review, a notice to the people affected, a human decision, an approval by a named role, or other (default).',
+    ),
+  text: LocalizedTextSchema.describe('What must happen, in plain words, per locale.'),
+});
+
 export const LevelSchema = z.strictObject({
   id: IdSchema,
   label: LocalizedTextSchema,
@@ -223,6 +234,18 @@ export const LevelSchema = z.strictObject({
     .regex(/^#[0-9a-fA-F]{6}$/, 'colour')
     .describe('Colour as #rrggbb; never the only carrier of meaning.'),
   description: LocalizedTextSchema.optional(),
+  obligations: z
+    .array(ObligationSchema)
+    .optional()
+    .describe(
+      'What must happen when this is the overall level (after overrides), e.g. a peer review or a notice to the people affected. Each level lists all of its own: levels do not inherit from lower ones.',
+    ),
+  requiredRoles: z
+    .array(IdSchema)
+    .optional()
+    .describe(
+      'Sign-off roles (ids under signOff.roles) that must sign when this is the overall level, even when the role itself is optional.',
+    ),
 });
 
 export const RiskBandSchema = z.strictObject({
@@ -328,6 +351,7 @@ export type QuestionType = Question['type'];
 export type Option = z.infer<typeof OptionSchema>;
 export type Domain = z.infer<typeof DomainSchema>;
 export type Level = z.infer<typeof LevelSchema>;
+export type Obligation = z.infer<typeof ObligationSchema>;
 export type RedFlag = z.infer<typeof RedFlagSchema>;
 export type LegalReference = z.infer<typeof LegalReferenceSchema>;
 export type Points = Record<string, number>;

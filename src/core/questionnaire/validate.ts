@@ -170,9 +170,21 @@ export function semanticProblems(q: Questionnaire): FileProblem[] {
     text(d.label, `domains[${i}].label`);
     text(d.description, `domains[${i}].description`);
   });
+  // Obligations per level: unique ids, every text translated, and each role it requires one
+  // that the questionnaire declares (the default roles are already both required).
+  const roleIds = new Set((q.signOff?.roles ?? []).map((r) => r.id));
   q.levels.forEach((l, i) => {
     text(l.label, `levels[${i}].label`);
     text(l.description, `levels[${i}].description`);
+    unique(l.obligations ?? [], `levels[${i}].obligations`, 'obligation');
+    (l.obligations ?? []).forEach((o, oi) => text(o.text, `levels[${i}].obligations[${oi}].text`));
+    (l.requiredRoles ?? []).forEach((r, ri) => {
+      const path = `levels[${i}].requiredRoles[${ri}]`;
+      if (!q.signOff) out.push(problem(path, 'requiredRoleNoRoles', { id: r, level: l.id }));
+      else if (!roleIds.has(r)) out.push(problem(path, 'levelRoleUnknown', { id: r, level: l.id }));
+      else if ((l.requiredRoles ?? []).indexOf(r) !== ri)
+        out.push(problem(path, 'duplicateId', { id: r, kind: 'role' }));
+    });
   });
   (q.redFlags ?? []).forEach((f, i) => text(f.text, `redFlags[${i}].text`));
   (q.suggestedMeasures ?? []).forEach((m, i) => text(m.text, `suggestedMeasures[${i}].text`));

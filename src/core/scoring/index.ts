@@ -15,3 +15,4 @@ export * from './visibility';
 export * from './scoring';
 export * from './explain';
 export * from './progress';
+export * from './obligations';

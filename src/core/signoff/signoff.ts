@@ -9,7 +9,8 @@ import { assessmentHash } from '../assessment/assessment';
 import { closeVersion } from '../assessment/versions';
 import { indexQuestionnaire } from '../questionnaire/questionnaire-index';
 import { pick, roleName, type LocalizedText } from '../texts/localized';
-import { score } from '../scoring/scoring';
+import { score, type ScoringInput } from '../scoring/scoring';
+import { levelObligations } from '../scoring/obligations';
 import { signOffMessage } from './signoff-messages';
 import { signOffChainHash } from './signoff-chain';
 import { proposalTitle, proposalViews } from '../register/proposals';
@@ -19,6 +20,8 @@ export interface SignOffRole {
   label: LocalizedText;
   /** A required role must sign before the assessment counts as signed. */
   required: boolean;
+  /** True when the role is required only because of the final overall level's obligations. */
+  byLevel?: boolean;
 }
 
 /** Roles used when a questionnaire declares none: one preparer, one approver. */
@@ -36,11 +39,21 @@ export const DEFAULT_DECLARATION: LocalizedText = {
  * The roles that sign, in order. The first role is the preparer, who signs first in each version.
  * A declared role is required unless it says `required: false`: the questionnaire lists the roles
  * it requires, and src/core/assessment/summary.ts reads them the same way.
+ *
+ * With the assessment, a role is also required when the final overall level lists it under
+ * `requiredRoles` (docs/scoring.md §14): "very high" may need the approver, for instance. Every
+ * rule that asks which roles are required (status, blockers, the report) passes the assessment.
  */
-export function signOffRoles(q: Questionnaire): SignOffRole[] {
+export function signOffRoles(q: Questionnaire, a?: ScoringInput): SignOffRole[] {
   const declared = q.signOff?.roles;
   if (!declared) return DEFAULT_ROLES.map((r) => ({ ...r }));
-  return declared.map((r) => ({ id: r.id, label: r.label, required: r.required !== false }));
+  const byLevel = new Set(a ? (levelObligations(q, score(q, a))?.requiredRoles ?? []) : []);
+  return declared.map((r) => ({
+    id: r.id,
+    label: r.label,
+    required: r.required !== false || byLevel.has(r.id),
+    ...(r.required === false && byLevel.has(r.id) ? { byLevel: true } : {}),
+  }));
 }
 
 /** The declaration the signer agrees to, in the given locale. */
@@ -132,7 +145,7 @@ export function signingBlockers(
     }
   }
   if (roleId !== undefined) {
-    const roles = signOffRoles(q);
+    const roles = signOffRoles(q, a);
     const role = roles.find((r) => r.id === roleId);
     if (!role) out.push({ code: 'unknownRole', role: roleId });
     else {
@@ -190,7 +203,7 @@ export function withdrawnSignOffs(a: Assessment): WithdrawnSignOff[] {
  * one, else the first role.
  */
 export function nextRoleToSign(a: Assessment, q: Questionnaire): string {
-  const roles = signOffRoles(q);
+  const roles = signOffRoles(q, a);
   const signed = new Set(currentSignOffs(a).map((s) => s.role));
   const missing = missingRoles(a, q);
   return (missing[0] ?? roles.find((r) => !signed.has(r.id)) ?? roles[0]!).id;
@@ -395,7 +408,7 @@ export function signOffStatus(a: Assessment, q: Questionnaire): AssessmentStatus
 /** Required roles that have not signed the current version yet, in order. */
 export function missingRoles(a: Assessment, q: Questionnaire): SignOffRole[] {
   const signed = new Set(currentSignOffs(a).map((s) => s.role));
-  const roles = signOffRoles(q);
+  const roles = signOffRoles(q, a);
   // The preparer always signs, even when a questionnaire forgot to mark the role required.
   return roles.filter((r, i) => (r.required || i === 0) && !signed.has(r.id));
 }

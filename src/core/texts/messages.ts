@@ -51,6 +51,10 @@ export const messageTemplates = {
     pointsDomain: 'Points for "{id}", which is not a domain of this questionnaire.',
     countBounds: 'A "count" condition on question "{id}" needs a "min", a "max" or both.',
     rangeOverlap: 'Range {index} overlaps range {other}: a number may fall in one range only.',
+    levelRoleUnknown:
+      'Level "{level}" requires the sign-off role "{id}", but signOff.roles has no role with that id.',
+    requiredRoleNoRoles:
+      'Level "{level}" requires the sign-off role "{id}", but the questionnaire declares no sign-off roles. Add them under signOff.roles.',
     notApplicableMitigation:
       'Question "{id}" is about measures (mitigation) and cannot allow "not applicable": that would give credit for measures nobody took.',
     notApplicableCondition:
@@ -124,6 +128,10 @@ export const messageTemplates = {
       'Een voorwaarde "count" op vraag "{id}" heeft een "min", een "max" of allebei nodig.',
     rangeOverlap:
       'Bereik {index} overlapt met bereik {other}: een getal mag maar in één bereik vallen.',
+    levelRoleUnknown:
+      'Niveau "{level}" vraagt de ondertekenrol "{id}", maar onder signOff.roles staat geen rol met die id.',
+    requiredRoleNoRoles:
+      'Niveau "{level}" vraagt de ondertekenrol "{id}", maar de vragenlijst noemt geen ondertekenrollen. Zet ze onder signOff.roles.',
     notApplicableMitigation:
       'Vraag "{id}" gaat over maatregelen en kan geen "niet van toepassing" toestaan: dan telt korting voor maatregelen die niemand nam.',
     notApplicableCondition:
@@ -196,6 +204,7 @@ const kindNames: Record<string, Record<string, string>> = {
     role: 'rol',
     question: 'vraag',
     option: 'antwoordmogelijkheid',
+    obligation: 'verplichting',
   },
 };
 

@@ -28,7 +28,7 @@ export function SignOffForm() {
   const { store, questionnaire: q, flush } = useSession();
   const services = useServices();
   const a = useStoreValue(store, (x) => x);
-  const roles = signOffRoles(q);
+  const roles = signOffRoles(q, a);
   const standing = currentSignOffs(a);
   const signedRoles = new Set(standing.map((s) => s.role));
   // The role follows the record: when a signature is added or withdrawn (here, in another tab,

@@ -137,7 +137,7 @@ export default function SignOffPage() {
         {/* A second tab opens read-only (edit lock): it shows, but does not sign. */}
         {blockers.length === 0 && !readOnly ? <SignOffForm /> : null}
 
-        {locked ? <PdfSigning roles={signOffRoles(q)} /> : null}
+        {locked ? <PdfSigning roles={signOffRoles(q, a)} /> : null}
       </div>
     </div>
   );

@@ -56,7 +56,7 @@ export function signOffPart(
   digitalSignature?: ReportOptions['digitalSignature'],
 ): ReportModel['signOff'] {
   const { a, q, lang, t } = ctx;
-  const roles = signOffRoles(q);
+  const roles = signOffRoles(q, a);
   const sealOf = new Map(seal.signOffs.map((s) => [s.signOff, s.status]));
   const entry = (s: Assessment['signOffs'][number]): ReportSignOffEntry => {
     const sealStatus = sealOf.get(s) ?? 'changed';
