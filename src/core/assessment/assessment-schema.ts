@@ -132,6 +132,28 @@ export const VersionRecordSchema = z.strictObject({
   content: z.record(z.string(), z.unknown()),
 });
 
+/** Where carried answers came from: the source assessment as it was when they were carried. */
+export const CarriedFromSchema = z.strictObject({
+  assessmentId: z.string().min(1).max(100),
+  questionnaireId: IdSchema,
+  questionnaireVersion: z.string().max(50),
+  /** The source assessment's title. */
+  title: Text(300),
+  /** When the source assessment was last saved before the answers were carried. */
+  at: IsoDateTime,
+});
+
+/**
+ * One carried answer: the value carried and the source question. Until `confirmedAt` is set (the
+ * user confirmed it), the answer is the other assessment's, not yet reviewed here: it is marked,
+ * listed on the summary and keeps the assessment from being signed (while it is still the answer).
+ */
+export const CarriedAnswerSchema = z.strictObject({
+  from: IdSchema,
+  value: AnswerValueSchema,
+  confirmedAt: IsoDateTime.optional(),
+});
+
 export const AssessmentMetaSchema = z.strictObject({
   title: Text(300),
   systemName: Text(300),
@@ -173,6 +195,13 @@ export const AssessmentSchema = z.strictObject({
   history: z.array(HistoryEntrySchema).max(10000),
   /** Earlier versions, oldest first; absent until a new version is started. */
   versions: z.array(VersionRecordSchema).max(200).optional(),
+  /**
+   * The assessment this one was started from, when answers were carried over from it (the quick
+   * scan into the full FRIA; src/core/assessment/carry.ts).
+   */
+  carriedFrom: CarriedFromSchema.optional(),
+  /** Per question id: the answer carried over, from which question, and whether it was confirmed. */
+  carried: z.record(z.string(), CarriedAnswerSchema).optional(),
 });
 
 export type Assessment = z.infer<typeof AssessmentSchema>;
@@ -183,6 +212,8 @@ export type Override = z.infer<typeof OverrideSchema>;
 export type Conclusion = z.infer<typeof ConclusionSchema>;
 export type SignOff = z.infer<typeof SignOffSchema>;
 export type VersionRecord = z.infer<typeof VersionRecordSchema>;
+export type CarriedFrom = z.infer<typeof CarriedFromSchema>;
+export type CarriedAnswer = z.infer<typeof CarriedAnswerSchema>;
 export type ProposalDecision = z.infer<typeof ProposalDecisionSchema>;
 export type MeasureStatus = z.infer<typeof MeasureStatusSchema>;
 export type Decision = z.infer<typeof DecisionSchema>;

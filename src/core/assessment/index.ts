@@ -9,6 +9,7 @@
  * - `seal`: whether the signed content is unchanged since each sign-off, and what changed;
  * - `canonical`: canonical JSON and SHA-256, the basis of every hash;
  * - `repository`: the storage interface the adapters implement, and an in-memory one;
+ * - `carry`: answers carried over from another assessment (quick scan → full FRIA) until confirmed;
  * - `summary`: the library line of an assessment (status, overall level).
  *
  * Loading this index loads zod: screens that must start without it import `repository` directly.
@@ -22,3 +23,4 @@ export * from './canonical';
 export * from './repository';
 export * from './summary';
 export * from './versions';
+export * from './carry';

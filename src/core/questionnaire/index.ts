@@ -9,6 +9,8 @@
  * - `questionnaire-index`: questions and sections by id, built once per questionnaire;
  * - `questionnaire-migration`: moving an assessment to a newer version of its questionnaire, setting
  *   aside the answers that no longer fit;
+ * - `carry-over`: which answers of one questionnaire fill which questions of another, and the
+ *   checks of such a mapping;
  * - `resolve`: which copy of a questionnaire an assessment is read with (chosen, embedded or
  *   built-in), each checked in full before it is used.
  *
@@ -21,3 +23,4 @@ export * from './validate';
 export * from './questionnaire-index';
 export * from './questionnaire-migration';
 export * from './resolve';
+export * from './carry-over';

@@ -274,6 +274,29 @@ export const SignOffRoleSchema = z.strictObject({
   required: z.boolean().optional(),
 });
 
+/**
+ * One question of this questionnaire whose answer fills a question of another one (carry-over):
+ * `from` here, `to` there. `options` maps this question's answer values (option ids; "true" and
+ * "false" for a yes/no question) to the other question's (an option id, or true/false for a yes/no
+ * question there); null leaves that answer out. A value not listed carries as itself, which the
+ * validator accepts only where the other question has an option of that id.
+ */
+export const CarryQuestionSchema = z.strictObject({
+  from: IdSchema.describe('A question of this questionnaire.'),
+  to: IdSchema.describe('The question of the target questionnaire that its answer fills.'),
+  options: z
+    .record(z.string(), z.union([z.string(), z.boolean(), z.null()]))
+    .optional()
+    .describe(
+      'Answer values that differ: { "<value here>": "<value there>" }; "true"/"false" for yes/no; null: not carried.',
+    ),
+});
+
+export const CarryOverSchema = z.strictObject({
+  target: IdSchema.describe('Id of the questionnaire whose questions these answers fill.'),
+  questions: z.array(CarryQuestionSchema).min(1),
+});
+
 export const QuestionnaireSchema = z
   .strictObject({
     $schema: z.string().optional(),
@@ -341,6 +364,12 @@ export const QuestionnaireSchema = z
         declaration: LocalizedTextSchema,
       })
       .optional(),
+    carryOver: z
+      .array(CarryOverSchema)
+      .optional()
+      .describe(
+        'Which answers of this questionnaire fill which questions of another, when an assessment with that one is started from an assessment with this one (docs/authoring-questionnaires.md, "Carry-over").',
+      ),
   })
   .describe('FRIA Wizard questionnaire');
 
@@ -355,6 +384,8 @@ export type Obligation = z.infer<typeof ObligationSchema>;
 export type RedFlag = z.infer<typeof RedFlagSchema>;
 export type LegalReference = z.infer<typeof LegalReferenceSchema>;
 export type Points = Record<string, number>;
+export type CarryOver = z.infer<typeof CarryOverSchema>;
+export type CarryQuestion = z.infer<typeof CarryQuestionSchema>;
 
 export const QUESTION_TYPES: readonly QuestionType[] = [
   'singleChoice',

@@ -11,6 +11,7 @@ import { parseJsonSafely, problem, type FileProblem } from '../files/safe-json';
 import { zodProblems } from '../files/zod-problems';
 import { MITIGATION_KEY } from '../scoring/scoring';
 import { referencedQuestions } from '../scoring/condition';
+import { carryOverSourceProblems } from './carry-over';
 import {
   migrateQuestionnaireFormat,
   QUESTIONNAIRE_FORMAT_VERSION,
@@ -66,7 +67,7 @@ export function checkQuestionnaire(
   from: number = QUESTIONNAIRE_FORMAT_VERSION,
 ): { errors: FileProblem[]; warnings: FileProblem[] } {
   const strict = strictProblems(q);
-  const errors = semanticProblems(q);
+  const errors = [...semanticProblems(q), ...carryOverSourceProblems(q)];
   const warnings: FileProblem[] = [];
   if (from >= 2) errors.push(...strict);
   else warnings.push(...strict);

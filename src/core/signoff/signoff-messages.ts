@@ -9,6 +9,8 @@ import { fillTemplate } from '../texts/template';
 export const signOffTemplates = {
   en: {
     openRequired: 'Required question not answered: "{label}".',
+    unconfirmedCarried:
+      'Answer taken over from another assessment and not confirmed yet: "{label}". Check it and confirm it, or change it.',
     redFlagWithoutResponse: 'Red flag without a response: "{text}".',
     missingConclusion: 'The conclusion is missing: choose a decision and explain it.',
     missingReasoning: 'The conclusion has no reasoning yet.',
@@ -50,6 +52,8 @@ export const signOffTemplates = {
   },
   nl: {
     openRequired: 'Verplichte vraag niet beantwoord: "{label}".',
+    unconfirmedCarried:
+      'Antwoord overgenomen uit een andere beoordeling en nog niet bevestigd: "{label}". Controleer en bevestig het, of pas het aan.',
     redFlagWithoutResponse: 'Rode vlag zonder reactie: "{text}".',
     missingConclusion: 'De conclusie ontbreekt: kies een besluit en leg het uit.',
     missingReasoning: 'Bij de conclusie staat nog geen uitleg.',

@@ -14,6 +14,7 @@ import { levelObligations } from '../scoring/obligations';
 import { signOffMessage } from './signoff-messages';
 import { signOffChainHash } from './signoff-chain';
 import { proposalTitle, proposalViews } from '../register/proposals';
+import { unconfirmedCarried } from '../assessment/carry';
 
 export interface SignOffRole {
   id: string;
@@ -64,6 +65,7 @@ export function signOffDeclaration(q: Questionnaire, locale: string): string {
 /** Why signing cannot happen yet; each with a plain text through `blockerText`. */
 export type SigningBlocker =
   | { code: 'openRequired'; questionId: string; label: LocalizedText }
+  | { code: 'unconfirmedCarried'; questionId: string; label: LocalizedText }
   | { code: 'redFlagWithoutResponse'; flagId: string; text: LocalizedText }
   | { code: 'missingConclusion' }
   | { code: 'missingReasoning' }
@@ -80,6 +82,7 @@ export type SigningBlocker =
 export function blockerText(b: SigningBlocker, locale: string): string {
   switch (b.code) {
     case 'openRequired':
+    case 'unconfirmedCarried':
       return signOffMessage(b.code, { label: pick(b.label, locale) }, locale);
     case 'redFlagWithoutResponse':
       return signOffMessage(b.code, { text: pick(b.text, locale) }, locale);
@@ -113,6 +116,14 @@ export function signingBlockers(
   for (const id of result.openRequired) {
     out.push({
       code: 'openRequired',
+      questionId: id,
+      label: index.byId.get(id)?.question.label ?? { en: id },
+    });
+  }
+  // A carried answer nobody confirmed is the other assessment's answer, not a reviewed one.
+  for (const id of unconfirmedCarried(a, q)) {
+    out.push({
+      code: 'unconfirmedCarried',
       questionId: id,
       label: index.byId.get(id)?.question.label ?? { en: id },
     });

@@ -71,6 +71,16 @@ export const messageTemplates = {
     mitigationConfig:
       'There are mitigation questions, but no "mitigation" settings (or the other way round).',
     minAboveMax: 'The minimum {min} is above the maximum {max}.',
+    carrySelf:
+      'Carry-over into "{id}": a questionnaire carries answers into another questionnaire, not into itself.',
+    carryTwice:
+      'Carry-over: question "{id}" of "{target}" is filled twice. Each question there is filled from one question here.',
+    carryUnknownTarget: 'Carry-over: questionnaire "{target}" has no question "{id}".',
+    carryTypes:
+      'Carry-over: question "{from}" (type {fromType}) cannot fill question "{to}" (type {toType}). Text fills text, a choice or yes/no fills a choice or yes/no, multiple choice fills multiple choice, a number a number, a date a date.',
+    carryOptionTarget: 'Carry-over: question "{id}" of "{target}" has no answer "{value}".',
+    carryOptionMissing:
+      'Carry-over: the answer "{value}" of question "{from}" has no answer of the same id in question "{id}" of "{target}". Map it under "options", or map it to null to leave it out.',
     newerFormat:
       'This file was made by a newer version of FRIA Wizard (format {found}; this app reads up to {supported}). Open it in the newer version. The file was not changed.',
     notAssessment: 'This is not a FRIA Wizard assessment file.',
@@ -149,6 +159,16 @@ export const messageTemplates = {
     mitigationConfig:
       'Er zijn vragen over maatregelen, maar geen instellingen voor "mitigation" (of andersom).',
     minAboveMax: 'Het minimum {min} is hoger dan het maximum {max}.',
+    carrySelf:
+      'Overnemen naar "{id}": een vragenlijst geeft antwoorden door aan een andere vragenlijst, niet aan zichzelf.',
+    carryTwice:
+      'Overnemen: vraag "{id}" van "{target}" wordt twee keer gevuld. Elke vraag daar krijgt het antwoord van één vraag hier.',
+    carryUnknownTarget: 'Overnemen: vragenlijst "{target}" heeft geen vraag "{id}".',
+    carryTypes:
+      'Overnemen: vraag "{from}" (soort {fromType}) kan vraag "{to}" (soort {toType}) niet vullen. Tekst vult tekst, een keuze of ja/nee vult een keuze of ja/nee, meer keuzes vult meer keuzes, een getal een getal, een datum een datum.',
+    carryOptionTarget: 'Overnemen: vraag "{id}" van "{target}" heeft geen antwoord "{value}".',
+    carryOptionMissing:
+      'Overnemen: het antwoord "{value}" van vraag "{from}" heeft geen antwoord met dezelfde id bij vraag "{id}" van "{target}". Geef het onder "options" een antwoord daar, of null om het niet over te nemen.',
     newerFormat:
       'Dit bestand is gemaakt met een nieuwere versie van FRIA Wizard (formaat {found}; deze app leest tot en met {supported}). Open het in de nieuwere versie. Het bestand is niet veranderd.',
     notAssessment: 'Dit is geen beoordelingsbestand van FRIA Wizard.',
@@ -205,6 +225,7 @@ const kindNames: Record<string, Record<string, string>> = {
     question: 'vraag',
     option: 'antwoordmogelijkheid',
     obligation: 'verplichting',
+    target: 'doel',
   },
 };
 
