@@ -7,6 +7,7 @@ import { LanguageSwitch } from './components/LanguageSwitch';
 import { applyTheme, initialTheme } from './theme';
 import { UpdateNotice } from './pwa/UpdateNotice';
 import { RecoveredNotice } from './components/RecoveredNotice';
+import { FileOriginNotice } from './components/FileOriginNotice';
 
 /** The app shell: skip link, header with navigation and language, the current view, footer. */
 export function App() {
@@ -68,6 +69,7 @@ export function App() {
       <main id="main" tabIndex={-1} className="site-main" aria-busy={pending || undefined}>
         <UpdateNotice />
         <RecoveredNotice />
+        <FileOriginNotice />
         <RouteView route={route} />
       </main>
       <footer className="site-footer">

@@ -10,6 +10,11 @@ export interface Services {
   repository: AssessmentRepository;
   /** Why the browser database could not be used, if it could not (the app then keeps work in memory). */
   storageProblem: StorageErrorCode | null;
+  /**
+   * The single file opened from disk (`file://`), whose storage other local HTML files share;
+   * read from the location when not given (tests set it).
+   */
+  fileMode?: boolean;
   /** What the change journal held at start that the database did not, and what became of it. */
   recovered?: Recovery[];
   /** A debounced saver for the open assessment (src/storage/autosave.ts). */

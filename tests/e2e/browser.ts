@@ -59,6 +59,11 @@ export async function openPage(
     locale?: string;
     acceptDownloads?: boolean;
     viewport?: { width: number; height: number };
+    /**
+     * Show the single file's one-time notice about shared local storage (default: it counts as
+     * closed, so the tests of other screens see them as a returning user does).
+     */
+    fileNotice?: boolean;
   } = {},
 ): Promise<Watched> {
   const context = await browser.newContext({
@@ -93,6 +98,15 @@ export async function openPage(
       );
     });
   });
+  if (!opts.fileNotice) {
+    await context.addInitScript(() => {
+      try {
+        localStorage.setItem('fria-wizard:notice:file-origin', '1');
+      } catch {
+        // No storage: the notice shows, as it would for the user.
+      }
+    });
+  }
   page.on('pageerror', (e) => pageErrors.push(String(e)));
   return { context, page, blocked, requests, cspViolations, pageErrors };
 }

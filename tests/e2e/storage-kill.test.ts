@@ -79,6 +79,8 @@ async function start(profile: string): Promise<Running> {
   child.stderr!.resume();
   const browser = await chromium.connectOverCDP(endpoint);
   const context = browser.contexts()[0]!;
+  // The one-time notice about shared local storage counts as closed (tests/e2e/browser.ts).
+  await context.addInitScript(() => localStorage.setItem('fria-wizard:notice:file-origin', '1'));
   const page = context.pages()[0] ?? (await context.newPage());
   running = { child, browser, page };
   return running;

@@ -3,10 +3,14 @@ import { useTranslation } from 'react-i18next';
 import { PageHeading } from '../components/PageHeading';
 import { changeLanguage, rememberLocale, type UiLocale } from '../i18n';
 import { initialTheme, rememberTheme, type Theme } from '../theme';
+import { useServices } from '../services';
+import { isFileMode } from '../components/file-mode';
 
-/** Language and theme. (Storage status and licences are added by their own screens' owners.) */
+/** Language, theme, and where the work is kept (who else can read it). */
 export function SettingsScreen() {
   const { t, i18n } = useTranslation('settings');
+  const { fileMode } = useServices();
+  const shared = fileMode ?? isFileMode();
   const [theme, setTheme] = useState<Theme>(initialTheme);
   // The chosen language stays chosen while its texts load (i18n.ts loads a language on first use).
   const [choosing, setChoosing] = useState<UiLocale | null>(null);
@@ -51,6 +55,11 @@ export function SettingsScreen() {
           </label>
         ))}
       </fieldset>
+      <section className="stack" aria-labelledby="settings-storage">
+        <h2 id="settings-storage">{t('storage.title')}</h2>
+        <p>{shared ? t('storage.file') : t('storage.hosted')}</p>
+        <p>{t('storage.advice')}</p>
+      </section>
     </div>
   );
 }
