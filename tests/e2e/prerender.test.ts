@@ -201,6 +201,32 @@ describe('when the app takes over (single file, file://)', () => {
   });
 });
 
+describe('a file chosen before the app runs', () => {
+  it('is imported when the app starts, not silently dropped', async () => {
+    const w = await openPage(browser);
+    try {
+      await w.page.addInitScript({ content: HOLD });
+      await w.page.goto(SINGLE_FILE_URL);
+      // The prerendered import field is there before any of the app's code runs.
+      await w.page
+        .getByLabel('Bestanden importeren of terugzetten (.fria.json, back-up of pdf)')
+        .setInputFiles('questionnaires/quick-scan/fixtures/road-maintenance.fria.json');
+      expect(await w.page.evaluate(() => (window as unknown as { __held: number }).__held)).toBe(1);
+      await w.page.evaluate(() => (window as unknown as { __release(): void }).__release());
+      await w.page.getByText('Importeren is klaar.').waitFor({ timeout: 60_000 });
+      const title = (
+        JSON.parse(
+          readFileSync('questionnaires/quick-scan/fixtures/road-maintenance.fria.json', 'utf8'),
+        ) as { meta: { title: string } }
+      ).meta.title;
+      await w.page.getByRole('link', { name: title, exact: true }).waitFor();
+      expect(w.pageErrors).toEqual([]);
+    } finally {
+      await w.context.close();
+    }
+  });
+});
+
 /** Every DecompressionStream's output waits for window.__release(): the app's code stays packed. */
 const HOLD = `
   let release;

@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportDecision, ImportItem } from '../../core/assessment';
 import { useServices } from '../services';
+import { useFilesChosenEarly } from '../components/use-files-chosen-early';
 import type { FileOutcome } from './import-files';
 import type { ImportDecided, ImportStart } from './library-actions';
 import { finishImport, readImportFiles, startImport } from './actions';
@@ -54,6 +55,8 @@ export function ImportPanel({
     }
   }
 
+  const inputRef = useFilesChosenEarly((files) => void onFiles(files));
+
   async function apply(conflicts: ImportItem[]) {
     if (!report) return;
     const decided = await finishImport(
@@ -97,6 +100,7 @@ export function ImportPanel({
           type="file"
           multiple
           accept=".json,.pdf,.p7s,application/json,application/pdf"
+          ref={inputRef}
           onChange={(e) => {
             const input = e.currentTarget;
             void onFiles(input.files).finally(() => {

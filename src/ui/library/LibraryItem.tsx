@@ -106,8 +106,9 @@ export function LibraryItem({
     setConfirming(false);
     if (!r.ok) return ctx.announce(ctx.errorText(r.error, title));
     ctx.announce(null);
-    deletedThisVisit.add({ id: s.id, title });
+    // The list first, then the notice: "is deleted" is said once the item is gone from the list.
     await ctx.refresh();
+    deletedThisVisit.add({ id: s.id, title });
   }
 
   if (s.problem) {

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useFilesChosenEarly } from '../components/use-files-chosen-early';
 import { useTranslation } from 'react-i18next';
 import { PageHeading } from '../components/PageHeading';
 import { href, navigate } from '../router';
@@ -10,6 +11,7 @@ export function StartScreen() {
   const { t, i18n } = useTranslation('start');
   const [problems, setProblems] = useState<{ path: string; text: string }[] | null>(null);
   const [fileName, setFileName] = useState('');
+  const fileInput = useFilesChosenEarly((files) => void onFile(files[0]));
 
   async function onFile(file: File | undefined) {
     if (!file) return;
@@ -48,6 +50,7 @@ export function StartScreen() {
           <input
             type="file"
             accept=".json,application/json"
+            ref={fileInput}
             onChange={(e) => void onFile(e.currentTarget.files?.[0])}
           />
         </label>
