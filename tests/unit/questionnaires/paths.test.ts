@@ -123,12 +123,12 @@ describe('fria-core path lengths', () => {
 });
 
 describe('quick-scan path lengths', () => {
-  it('shows 17 questions for a model without data about people and 24 for a youth-care risk model', () => {
+  it('shows 17 questions for a model without data about people and 25 for a youth-care risk model', () => {
     expect(
       visibleCount('quick-scan', fixtureAnswers('quick-scan', 'road-maintenance.fria.json')),
     ).toBe(17);
     expect(
       visibleCount('quick-scan', fixtureAnswers('quick-scan', 'youth-risk-signals.fria.json')),
-    ).toBe(24);
+    ).toBe(25);
   });
 });
