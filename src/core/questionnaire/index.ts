@@ -11,6 +11,7 @@
  *   aside the answers that no longer fit;
  * - `carry-over`: which answers of one questionnaire fill which questions of another, and the
  *   checks of such a mapping;
+ * - `repeat`: repeating groups, expanded into one set of questions per chosen option;
  * - `resolve`: which copy of a questionnaire an assessment is read with (chosen, embedded or
  *   built-in), each checked in full before it is used.
  *
@@ -24,3 +25,4 @@ export * from './questionnaire-index';
 export * from './questionnaire-migration';
 export * from './resolve';
 export * from './carry-over';
+export * from './repeat';

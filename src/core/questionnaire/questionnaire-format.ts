@@ -65,7 +65,8 @@ const formats = new WeakMap<Questionnaire, number>();
 
 /** Records that this (validated) questionnaire was read from `source`, written in format `from`. */
 export function rememberSource(q: Questionnaire, source: unknown, from: number): void {
-  if (from !== QUESTIONNAIRE_FORMAT_VERSION) {
+  // A questionnaire with repeating groups is used expanded (repeat.ts); its file stays the source.
+  if (from !== QUESTIONNAIRE_FORMAT_VERSION || source !== q) {
     sources.set(q, source);
     formats.set(q, from);
   }

@@ -206,6 +206,9 @@ export const SectionSchema = z.strictObject({
   title: LocalizedTextSchema,
   description: LocalizedTextSchema.optional(),
   condition: ConditionSchema.optional(),
+  repeatFor: IdSchema.optional().describe(
+    "A repeating group: the questions of this section are asked once per option chosen in this earlier multiple-choice question (not for its exclusive options), each time under the option's label. Answers are kept per option; clearing the option sets them aside (docs/scoring.md §3).",
+  ),
   questions: z.array(QuestionSchema).min(1),
 });
 

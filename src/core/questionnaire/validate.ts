@@ -17,6 +17,7 @@ import {
   QUESTIONNAIRE_FORMAT_VERSION,
   rememberSource,
 } from './questionnaire-format';
+import { expandRepeats, instanceOptions } from './repeat';
 
 export type ValidationResult =
   | {
@@ -53,8 +54,10 @@ export function validateQuestionnaire(data: unknown): ValidationResult {
   }
   const { errors, warnings } = checkQuestionnaire(result.data, from);
   if (errors.length > 0) return { valid: false, questionnaire: null, problems: errors };
-  rememberSource(result.data, data, from);
-  return { valid: true, questionnaire: result.data, problems: [], warnings };
+  // Repeating groups are used expanded; the file as written stays the source (hash, embedded copy).
+  const expanded = expandRepeats(result.data);
+  rememberSource(expanded, from === QUESTIONNAIRE_FORMAT_VERSION ? result.data : data, from);
+  return { valid: true, questionnaire: expanded, problems: [], warnings };
 }
 
 /**
@@ -240,10 +243,14 @@ export function semanticProblems(q: Questionnaire): FileProblem[] {
   const firstSeen = new Map<string, string>();
   let n = 0;
   let hasMitigation = false;
+  // The question a repeating section repeats for: its position among all questions, for "before".
+  const sectionOf = new Map<string, number>();
+  q.sections.forEach((s, si) => s.questions.forEach((x) => sectionOf.set(x.id, si)));
   q.sections.forEach((s, si) => {
     text(s.title, `sections[${si}].title`);
     text(s.description, `sections[${si}].description`);
     if (s.condition) checkCondition(s.condition, `sections[${si}].condition`, n, null);
+    if (s.repeatFor !== undefined) checkRepeat(s.repeatFor, si);
     s.questions.forEach((question, qi) => {
       const base = `sections[${si}].questions[${qi}]`;
       reserved(question.id, `${base}.id`, 'question');
@@ -338,6 +345,8 @@ export function semanticProblems(q: Questionnaire): FileProblem[] {
     if (c) for (const id of referencedQuestions(c)) conditionTargets.add(id);
   };
   q.sections.forEach((s) => {
+    // The question a group repeats for decides which instances are shown, as a condition does.
+    if (s.repeatFor) conditionTargets.add(s.repeatFor);
     collect(s.condition);
     s.questions.forEach((x) => collect(x.condition));
   });
@@ -368,6 +377,31 @@ export function semanticProblems(q: Questionnaire): FileProblem[] {
   });
 
   return out;
+
+  /** A repeating section's source: an earlier multiple-choice question outside any group. */
+  function checkRepeat(id: string, si: number): void {
+    const path = `sections[${si}].repeatFor`;
+    const source = byId.get(id);
+    if (!source) {
+      const at = sectionOf.get(id);
+      out.push(
+        problem(path, at === undefined ? 'repeatUnknown' : 'repeatNotBefore', {
+          id,
+          section: q.sections[si]!.id,
+        }),
+      );
+      return;
+    }
+    if (source.type !== 'multiChoice') {
+      out.push(problem(path, 'repeatNotMulti', { id, type: source.type }));
+      return;
+    }
+    if (q.sections[sectionOf.get(id)!]!.repeatFor !== undefined) {
+      out.push(problem(path, 'repeatNested', { id, section: q.sections[si]!.id }));
+      return;
+    }
+    if (instanceOptions(source).length === 0) out.push(problem(path, 'repeatNoOptions', { id }));
+  }
 
   /** `before`: the position of the question that owns the condition; references must be earlier. */
   function checkCondition(c: Condition, path: string, before: number, self: string | null): void {

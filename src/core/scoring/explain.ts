@@ -5,6 +5,7 @@ import { formatNumber } from '../texts/format';
 import { indexQuestionnaire } from '../questionnaire/questionnaire-index';
 import type { RiskItem } from '../assessment/assessment-schema';
 import { fillTemplate, type TemplateParams } from '../texts/template';
+import { instanceLabel, questionInstance } from '../questionnaire/repeat';
 import { explainTexts, type ExplainTextKey } from './explain-texts';
 
 /**
@@ -22,9 +23,13 @@ export function explainTrace(
   const t = (key: ExplainTextKey, params: TemplateParams = {}) => fillTemplate(texts[key], params);
   const level = (id: string | null) =>
     id === null ? t('notAssessed') : pick(q.levels.find((l) => l.id === id)?.label, locale) || id;
+  // A question of a repeating group is named with its instance: "Privacy — “Is there …?”".
   const question = (id: string) => {
     const entryQ = indexQuestionnaire(q).byId.get(id)?.question;
-    return entryQ ? `“${pick(entryQ.label, locale)}”` : id;
+    if (!entryQ) return id;
+    const inst = questionInstance(q, id);
+    const label = `“${pick(entryQ.label, locale)}”`;
+    return inst ? `${instanceLabel(q, inst, locale)} — ${label}` : label;
   };
   const option = (qid: string, oid: string) => {
     const entryQ = indexQuestionnaire(q).byId.get(qid)?.question;

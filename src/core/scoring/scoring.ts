@@ -9,6 +9,15 @@ import type { Assessment, RiskItem } from '../assessment/assessment-schema';
 import { evaluate, referencedQuestions } from './condition';
 import { computeVisibility, openRequiredQuestions, type Visibility } from './visibility';
 import { isAnswered } from './answers';
+import { questionInstance } from '../questionnaire/repeat';
+
+/** False for a question of a repeating group whose option is not chosen (or whose source is hidden). */
+function instanceExists(q: Questionnaire, questionId: string, vis: Visibility): boolean {
+  const inst = questionInstance(q, questionId);
+  if (!inst) return true;
+  const chosen = vis.effective[inst.source];
+  return Array.isArray(chosen) && chosen.includes(inst.option);
+}
 
 /** The points key that marks mitigation points (docs/scoring.md §4). */
 export const MITIGATION_KEY = 'mitigation';
@@ -228,7 +237,9 @@ export function score(q: Questionnaire, input: ScoringInput): ScoreResult {
     for (const question of section.questions) {
       if (!visibility.questions.has(question.id)) {
         // Denominator "all": a hidden question still counts what it could give, and gets 0.
-        if (allCount && !question.mitigation) {
+        // An instance of a repeating group exists only while its option is chosen: the instances
+        // of other options are no questions of this assessment, and count in no maximum.
+        if (allCount && !question.mitigation && instanceExists(q, question.id, visibility)) {
           for (const [d, m] of Object.entries(questionPoints(question, undefined).max)) {
             if (!(d in max) || m <= 0) continue;
             max[d] = (max[d] ?? 0) + m;

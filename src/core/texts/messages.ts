@@ -63,6 +63,16 @@ export const messageTemplates = {
       'Domain "{id}" can never get a level from the answers: no question gives it points and no red flag names it. Give it points, or remove the domain.',
     bandsFall:
       'The risk bands must rise with likelihood × severity: {high} gets level "{highLevel}", lower than "{lowLevel}" for {low}.',
+    repeatUnknown:
+      'Section "{section}" repeats for question "{id}", but the questionnaire has no question with that id.',
+    repeatNotBefore:
+      'Section "{section}" repeats for question "{id}", which is not asked before it. The question whose answers make the repeats must come earlier, in another section.',
+    repeatNotMulti:
+      'A section can only repeat for a multiple-choice question (once per option chosen); question "{id}" is of type {type}.',
+    repeatNested:
+      'Section "{section}" repeats for question "{id}", which is itself in a repeating section. Repeats cannot be nested.',
+    repeatNoOptions:
+      'Question "{id}" has no option to repeat for: every option is exclusive ("None of these"), and exclusive options get no repeat.',
     allExclusive:
       'Every option of question "{id}" is exclusive. An exclusive option ("None of these") is chosen on its own; the question needs at least one option that is not.',
     exclusiveNotMulti:
@@ -150,6 +160,16 @@ export const messageTemplates = {
       'Domein "{id}" kan nooit een niveau krijgen uit de antwoorden: geen vraag geeft het punten en geen rode vlag noemt het. Geef het punten, of haal het domein weg.',
     bandsFall:
       'De risicoklassen moeten oplopen met kans × ernst: {high} krijgt niveau "{highLevel}", lager dan "{lowLevel}" bij {low}.',
+    repeatUnknown:
+      'Onderdeel "{section}" herhaalt voor vraag "{id}", maar de vragenlijst heeft geen vraag met die id.',
+    repeatNotBefore:
+      'Onderdeel "{section}" herhaalt voor vraag "{id}", maar die vraag komt er niet vóór. De vraag waarvan de antwoorden de herhalingen maken, moet eerder komen, in een ander onderdeel.',
+    repeatNotMulti:
+      'Een onderdeel kan alleen herhalen voor een vraag met meer antwoorden (één keer per gekozen antwoord); vraag "{id}" is van het soort {type}.',
+    repeatNested:
+      'Onderdeel "{section}" herhaalt voor vraag "{id}", maar die vraag staat zelf in een onderdeel dat herhaalt. Herhalingen binnen herhalingen kunnen niet.',
+    repeatNoOptions:
+      'Vraag "{id}" heeft geen antwoord om voor te herhalen: elk antwoord staat alleen ("Geen van deze"), en daarvoor wordt niet herhaald.',
     allExclusive:
       'Alle keuzes van vraag "{id}" staan op "alleen". Een keuze die alleen staat ("Geen van deze") kiest men zonder andere; de vraag heeft minstens één andere keuze nodig.',
     exclusiveNotMulti:
