@@ -38,6 +38,9 @@ export function parseRoute(hash: string): Route {
     return { name: 'notFound', path };
   }
   if (parts.length === 0) return { name: 'home' };
+  // The skip link's own target (#main): followed as a plain link on the prerendered start screen
+  // before the app ran. It stays the start screen, not an address that does not exist.
+  if (hash === '#main') return { name: 'home' };
   const [a, b, c, d] = parts;
   if (parts.length === 1) {
     if (

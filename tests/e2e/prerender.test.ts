@@ -201,6 +201,30 @@ describe('when the app takes over (single file, file://)', () => {
   });
 });
 
+describe('the skip link before the app runs', () => {
+  it('moves to the content, and the app then starts on the start screen', async () => {
+    const w = await openPage(browser);
+    try {
+      await w.page.addInitScript({ content: HOLD });
+      await w.page.goto(SINGLE_FILE_URL);
+      // As a keyboard user does: the skip link is the first stop, shown when it has focus.
+      await w.page.keyboard.press('Tab');
+      expect(await w.page.evaluate(() => document.activeElement?.textContent)).toBe(
+        'Ga direct naar de inhoud',
+      );
+      await w.page.keyboard.press('Enter');
+      expect(await w.page.evaluate(() => window.location.hash)).toBe('#main');
+      await w.page.evaluate(() => (window as unknown as { __release(): void }).__release());
+      // The app's answer in the library area: it runs now, on the start screen.
+      await w.page.getByText(library('nl').empty).waitFor({ timeout: 60_000 });
+      expect(await w.page.locator('h1').allInnerTexts()).toEqual([texts('nl').title]);
+      expect(w.pageErrors).toEqual([]);
+    } finally {
+      await w.context.close();
+    }
+  });
+});
+
 describe('a file chosen before the app runs', () => {
   it('is imported when the app starts, not silently dropped', async () => {
     const w = await openPage(browser);
