@@ -179,3 +179,90 @@ describe('GDPR Art. 22 as a prohibition unless an Art. 22(2) exception applies (
     expect(understated).toEqual([]);
   });
 });
+
+const school = fixture('fria-core', 'school-biometrics.fria.json');
+
+describe('AI Act Art. 27 scope, Art. 6(3), Annex III 5(b)/(c), provider or deployer', () => {
+  it('critical infrastructure alone (Annex III point 2) does not ask for the Art. 27(3) notification; other areas and 5(b)/(c) do', () => {
+    const visible = (areas: string[]) =>
+      whatIf(core, school, { highRiskArea: areas }).result.visibility.questions.has(
+        'authorityNotification',
+      );
+    expect(visible(['infrastructure'])).toBe(false);
+    expect(visible(['benefits'])).toBe(true);
+    expect(visible(['creditworthiness'])).toBe(true);
+    expect(visible(['lifeHealthInsurance'])).toBe(true);
+    expect(visible(['infrastructure', 'education'])).toBe(true);
+  });
+
+  it('quick-scan: a critical-infrastructure system is not told a FRIA is required', () => {
+    expect(whatIf(quick, youth, { onlyInfrastructure: true }).flags).not.toContain(
+      'fullFriaRequired',
+    );
+    expect(whatIf(quick, youth, { onlyInfrastructure: false }).flags).toContain('fullFriaRequired');
+  });
+
+  it('names the Art. 6(3) exception and its profiling limit in the help', () => {
+    const help = question(core, 'highRiskArea').help;
+    expect(help?.nl).toContain('art. 6 lid 3');
+    expect(help?.nl).toContain('profileert');
+    expect(help?.en).toContain('Art. 6(3)');
+  });
+
+  it('a municipality that has a model built and uses it under its own name is its provider', () => {
+    expect(whatIf(core, fraud, {}).flags).toContain('providerDuties');
+    expect(whatIf(core, fraud, { aiActRole: 'deployer' }).flags).not.toContain('providerDuties');
+    expect(flagText(core, 'providerDuties', 'nl')).toContain('aanbieder');
+    expect(flagText(core, 'providerDuties', 'nl')).toContain('gebruiksverantwoordelijke');
+  });
+});
+
+describe('UAVG art. 29: biometrics for authentication or security, not identification', () => {
+  it('says authentication in both languages', () => {
+    const help = question(core, 'specialCategoryGround').help;
+    expect(help?.nl).toContain('authenticatie');
+    expect(help?.nl).not.toContain('identificatie of beveiliging');
+    expect(help?.en).toContain('authentication');
+    expect(help?.en).not.toContain('identification or security');
+  });
+});
+
+describe('nationality is not special-category data; sex or disability are judged on the reason', () => {
+  it('nationality alone does not ask for an Art. 9 exception; ethnic origin does', () => {
+    const asks = (cats: string[]) =>
+      whatIf(core, fraud, { dataCategories: cats }).result.visibility.questions.has(
+        'specialCategoryGround',
+      );
+    expect(asks(['contact', 'nationality'])).toBe(false);
+    expect(asks(['contact', 'origin'])).toBe(true);
+    expect(whatIf(core, fraud, { dataCategories: ['contact', 'nationality'] }).flags).toContain(
+      'originDataInScoring',
+    );
+  });
+
+  it('direct use of nationality or ethnic origin is very high; of sex, disability, religion or age it asks for a justification', () => {
+    const origin = whatIf(core, fraud, { sensitiveIndicators: 'direct' });
+    expect(origin.flags).toContain('nationalityProfiling');
+    expect(origin.level('nonDiscrimination')).toBe('veryHigh');
+    const other = whatIf(core, fraud, { sensitiveIndicators: 'directOtherGround' });
+    expect(other.flags).toContain('protectedGroundUnjustified');
+    expect(other.flags).not.toContain('nationalityProfiling');
+    expect(flagText(core, 'protectedGroundUnjustified', 'nl')).toContain('niet altijd verboden');
+    expect(flagText(core, 'nationalityProfiling', 'nl')).not.toMatch(/geslacht|handicap/);
+  });
+});
+
+describe('Dutch citation forms in Dutch texts', () => {
+  it('no Dutch text cites a paragraph the English way (art. 22(3))', () => {
+    const english: string[] = [];
+    for (const q of [core, quick]) {
+      const texts = [
+        ...allQuestions(q).flatMap((x) => [x.label.nl ?? '', x.help?.nl ?? '']),
+        ...(q.redFlags ?? []).map((f) => f.text.nl ?? ''),
+      ];
+      for (const t of texts)
+        for (const m of t.match(/art\. \d+[a-z]?\(\d+\)/g) ?? []) english.push(m);
+    }
+    expect(english).toEqual([]);
+  });
+});

@@ -59,8 +59,8 @@ describe('fria-core path lengths', () => {
     rightsAffected: ['privacy'],
   };
 
-  it('has 99 questions in all', () => {
-    expect(total).toBe(99);
+  it('has 100 questions in all', () => {
+    expect(total).toBe(100);
   });
 
   it('shows 39 questions for the simplest system', () => {
@@ -73,7 +73,7 @@ describe('fria-core path lengths', () => {
     );
   });
 
-  it('shows 78 to 90 questions on the high-risk paths of the example assessments', () => {
+  it('shows 79 to 91 questions on the high-risk paths of the example assessments', () => {
     const counts = Object.fromEntries(
       [
         'fraud-risk-scoring.fria.json',
@@ -83,16 +83,16 @@ describe('fria-core path lengths', () => {
       ].map((n) => [n, visibleCount('fria-core', fixtureAnswers('fria-core', n))]),
     );
     expect(counts).toEqual({
-      'fraud-risk-scoring.fria.json': 78,
-      'companion-chatbot.fria.json': 90,
-      'school-biometrics.fria.json': 88,
-      'genai-caseworkers.fria.json': 78,
+      'fraud-risk-scoring.fria.json': 79,
+      'companion-chatbot.fria.json': 91,
+      'school-biometrics.fria.json': 89,
+      'genai-caseworkers.fria.json': 79,
     });
   });
 
-  it('shows 98 of 99 on the widest path (only the feedback-loop question, for self-learning models, stays hidden)', () => {
+  it('shows 99 of 100 on the widest path (only the feedback-loop question, for self-learning models, stays hidden)', () => {
     const v = computeVisibility(q, widest);
-    expect(v.questions.size).toBe(98);
+    expect(v.questions.size).toBe(99);
     expect(
       allQuestions(q)
         .filter((x) => !v.questions.has(x.id))
@@ -123,12 +123,12 @@ describe('fria-core path lengths', () => {
 });
 
 describe('quick-scan path lengths', () => {
-  it('shows 17 questions for a model without data about people and 25 for a youth-care risk model', () => {
+  it('shows 17 questions for a model without data about people and 26 for a youth-care risk model', () => {
     expect(
       visibleCount('quick-scan', fixtureAnswers('quick-scan', 'road-maintenance.fria.json')),
     ).toBe(17);
     expect(
       visibleCount('quick-scan', fixtureAnswers('quick-scan', 'youth-risk-signals.fria.json')),
-    ).toBe(25);
+    ).toBe(26);
   });
 });
