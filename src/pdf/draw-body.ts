@@ -91,7 +91,17 @@ export function drawAnswers(
       flow.text(section.description, { size: SIZE.small, color: COLOR.muted, after: 3 });
     if (section.questions.length === 0)
       flow.text(m.labels.sectionNoQuestions, { color: COLOR.muted, after: 2 });
-    for (const q of section.questions) drawQuestion(flow, q, m);
+    section.questions.forEach((q, qi) => {
+      // A repeating group: each instance under its own heading, kept with its first question.
+      if (q.instance && q.instance !== section.questions[qi - 1]?.instance) {
+        flow.heading(q.instance, SIZE.h3, {
+          before: qi > 0 ? 2 : 0,
+          after: 2,
+          keep: questionKeep(flow, q, m),
+        });
+      }
+      drawQuestion(flow, q, m);
+    });
   });
   drawSetAside(flow, m);
 }

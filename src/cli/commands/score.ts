@@ -1,6 +1,12 @@
 import type { Assessment } from '../../core/assessment';
 import type { Questionnaire } from '../../core/questionnaire';
-import { score, sectionProgress, type ScoreResult } from '../../core/scoring';
+import {
+  instanceScores,
+  keptAsideInstances,
+  score,
+  sectionProgress,
+  type ScoreResult,
+} from '../../core/scoring';
 import { proposalTitle } from '../../core/register';
 import { scoreAssessment } from '../../core/use-cases';
 import { readAssessmentInput } from '../assessment-input';
@@ -69,6 +75,11 @@ export function scoreJson(
         },
       ]),
     ),
+    // Repeating groups per chosen instance (e.g. the roadmap per right): points per domain, open
+    // required questions, "not applicable" and red flags; and the instances whose option is no
+    // longer chosen, whose answers are kept but count for nothing.
+    instances: instanceScores(q, r, lang),
+    keptAsideInstances: keptAsideInstances(q, a, r, lang),
     redFlags: r.redFlags,
     mitigation: r.mitigation,
     register: a.register,

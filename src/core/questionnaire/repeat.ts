@@ -211,9 +211,11 @@ export function expandRepeats(q: Questionnaire): Questionnaire {
         } as Question);
       }
     }
+    // The section is shown only while some instance exists: no empty step.
+    const some: Condition = { op: 'any', conditions: g.options.map((o) => chosen(g.source, o.id)) };
     return {
       ...s,
-      ...(s.condition ? { condition: outside(s.condition)! } : {}),
+      condition: s.condition ? { op: 'all', conditions: [outside(s.condition)!, some] } : some,
       questions,
     };
   });

@@ -15,6 +15,7 @@
  * `assessment.proposals` by proposal id; ids are stable (`answer:<question>:<domain>`,
  * `redFlag:<flag>`), so a decision survives answers changing back and forth.
  */
+import { questionTitle } from '../questionnaire/repeat';
 import type { Assessment, ProposalDecision } from '../assessment/assessment-schema';
 import { OVERALL_DOMAIN, type Questionnaire } from '../questionnaire/questionnaire-schema';
 import { pick } from '../texts/localized';
@@ -267,7 +268,7 @@ export function proposalTitle(q: Questionnaire, p: Proposal, locale: string): st
     return pick(q.redFlags?.find((f) => f.id === flagId)?.text, locale) || flagId;
   }
   const question = indexQuestionnaire(q).byId.get(p.source.questionId)?.question;
-  const label = pick(question?.label, locale) || p.source.questionId;
+  const label = question ? questionTitle(q, p.source.questionId, locale) : p.source.questionId;
   const answer = optionLabels(q, p.source.questionId, p.source.options, locale);
   return (answer ? `${label} — ${answer}` : label).slice(0, 500);
 }
@@ -276,7 +277,7 @@ export function proposalTitle(q: Questionnaire, p: Proposal, locale: string): st
 export function proposalReason(q: Questionnaire, p: Proposal, locale: string): string {
   const t = locale === 'nl' ? proposalTexts.nl : proposalTexts.en;
   const questionLabel = (id: string) =>
-    pick(indexQuestionnaire(q).byId.get(id)?.question.label, locale) || id;
+    indexQuestionnaire(q).byId.has(id) ? questionTitle(q, id, locale) : id;
   if (p.source.kind === 'redFlag') {
     const flagId = p.source.flagId;
     const flag = pick(q.redFlags?.find((f) => f.id === flagId)?.text, locale) || flagId;

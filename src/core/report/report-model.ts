@@ -109,6 +109,11 @@ export interface ReportQuestion {
   /** "3.2": section number and the question's place among the visible questions. */
   number: string;
   label: string;
+  /**
+   * For a question of a repeating group: the instance it is asked for (the chosen option's label,
+   * "Private life and personal data"), printed as a heading above the instance's questions.
+   */
+  instance: string | null;
   type: QuestionType;
   required: boolean;
   answered: boolean;

@@ -7,7 +7,9 @@
  * - `scoring`: points per domain, levels, red flags, risk products, overrides — `score()` returns the
  *   whole result with a trace of every step;
  * - `explain`: that trace as sentences in the user's language;
- * - `progress`: answered and open required questions per section, for the step list.
+ * - `progress`: answered and open required questions per section, for the step list;
+ * - `instances`: a repeating group per instance: its points, open questions and red flags, and the
+ *   instances whose answers are kept aside.
  */
 export * from './answers';
 export * from './condition';
@@ -15,4 +17,5 @@ export * from './visibility';
 export * from './scoring';
 export * from './explain';
 export * from './progress';
+export * from './instances';
 export * from './obligations';

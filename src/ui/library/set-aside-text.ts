@@ -2,6 +2,7 @@ import type { Questionnaire } from '../../core/questionnaire';
 import type { QuestionnaireMigration, SetAsideAnswer } from '../../core/questionnaire';
 import { indexQuestionnaire } from '../../core/questionnaire/questionnaire-index';
 import { pick } from '../../core/texts/localized';
+import { questionTitle } from '../../core/questionnaire/repeat';
 
 type T = (key: string, options?: Record<string, unknown>) => string;
 
@@ -18,7 +19,7 @@ export function setAsideLines(
   const index = from ? indexQuestionnaire(from) : null;
   return items.map((item) => {
     const question = index?.byId.get(item.questionId)?.question;
-    const label = question ? pick(question.label, locale) : item.questionId;
+    const label = question && from ? questionTitle(from, item.questionId, locale) : item.questionId;
     const optionLabel = (id: string) => {
       const o =
         question && 'options' in question ? question.options.find((x) => x.id === id) : null;

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { questionTitle } from '../../core/questionnaire/repeat';
 import { useTranslation } from 'react-i18next';
 import { pick } from '../../core/texts';
 import { explainTrace } from '../../core/scoring';
@@ -220,9 +221,7 @@ export function SummaryScreen() {
                       <span className="red-flags__by">
                         {' '}
                         {t('redFlags.by')}{' '}
-                        {f.questions
-                          .map((qid) => pick(index.byId.get(qid)?.question.label, lang))
-                          .join('; ')}
+                        {f.questions.map((qid) => questionTitle(q, qid, lang)).join('; ')}
                       </span>
                     ) : null}
                     <RedFlagResponse flagId={f.id} flagText={pick(def?.text, lang)} />
@@ -243,7 +242,7 @@ export function SummaryScreen() {
                 return (
                   <li key={qid}>
                     <a href={href({ name: 'step', id: a.id, step })}>
-                      {pick(entry.question.label, lang)}
+                      {questionTitle(q, qid, lang)}
                     </a>
                   </li>
                 );
@@ -263,7 +262,7 @@ export function SummaryScreen() {
                 return (
                   <li key={questionId}>
                     <a href={href({ name: 'step', id: a.id, step })}>
-                      {pick(entry.question.label, lang)}
+                      {questionTitle(q, questionId, lang)}
                     </a>
                     {' — '}
                     {reason}

@@ -24,6 +24,11 @@ interface Props {
    * while it is typed; null when not ticked) and how to change it.
    */
   notApplicable?: { reason: string | null; set: (reason: string | null) => void };
+  /**
+   * For a question of a repeating group: its instance's name ("Private life and personal data"),
+   * read before the label by assistive technology, since the same label recurs per instance.
+   */
+  instance?: string;
 }
 
 /** One question: label or legend, help with the legal source, the control, a note, and its error. */
@@ -37,6 +42,7 @@ export function QuestionField({
   readOnly,
   notFitting = false,
   notApplicable,
+  instance,
 }: Props) {
   const { t, i18n } = useTranslation('wizard');
   const lang = i18n.language;
@@ -54,6 +60,7 @@ export function QuestionField({
       .filter(Boolean)
       .join(' ') || undefined;
   const label = pick(q.label, lang);
+  const instanceName = instance ? <span className="visually-hidden">{instance} — </span> : null;
   const required = q.required ? <span className="required"> ({t('common:required')})</span> : null;
   const invalid = error ? true : undefined;
 
@@ -159,6 +166,7 @@ export function QuestionField({
           aria-required={multi ? undefined : q.required || undefined}
         >
           <legend className="question__label">
+            {instanceName}
             <Localized text={q.label} />
             {required}
           </legend>
@@ -264,6 +272,7 @@ export function QuestionField({
   return (
     <div className={`question${error ? ' question--error' : ''}`} data-question={q.id}>
       <label htmlFor={id} className="question__label">
+        {instanceName}
         <Localized text={q.label} />
         {required}
       </label>

@@ -1,9 +1,10 @@
-import { useEffect, useLayoutEffect, useMemo, useState } from 'react';
+import { Fragment, useEffect, useLayoutEffect, useMemo, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslation } from 'react-i18next';
 import type { Section } from '../../core/questionnaire';
 import { pick } from '../../core/texts';
+import { instanceLabel, questionInstance, questionTitle } from '../../core/questionnaire/repeat';
 import { useSession } from '../state/session';
 import { useStoreValue } from '../state/assessment-store';
 import { isLocked } from '../../core/signoff';
@@ -184,7 +185,7 @@ function StepForm({
         .map(({ q: question, index }) => ({
           fieldId: controlId(question),
           message: labelled(
-            pick(question.label, lang),
+            questionTitle(q, question.id, lang),
             String(formState.errors[fieldName(index)]?.message ?? ''),
           ),
         }))
@@ -231,29 +232,44 @@ function StepForm({
         )}
         className={store.readOnly ? 'stack wizard__form--read-only' : 'stack'}
       >
-        {visible.map(({ q: question, index }) => (
-          <QuestionField
-            key={question.id}
-            q={question}
-            index={index}
-            register={register}
-            control={control}
-            error={formState.errors[fieldName(index)] as never}
-            hasNote={!!notes[question.id]}
-            readOnly={store.readOnly}
-            notFitting={
-              mixedExclusive.includes(question.id) ? 'exclusive' : notFitting.includes(question.id)
-            }
-            notApplicable={
-              question.notApplicable
-                ? {
-                    reason: naReasons[question.id] ?? null,
-                    set: (reason) => store.setNotApplicable(question.id, reason),
-                  }
-                : undefined
-            }
-          />
-        ))}
+        {visible.map(({ q: question, index }, i) => {
+          // A repeating group: each instance under its own heading, the option it is asked for.
+          const inst = questionInstance(q, question.id);
+          const prev = i > 0 ? questionInstance(q, visible[i - 1]!.q.id) : null;
+          const name = inst ? instanceLabel(q, inst, lang) : undefined;
+          return (
+            <Fragment key={question.id}>
+              {inst && inst.option !== prev?.option ? (
+                <h2 className="instance-heading" id={`instance-${inst.option}`}>
+                  {name}
+                </h2>
+              ) : null}
+              <QuestionField
+                instance={name}
+                q={question}
+                index={index}
+                register={register}
+                control={control}
+                error={formState.errors[fieldName(index)] as never}
+                hasNote={!!notes[question.id]}
+                readOnly={store.readOnly}
+                notFitting={
+                  mixedExclusive.includes(question.id)
+                    ? 'exclusive'
+                    : notFitting.includes(question.id)
+                }
+                notApplicable={
+                  question.notApplicable
+                    ? {
+                        reason: naReasons[question.id] ?? null,
+                        set: (reason) => store.setNotApplicable(question.id, reason),
+                      }
+                    : undefined
+                }
+              />
+            </Fragment>
+          );
+        })}
         <div className="actions actions--split">
           {onPrev ? (
             <button type="button" className="button" onClick={onPrev}>

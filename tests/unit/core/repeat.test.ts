@@ -10,6 +10,7 @@ import { score } from '../../../src/core/scoring/scoring';
 import { explainTrace } from '../../../src/core/scoring/explain';
 import { sectionProgress } from '../../../src/core/scoring/progress';
 import { toggleOption } from '../../../src/core/scoring/answers';
+import { instanceScores, keptAsideInstances } from '../../../src/core/scoring/instances';
 import { validateQuestionnaire } from '../../../src/core/questionnaire/validate';
 import {
   expandRepeats,
@@ -162,7 +163,8 @@ describe('repeating groups: scoring', () => {
   it('asks nothing for the exclusive "none", nor for a mixed (not fitting) answer', () => {
     for (const rights of [['none'], ['privacy', 'none']]) {
       const r = score(build(), { answers: { ...both, rights } });
-      expect(r.visibility.sections.has('roadmap')).toBe(true);
+      // No instance: no (empty) step either.
+      expect(r.visibility.sections.has('roadmap')).toBe(false);
       expect([...r.visibility.questions].filter((id) => id.includes('@'))).toEqual([]);
       expect(r.byDomain.a!.max).toBe(0);
     }
@@ -225,6 +227,51 @@ describe('repeating groups: scoring', () => {
     expect(r.byDomain.a!.trace.filter((t) => t.kind === 'hidden')).toEqual([
       { kind: 'hidden', questionId: 'balance@privacy', max: 4 },
     ]);
+  });
+});
+
+describe('repeating groups: per instance', () => {
+  it('gives each chosen instance its points, open questions and red flags; they add up to the domain', () => {
+    const q = build();
+    const answers = { ...without('balance@equality'), 'milder@equality': true };
+    const r = score(q, { answers });
+    expect(instanceScores(q, r, 'en')).toEqual([
+      {
+        section: 'roadmap',
+        option: 'privacy',
+        label: 'privacy',
+        points: { a: { raw: 6, max: 6 }, b: { raw: 0, max: 3 } },
+        openRequired: [],
+        notApplicable: [],
+        redFlags: [],
+      },
+      {
+        section: 'roadmap',
+        option: 'equality',
+        label: 'equality',
+        points: { a: { raw: 0, max: 2 }, b: { raw: 3, max: 3 } },
+        openRequired: [],
+        notApplicable: [],
+        redFlags: ['milderExists@equality'],
+      },
+    ]);
+    const open = score(q, { answers: { rights: ['equality'], 'serious@equality': 'light' } });
+    expect(instanceScores(q, open, 'en').map((i) => i.openRequired)).toEqual([['milder@equality']]);
+  });
+
+  it('lists the instances whose option is cleared but whose answers are kept', () => {
+    const q = build();
+    const answers = { ...both, rights: ['equality'] };
+    const r = score(q, { answers });
+    expect(keptAsideInstances(q, { answers }, r, 'en')).toEqual([
+      {
+        section: 'roadmap',
+        option: 'privacy',
+        label: 'privacy',
+        questions: ['serious@privacy', 'milder@privacy', 'balance@privacy'],
+      },
+    ]);
+    expect(keptAsideInstances(q, { answers: both }, score(q, { answers: both }), 'en')).toEqual([]);
   });
 });
 

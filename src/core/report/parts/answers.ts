@@ -5,6 +5,7 @@
 import type { Question } from '../../questionnaire/questionnaire-schema';
 import { isAnswered, mixesExclusive } from '../../scoring/answers';
 import { pick } from '../../texts/localized';
+import { instanceLabel, questionInstance, questionTitle } from '../../questionnaire/repeat';
 import { markdownToPlainText } from '../markdown';
 import { answerLines } from '../report-format';
 import type { ReportContext } from '../report-context';
@@ -68,6 +69,7 @@ function reportQuestion(ctx: ReportContext, question: Question, number: string):
     id: question.id,
     number,
     label: pick(question.label, lang),
+    instance: instanceOf(ctx, question.id),
     type: question.type,
     required: question.required === true,
     answered,
@@ -86,6 +88,12 @@ function reportQuestion(ctx: ReportContext, question: Question, number: string):
   };
 }
 
+/** The instance a question of a repeating group is asked for, in words; null for other questions. */
+function instanceOf(ctx: ReportContext, id: string): string | null {
+  const inst = questionInstance(ctx.q, id);
+  return inst ? instanceLabel(ctx.q, inst, ctx.lang) : null;
+}
+
 /** A question as a reference (number, label, answer), e.g. for what triggered a red flag. */
 export function questionRef(
   ctx: ReportContext,
@@ -96,7 +104,7 @@ export function questionRef(
   const value = ctx.result.visibility.effective[id];
   return {
     number: numbers.get(id) ?? '',
-    question: entry ? pick(entry.question.label, ctx.lang) : id,
+    question: entry ? questionTitle(ctx.q, id, ctx.lang) : id,
     answer: entry ? answerLines(entry.question, value, ctx.lang).join(', ') : '',
   };
 }
@@ -106,7 +114,7 @@ export function setAsidePart(ctx: ReportContext): ReportModel['setAside'] {
   const { a, q, index, lang, t } = ctx;
   return a.setAside.map((x) => {
     const question = index.byId.get(x.questionId)?.question;
-    const label = question ? pick(question.label, lang) : x.questionId;
+    const label = question ? questionTitle(q, x.questionId, lang) : x.questionId;
     const answer = Array.isArray(x.value)
       ? x.value.join(', ')
       : typeof x.value === 'boolean'
