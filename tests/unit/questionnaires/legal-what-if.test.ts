@@ -266,3 +266,45 @@ describe('Dutch citation forms in Dutch texts', () => {
     expect(english).toEqual([]);
   });
 });
+
+const companion = fixture('fria-core', 'companion-chatbot.fria.json');
+
+describe('AI Act Art. 5 screening', () => {
+  it('crime prediction from profiling alone and untargeted face scraping are prohibited: very high', () => {
+    const crime = whatIf(core, fraud, { prohibitedPractices: ['crimePrediction'] });
+    expect(crime.flags).toContain('crimePredictionProfiling');
+    expect(crime.result.overall.level).toBe('veryHigh');
+    const scraping = whatIf(core, fraud, { prohibitedPractices: ['faceScraping'] });
+    expect(scraping.flags).toContain('faceScraping');
+    expect(scraping.level('privacy')).toBe('veryHigh');
+    expect(whatIf(core, fraud, { prohibitedPractices: ['none'] }).flags).not.toContain(
+      'crimePredictionProfiling',
+    );
+  });
+
+  it('dark patterns raise a flag without a vulnerable group too', () => {
+    const r = whatIf(core, companion, {
+      influence: 'darkPatterns',
+      vulnerableGroups: ['none'],
+    });
+    expect(r.flags).toContain('darkPatterns');
+    expect(r.level('autonomy')).toMatch(/^(high|veryHigh)$/);
+  });
+
+  it('exploiting vulnerability is called prohibited only with its conditions', () => {
+    expect(flagText(core, 'manipulationVulnerable', 'nl')).toContain('wezenlijk verstoort');
+    expect(flagText(core, 'manipulationVulnerable', 'en')).toContain('materially distorts');
+  });
+
+  it('emotion recognition outside work or school points to Annex III 1(c) and Art. 50(3)', () => {
+    const r = whatIf(core, companion, { emotionInference: 'otherContext' });
+    expect(r.flags).toContain('emotionRecognitionHighRisk');
+    expect(flagText(core, 'emotionRecognitionHighRisk', 'nl')).toContain('art. 50 lid 3');
+    expect(flagText(core, 'emotionRecognitionHighRisk', 'en')).toContain('Art. 50(3)');
+  });
+
+  it('the companion chatbot that detects low mood by voice ticks emotion recognition', () => {
+    expect(companion.answers['emergingTech']).toContain('emotionRecognition');
+    expect(whatIf(core, companion, {}).flags).toContain('emotionRecognitionHighRisk');
+  });
+});

@@ -59,8 +59,8 @@ describe('fria-core path lengths', () => {
     rightsAffected: ['privacy'],
   };
 
-  it('has 100 questions in all', () => {
-    expect(total).toBe(100);
+  it('has 101 questions in all', () => {
+    expect(total).toBe(101);
   });
 
   it('shows 39 questions for the simplest system', () => {
@@ -73,7 +73,7 @@ describe('fria-core path lengths', () => {
     );
   });
 
-  it('shows 79 to 91 questions on the high-risk paths of the example assessments', () => {
+  it('shows 80 to 93 questions on the high-risk paths of the example assessments', () => {
     const counts = Object.fromEntries(
       [
         'fraud-risk-scoring.fria.json',
@@ -83,16 +83,16 @@ describe('fria-core path lengths', () => {
       ].map((n) => [n, visibleCount('fria-core', fixtureAnswers('fria-core', n))]),
     );
     expect(counts).toEqual({
-      'fraud-risk-scoring.fria.json': 79,
-      'companion-chatbot.fria.json': 91,
-      'school-biometrics.fria.json': 89,
-      'genai-caseworkers.fria.json': 79,
+      'fraud-risk-scoring.fria.json': 80,
+      'companion-chatbot.fria.json': 93,
+      'school-biometrics.fria.json': 90,
+      'genai-caseworkers.fria.json': 80,
     });
   });
 
-  it('shows 99 of 100 on the widest path (only the feedback-loop question, for self-learning models, stays hidden)', () => {
+  it('shows 100 of 101 on the widest path (only the feedback-loop question, for self-learning models, stays hidden)', () => {
     const v = computeVisibility(q, widest);
-    expect(v.questions.size).toBe(99);
+    expect(v.questions.size).toBe(100);
     expect(
       allQuestions(q)
         .filter((x) => !v.questions.has(x.id))

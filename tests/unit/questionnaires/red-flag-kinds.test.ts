@@ -25,6 +25,9 @@ const KINDS: Record<'fria-core' | 'quick-scan', Record<string, Kind>> = {
     // AI Act Art. 5(1)(g) and 5(1)(f).
     biometricCategorisation: 'prohibited',
     emotionRecognitionWorkEducation: 'prohibited',
+    // AI Act Art. 5(1)(d) and 5(1)(e).
+    crimePredictionProfiling: 'prohibited',
+    faceScraping: 'prohibited',
     noLegalBasis: 'conditional',
     providerDuties: 'conditional',
     selectionWithoutSpecificLaw: 'conditional',
@@ -36,6 +39,8 @@ const KINDS: Record<'fria-core' | 'quick-scan', Record<string, Kind>> = {
     socialScoring: 'conditional',
     biometricIdPublic: 'conditional',
     manipulationVulnerable: 'conditional',
+    darkPatterns: 'conditional',
+    emotionRecognitionHighRisk: 'conditional',
     noComplaintRoute: 'conditional',
     unexplainableSignificant: 'conditional',
     hiddenProfiling: 'conditional',
