@@ -71,6 +71,7 @@ async function start() {
               storage: defaultChangeStorage(),
               revisionOf: (id) => idb.journalFrom(id),
               mirror: idb.mirror(),
+              seal: idb.journalSeal(),
             }
           : null,
       });

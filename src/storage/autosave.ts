@@ -56,6 +56,8 @@ export interface AutosaverOptions {
     revisionOf(id: string): number;
     /** The journal's IndexedDB copy (change-mirror.ts), which survives a killed browser. */
     mirror?: ChangeMirror | null;
+    /** In a passphrase-protected library: how each value is sealed (idb-repository `journalSeal`). */
+    seal?: ((text: string, aad: string) => Promise<string>) | null;
   } | null;
 }
 
@@ -281,6 +283,7 @@ export function createAutosaver(opts: AutosaverOptions): Autosaver {
             a.id,
             journal.revisionOf(a.id),
             journal.mirror ?? null,
+            journal.seal ?? null,
           );
           journals.set(a.id, j);
         }

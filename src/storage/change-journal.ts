@@ -31,6 +31,90 @@ export interface ChangeRecord {
   /** The new value; `deleted` when the field was removed. */
   value?: unknown;
   deleted: boolean;
+  /**
+   * In a passphrase-protected library: the value sealed (`{ v }`, or `{}` when removed), opened by
+   * `openSealedChanges`; `value` and `deleted` mean nothing until then.
+   */
+  sealed?: string;
+}
+
+/** The additional data a journal record's sealed value is bound to: its assessment, field, number. */
+export const changeAad = (id: string, path: JournalPath, seq: number) =>
+  `change\n${id}\n${JSON.stringify(path)}\n${seq}`;
+
+/** The stored form of a record: `{ f: 1, s, v? }` in clear, `{ f: 2, s, c }` sealed. */
+export function storedForm(r: ChangeRecord): { f: number; s: number; v?: unknown; c?: string } {
+  if (r.sealed !== undefined) return { f: 2, s: r.seq, c: r.sealed };
+  return r.deleted ? { f: FORMAT, s: r.seq } : { f: FORMAT, s: r.seq, v: r.value };
+}
+
+/** A stored value read as a record (`null` when it is none of the two forms). */
+export function fromStored(id: string, path: JournalPath, value: unknown): ChangeRecord | null {
+  const r = value as { f?: unknown; s?: unknown; v?: unknown; c?: unknown } | null;
+  if (!r || typeof r !== 'object' || typeof r.s !== 'number' || !Number.isSafeInteger(r.s)) {
+    return null;
+  }
+  if (r.f === 2 && typeof r.c === 'string') {
+    return { id, path, seq: r.s, value: undefined, deleted: false, sealed: r.c };
+  }
+  if (r.f !== FORMAT) return null;
+  const deleted = !Object.hasOwn(r, 'v');
+  return { id, path, seq: r.s, value: deleted ? undefined : r.v, deleted };
+}
+
+/** Writes one record to the localStorage copy as it is (a move into or out of sealed form). */
+export function storeRecord(storage: Storage | null, r: ChangeRecord): void {
+  storage?.setItem(keyOf(r.id, r.path), JSON.stringify(storedForm(r)));
+}
+
+/** Seals a record's value, bound to its assessment, field and number. */
+export async function sealRecord(
+  r: ChangeRecord,
+  seal: (text: string, aad: string) => Promise<string>,
+): Promise<ChangeRecord> {
+  const text = JSON.stringify(r.deleted ? {} : { v: r.value });
+  return {
+    ...r,
+    value: undefined,
+    deleted: false,
+    sealed: await seal(text, changeAad(r.id, r.path, r.seq)),
+  };
+}
+
+/**
+ * The records with their sealed values opened. In a protected library (`protectedLib`) a record in
+ * clear was not written by this app and is left out, as is one that fails authentication; the
+ * ids of such records are in `tampered`. Unprotected, sealed records cannot be read and are left out.
+ */
+export async function openSealedChanges(
+  all: Map<string, ChangeRecord[]>,
+  open: ((text: string, aad: string) => Promise<string>) | null,
+  protectedLib: boolean,
+): Promise<{ changes: Map<string, ChangeRecord[]>; tampered: Set<string> }> {
+  const changes = new Map<string, ChangeRecord[]>();
+  const tampered = new Set<string>();
+  for (const [id, list] of all) {
+    const out: ChangeRecord[] = [];
+    for (const r of list) {
+      if (r.sealed === undefined) {
+        if (protectedLib) tampered.add(id);
+        else out.push(r);
+        continue;
+      }
+      if (!open) continue;
+      try {
+        const v = JSON.parse(await open(r.sealed, changeAad(r.id, r.path, r.seq))) as {
+          v?: unknown;
+        };
+        const deleted = !Object.hasOwn(v, 'v');
+        out.push({ id, path: r.path, seq: r.seq, value: deleted ? undefined : v.v, deleted });
+      } catch {
+        tampered.add(id);
+      }
+    }
+    if (out.length) changes.set(id, out);
+  }
+  return { changes, tampered };
 }
 
 export interface FieldChange {
@@ -108,10 +192,7 @@ function parseRecord(key: string, text: string | null): ChangeRecord | null {
   const k = parseKey(key);
   if (!k || text === null) return null;
   try {
-    const r = JSON.parse(text) as { f?: unknown; s?: unknown; v?: unknown } | null;
-    if (!r || r.f !== FORMAT || typeof r.s !== 'number' || !Number.isSafeInteger(r.s)) return null;
-    const deleted = !Object.hasOwn(r, 'v');
-    return { id: k.id, path: k.path, seq: r.s, value: deleted ? undefined : r.v, deleted };
+    return fromStored(k.id, k.path, JSON.parse(text));
   } catch {
     return null;
   }
@@ -259,12 +340,46 @@ export function openChangeJournal(
   id: string,
   after: number,
   mirror: ChangeMirror | null = null,
+  /**
+   * In a passphrase-protected library: seals each value (vault key, AES-GCM). Sealing is
+   * asynchronous, so the records are written a moment after the change (in order), not within it.
+   */
+  seal: ((text: string, aad: string) => Promise<string>) | null = null,
 ): ChangeJournal {
   let seq = Math.max(after, newestSeq(storage, id));
+  let queue: Promise<void> = Promise.resolve();
   return {
     record(prev, next) {
       seq += 1;
       const changes = diffFields(prev, next);
+      if (seal) {
+        const n = seq;
+        const records = changes.map((c): ChangeRecord => ({
+          id,
+          path: c.path,
+          seq: n,
+          value: c.value,
+          deleted: c.deleted,
+        }));
+        queue = queue
+          .then(async () => {
+            const sealed = await Promise.all(records.map((r) => sealRecord(r, seal)));
+            mirror?.writeRecords(sealed);
+            for (const r of sealed) {
+              try {
+                storeRecord(storage, r);
+              } catch {
+                try {
+                  storage?.removeItem(keyOf(id, r.path));
+                } catch {
+                  // Nothing more can be done here.
+                }
+              }
+            }
+          })
+          .catch(() => {});
+        return { seq, ok: storage !== null };
+      }
       // The IndexedDB copy first: it is committed at once and survives a killed browser, which the
       // localStorage copy below may not (change-mirror.ts).
       mirror?.write(id, seq, changes);

@@ -14,18 +14,20 @@
  * Key: `[id, ...path]`; value: `{ f: 1, s: seq, v?: value }` (no `v`: the field was removed).
  */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
-import type { ChangeRecord, FieldChange, JournalPath } from './change-journal';
+import { fromStored, storedForm, type ChangeRecord, type FieldChange } from './change-journal';
 
 const FORMAT = 1;
 const VERSION = 1;
 
 interface MirrorDb extends DBSchema {
-  changes: { key: (string | number)[]; value: { f: number; s: number; v?: unknown } };
+  changes: { key: (string | number)[]; value: { f: number; s: number; v?: unknown; c?: string } };
 }
 
 export interface ChangeMirror {
   /** Queues the records of one change (one small transaction); never throws, never waits. */
   write(id: string, seq: number, changes: readonly FieldChange[]): void;
+  /** Queues records in their stored form (sealed ones, or a move into or out of sealed form). */
+  writeRecords(records: readonly ChangeRecord[]): void;
   /** Removes the records of `id` up to and including `upTo` (all when Infinity). */
   trim(id: string, upTo: number): Promise<void>;
   /** Every readable record, per assessment, oldest first (of one assessment with `onlyId`). */
@@ -46,17 +48,7 @@ function parse(key: unknown, value: unknown): ChangeRecord | null {
   if (!Array.isArray(key) || key.length < 2 || typeof key[0] !== 'string') return null;
   const path = key.slice(1) as unknown[];
   if (!path.every((p) => typeof p === 'string' || (typeof p === 'number' && p >= 0))) return null;
-  const r = value as { f?: unknown; s?: unknown; v?: unknown } | null;
-  if (!r || typeof r !== 'object' || r.f !== FORMAT) return null;
-  if (typeof r.s !== 'number' || !Number.isSafeInteger(r.s)) return null;
-  const deleted = !Object.hasOwn(r, 'v');
-  return {
-    id: key[0],
-    path: path as JournalPath,
-    seq: r.s,
-    value: deleted ? undefined : r.v,
-    deleted,
-  };
+  return fromStored(key[0], path as (string | number)[], value);
 }
 
 /**
@@ -112,6 +104,21 @@ export async function openChangeMirror(
         (t as unknown as IDBTransaction).commit();
       } catch {
         // No commit() (older browsers): the transaction commits when the task ends.
+      }
+    },
+    writeRecords(records) {
+      const t = tx('readwrite');
+      if (!t) return;
+      t.done.catch(() => {});
+      for (const r of records) {
+        t.store
+          .put(storedForm(r) as MirrorDb['changes']['value'], [r.id, ...r.path])
+          .catch(() => {});
+      }
+      try {
+        (t as unknown as IDBTransaction).commit();
+      } catch {
+        // The transaction commits when the task ends.
       }
     },
     async trim(id, upTo) {

@@ -43,6 +43,8 @@ export async function replayJournal(
   run: Connection['run'],
   loadChecks: () => Promise<RecordChecks>,
   put: AssessmentRepository['put'],
+  /** Opens a sealed record (vault.ts); the record as it is when not given. */
+  open: (raw: unknown) => Promise<unknown> = async (raw) => raw,
 ): Promise<string[]> {
   const recovered: string[] = [];
   const entries = readJournal(journal);
@@ -63,7 +65,7 @@ export async function replayJournal(
       dropJournal(journal, a.id);
       continue;
     }
-    const stored = envelope(raw);
+    const stored = envelope(await open(raw).catch(() => null));
     const storedAt = stored ? textOf(parseJson(stored.json), 'updatedAt') : '';
     if (storedAt && storedAt >= a.updatedAt) {
       dropJournal(journal, a.id);
@@ -99,6 +101,9 @@ export async function replayChanges(opts: {
   loadChecks: () => Promise<RecordChecks>;
   put: AssessmentRepository['put'];
   summarize?: (a: Assessment) => Promise<AssessmentSummary | null>;
+  /** Opens a sealed record or summary (vault.ts); as they are when not given. */
+  open?: (raw: unknown) => Promise<unknown>;
+  openSummary?: (raw: unknown) => Promise<unknown>;
 }): Promise<Recovery[]> {
   const { journal, run, loadChecks, put } = opts;
   const out: Recovery[] = [];
@@ -107,7 +112,8 @@ export async function replayChanges(opts: {
   const trim = opts.trim ?? ((id: string, upTo: number) => trimChanges(journal, id, upTo));
   const { readRecord } = await loadChecks();
   for (const [id, records] of all) {
-    const [raw, trashed, rev, summaryRaw] = await run(async (d) => {
+    const open = opts.open ?? (async (raw: unknown) => raw);
+    const [sealed, trashed, rev, sealedSummary] = await run(async (d) => {
       const tx = d.transaction(['assessments', 'trash', 'meta', 'summaries'], 'readonly');
       return Promise.all([
         tx.objectStore('assessments').get(id) as Promise<unknown>,
@@ -116,7 +122,7 @@ export async function replayChanges(opts: {
         tx.objectStore('summaries').get(id) as Promise<unknown>,
       ]);
     });
-    if (raw === undefined) {
+    if (sealed === undefined) {
       if (trashed !== undefined) await trim(id, Infinity);
       else out.push({ id, outcome: 'orphaned' });
       continue;
@@ -125,6 +131,14 @@ export async function replayChanges(opts: {
     const newer = records.filter((r) => r.seq > revision);
     if (newer.length < records.length) await trim(id, revision);
     if (newer.length === 0) continue;
+    let raw: unknown;
+    try {
+      raw = await open(sealed);
+    } catch (e) {
+      out.push({ id, outcome: 'pending', code: toStorageError(e).code });
+      continue;
+    }
+    const summaryRaw = opts.openSummary ? await opts.openSummary(sealedSummary) : sealedSummary;
     const stored = readRecord(raw);
     if (!stored.ok) {
       out.push({ id, outcome: 'pending', code: stored.code });
@@ -142,7 +156,9 @@ export async function replayChanges(opts: {
       continue;
     }
     // Read back what the database now holds, and compare it with what was journalled.
-    const back = await run((d) => d.get('assessments', id) as Promise<unknown>);
+    const back = await open(await run((d) => d.get('assessments', id) as Promise<unknown>)).catch(
+      () => undefined,
+    );
     const json = (back as { json?: unknown } | undefined)?.json;
     const saved = typeof json === 'string' ? parseJson(json) : undefined;
     const expected = JSON.parse(JSON.stringify(candidate)) as unknown;

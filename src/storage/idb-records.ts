@@ -32,7 +32,7 @@ export function textOf(value: unknown, key: string): string {
 export function problemSummary(
   id: string,
   raw: unknown,
-  problem: 'newerFormat' | 'corrupt',
+  problem: 'newerFormat' | 'corrupt' | 'tampered',
 ): AssessmentSummary {
   const json = (raw as { json?: unknown } | null)?.json;
   const a = typeof json === 'string' ? parseJson(json) : undefined;

@@ -9,7 +9,16 @@
  * idb-journal-replay (the rescue journal at start), idb-records (reading damaged or newer records).
  */
 import { defaultJournalStorage } from './journal';
-import { applyChanges, mergeChanges, readChanges, trimChanges } from './change-journal';
+import {
+  applyChanges,
+  mergeChanges,
+  openSealedChanges,
+  readChanges,
+  sealRecord as sealChange,
+  storeRecord,
+  trimChanges,
+  type ChangeRecord,
+} from './change-journal';
 import { openChangeMirror, type ChangeMirror } from './change-mirror';
 import { assessmentJson } from './serialize';
 import {
@@ -30,6 +39,9 @@ import { listAssessments } from './idb-list';
 import { lineOf, updateIndex } from './idb-library-index';
 import { keepVersion } from './idb-versions';
 import { replayChanges, replayJournal, type Recovery } from './idb-journal-replay';
+import { createVault, LOCK_KEY, readStoredLock, type ProtectionState } from './vault';
+import { createLock, openText, rewrapLock, sealText, unlock as unlockWith } from './seal';
+import { listSealed, moveRecords } from './idb-protect';
 import {
   DB_NAME,
   revisionKey,
@@ -64,6 +76,11 @@ export interface IdbRepository extends AssessmentRepository {
    * it: written back and checked, not written back yet (and why), or written back in part.
    */
   recovered(): Recovery[];
+  /**
+   * In a protected, unlocked library: how the change journal seals each value (vault key); null
+   * otherwise (the journal is written in clear).
+   */
+  journalSeal(): ((text: string, aad: string) => Promise<string>) | null;
   /** The stored revision of an assessment read or written in this visit (0 when unknown). */
   revisionOf(id: string): number;
   /**
@@ -73,6 +90,21 @@ export interface IdbRepository extends AssessmentRepository {
   journalFrom(id: string): number;
   /** The change journal's IndexedDB copy (change-mirror.ts); null when it could not be opened. */
   mirror(): ChangeMirror | null;
+  /** Whether the library is protected with a passphrase ('enabling'/'disabling': a move under way). */
+  protection(): ProtectionState;
+  /** Protected and not unlocked in this tab: nothing can be read or written until `unlock`. */
+  locked(): boolean;
+  /**
+   * Unlocks with the passphrase (WrongPassphraseError from seal.ts when it does not open the lock;
+   * nothing is changed then), finishes a move that was under way, then writes back the journal.
+   */
+  unlock(passphrase: string): Promise<void>;
+  /** Protects the library: every record moved into sealed form, resumable if the tab dies. */
+  protect(passphrase: string, opts?: { iterations?: number }): Promise<void>;
+  /** The same data key under a new passphrase. */
+  changePassphrase(current: string, next: string, opts?: { iterations?: number }): Promise<void>;
+  /** Removes the protection: every record moved back into clear form (after the passphrase). */
+  unprotect(passphrase: string): Promise<void>;
   /** Listens to storage events; returns the unsubscribe function. */
   subscribe(listener: (e: StorageEvent) => void): () => void;
   close(): void;
@@ -121,14 +153,25 @@ export async function openIdbRepository(opts: IdbRepositoryOptions = {}): Promis
   const revisions = new Map<string, number>();
   const journalled = new Map<string, number>();
   let mirror: ChangeMirror | null = null;
-  /** Both copies of the change journal as one: per field the newer record. */
-  const readBoth = async (onlyId?: string) =>
-    mergeChanges(readChanges(journal, onlyId), (await mirror?.read(onlyId)) ?? new Map());
+  /**
+   * Both copies of the change journal as one: per field the newer record; in a protected library
+   * with the sealed values opened (records that fail authentication, or are in clear, left out).
+   */
+  const readBoth = async (onlyId?: string) => {
+    const merged = mergeChanges(
+      readChanges(journal, onlyId),
+      (await mirror?.read(onlyId)) ?? new Map(),
+    );
+    const key = vault.key();
+    const open = key ? (t: string, aad: string) => openText(key, t, aad) : null;
+    return (await openSealedChanges(merged, open, vault.state() === 'on')).changes;
+  };
   const trimBoth = async (id: string, upTo: number) => {
     trimChanges(journal, id, upTo);
     await mirror?.trim(id, upTo);
   };
 
+  const vault = createVault();
   const listeners = new Set<(e: StorageEvent) => void>();
   const emit = (e: StorageEvent) => {
     for (const l of listeners) l(e);
@@ -136,6 +179,9 @@ export async function openIdbRepository(opts: IdbRepositoryOptions = {}): Promis
   const channel = createChangeChannel(name, emit);
   const announce = (ids: string[]) => channel.announce(ids);
   const { db, run, write, close } = createConnection({ name, faults, emit });
+  const notLocked = () => {
+    if (vault.locked()) throw new StorageError('locked', 'The library is locked');
+  };
 
   const purgeTrash = async () => {
     const cutoff = now().getTime() - trashKeepMs;
@@ -148,11 +194,25 @@ export async function openIdbRepository(opts: IdbRepositoryOptions = {}): Promis
     });
   };
 
+  type ProtectOps = Pick<IdbRepository, 'unlock' | 'protect' | 'changePassphrase' | 'unprotect'>;
+  const ops = {} as ProtectOps;
   const repo: IdbRepository = {
-    list: () => listAssessments(run, write, loadChecks),
+    protection: () => vault.state(),
+    locked: () => vault.locked(),
+    unlock: (p) => ops.unlock(p),
+    protect: (p, o) => ops.protect(p, o),
+    changePassphrase: (c, n, o) => ops.changePassphrase(c, n, o),
+    unprotect: (p) => ops.unprotect(p),
+    list: async () => {
+      notLocked();
+      return vault.state() === 'off'
+        ? listAssessments(run, write, loadChecks)
+        : listSealed(run, vault, loadChecks);
+    },
 
     async get(id) {
-      const [{ readRecord, parseJournalAssessment }, [raw, rev]] = await Promise.all([
+      notLocked();
+      const [{ readRecord, parseJournalAssessment }, [stored, rev]] = await Promise.all([
         loadChecks(),
         run(async (d) => {
           const tx = d.transaction(['assessments', 'meta'], 'readonly');
@@ -162,7 +222,9 @@ export async function openIdbRepository(opts: IdbRepositoryOptions = {}): Promis
           ]);
         }),
       ]);
-      if (raw === undefined) return null;
+      if (stored === undefined) return null;
+      // A sealed record is opened here; one changed outside the app is refused ('tampered').
+      const raw = await vault.openRecord(stored);
       const r = readRecord(raw);
       if (!r.ok) {
         throw new StorageError(
@@ -184,6 +246,10 @@ export async function openIdbRepository(opts: IdbRepositoryOptions = {}): Promis
       return overlaid ?? r.assessment;
     },
 
+    journalSeal: () => {
+      const key = vault.key();
+      return key && vault.sealing() ? (t, aad) => sealText(key, t, aad) : null;
+    },
     revisionOf: (id) => revisions.get(id) ?? 0,
     journalFrom: (id) => Math.max(revisions.get(id) ?? 0, journalled.get(id) ?? 0),
     mirror: () => mirror,
@@ -193,7 +259,8 @@ export async function openIdbRepository(opts: IdbRepositoryOptions = {}): Promis
     },
 
     async exportText(id) {
-      const raw: unknown = await run((d) => d.get('assessments', id));
+      const stored: unknown = await run((d) => d.get('assessments', id));
+      const raw = await vault.openRecord(stored).catch(() => null);
       const json = (raw as { json?: unknown } | null)?.json;
       return typeof json === 'string' ? json : null;
     },
@@ -201,6 +268,7 @@ export async function openIdbRepository(opts: IdbRepositoryOptions = {}): Promis
     async put(assessment, summary, options: PutOptions = {}) {
       // Checked before writing: an invalid assessment would be refused on every later read, which
       // would look like lost work. The caller keeps it in memory and reports the bug.
+      notLocked();
       const { checkForWrite, envelope, isNewerAssessmentRecord } = await loadChecks();
       const where = checkForWrite(assessment);
       if (where !== null) {
@@ -219,6 +287,22 @@ export async function openIdbRepository(opts: IdbRepositoryOptions = {}): Promis
         version: assessment.version,
         json: assessmentJson(assessment),
       };
+      const protectedLib = vault.state() !== 'off';
+      // Sealing is asynchronous, so it happens before the transaction (awaiting it inside would
+      // let the transaction commit early). The summary's `exportedAt` is read before it too.
+      const sealedRecord = await vault.sealRecord(record);
+      let sealedSummary: unknown = null;
+      if (protectedLib) {
+        const prev = await run((d) => d.get('summaries', assessment.id) as Promise<unknown>);
+        const opened = await vault.openSummary(prev).catch(() => null);
+        const { problem: _p, ...clean } = input;
+        sealedSummary = await vault.sealSummary({
+          ...clean,
+          exportedAt: input.exportedAt ?? readSummary(opened, true)?.exportedAt ?? null,
+          version: assessment.version,
+          recordFormat: RECORD_FORMAT,
+        });
+      }
       const revision = await write(['assessments', 'summaries', 'versions', 'meta'], async (tx) => {
         const records = tx.objectStore('assessments');
         const meta = tx.objectStore('meta');
@@ -241,8 +325,15 @@ export async function openIdbRepository(opts: IdbRepositoryOptions = {}): Promis
           const prev = envelope(prevRaw) ?? damagedAsVersion(assessment.id, prevRaw);
           await keepVersion(tx, record, prev, options, { interval, maxVersions });
         }
-        await records.put(record);
+        await records.put(sealedRecord);
         const summaries = tx.objectStore('summaries');
+        if (protectedLib) {
+          await summaries.put(sealedSummary as never);
+          if (faults()?.quota) {
+            throw new DOMException('Simulated full disk (test hook)', 'QuotaExceededError');
+          }
+          return rev;
+        }
         const prevSummary: unknown = await summaries.get(assessment.id);
         const exportedAt = input.exportedAt ?? readSummary(prevSummary, true)?.exportedAt ?? null;
         const { problem: _p, ...clean } = input;
@@ -290,7 +381,7 @@ export async function openIdbRepository(opts: IdbRepositoryOptions = {}): Promis
           });
           await tx.objectStore('assessments').delete(id);
           await tx.objectStore('summaries').delete(id);
-          await updateIndex(tx, [[id, null]]);
+          if (vault.state() === 'off') await updateIndex(tx, [[id, null]]);
           return true;
         },
       );
@@ -307,7 +398,9 @@ export async function openIdbRepository(opts: IdbRepositoryOptions = {}): Promis
           if (await tx.objectStore('assessments').get(id)) return false;
           await tx.objectStore('assessments').put(trashed.record);
           if (trashed.summary) await tx.objectStore('summaries').put(trashed.summary);
-          await updateIndex(tx, [[id, trashed.summary ? lineOf(trashed.summary) : null]]);
+          if (vault.state() === 'off') {
+            await updateIndex(tx, [[id, trashed.summary ? lineOf(trashed.summary) : null]]);
+          }
           for (const v of trashed.versions) await tx.objectStore('versions').put(v);
           await tx.objectStore('trash').delete(id);
           return true;
@@ -318,6 +411,7 @@ export async function openIdbRepository(opts: IdbRepositoryOptions = {}): Promis
     },
 
     async versions(id) {
+      notLocked();
       const [{ readRecord }, raw] = await Promise.all([
         loadChecks(),
         run((d) => d.getAllFromIndex('versions', 'byAssessment', IDBKeyRange.only(id))) as Promise<
@@ -326,7 +420,10 @@ export async function openIdbRepository(opts: IdbRepositoryOptions = {}): Promis
       ]);
       const out: SavedVersion[] = [];
       // Stored oldest first (auto-increment keys); the user wants the newest first.
-      for (const v of raw.reverse()) {
+      for (const sealed of raw.reverse()) {
+        // A version changed outside the app is left out (never shown as the user's work).
+        const v = await vault.openRecord(sealed).catch(() => null);
+        if (v === null) continue;
         const r = readRecord(v);
         if (r.ok) out.push({ savedAt: r.savedAt, assessment: r.assessment });
       }
@@ -334,6 +431,26 @@ export async function openIdbRepository(opts: IdbRepositoryOptions = {}): Promis
     },
 
     async markExported(ids, at) {
+      notLocked();
+      if (vault.state() !== 'off') {
+        const stored = await run((d) => {
+          const tx = d.transaction('summaries', 'readonly');
+          return Promise.all(ids.map((id) => tx.store.get(id) as Promise<unknown>));
+        });
+        const next: unknown[] = [];
+        for (const raw of stored) {
+          const s = readSummary(await vault.openSummary(raw).catch(() => null), true);
+          if (s)
+            next.push(
+              await vault.sealSummary({ ...s, exportedAt: at, recordFormat: RECORD_FORMAT }),
+            );
+        }
+        await write(['summaries'], async (tx) => {
+          for (const v of next) await tx.objectStore('summaries').put(v as never);
+        });
+        announce(ids);
+        return;
+      }
       await write(['summaries', 'meta'], async (tx) => {
         const store = tx.objectStore('summaries');
         const lines: [string, AssessmentSummary | null][] = [];
@@ -367,23 +484,121 @@ export async function openIdbRepository(opts: IdbRepositoryOptions = {}): Promis
   // Open now, so that an unusable database is known before the first save.
   await db();
   mirror = opts.mirror === undefined ? await openChangeMirror(name) : opts.mirror;
-  // Before anything else is written: what the journals hold that the database does not.
-  const legacy = await replayJournal(journal, run, loadChecks, repo.put).catch(
-    () => [] as string[],
-  );
-  const changes = await replayChanges({
-    journal,
-    changes: await readBoth(),
-    trim: trimBoth,
-    run,
-    loadChecks,
-    put: repo.put,
-    summarize: opts.summarize,
-  }).catch(() => [] as Recovery[]);
-  recovered = [...legacy.map((id): Recovery => ({ id, outcome: 'restored' })), ...changes];
-  await purgeTrash().catch(() => {
-    // Leftovers in the trash are harmless; a failure here must not keep the app from starting.
+  const rawLock: unknown = (await run((d) => d.get('meta', LOCK_KEY)))?.value;
+  const lock = readStoredLock(rawLock);
+  if (lock) vault.set(lock.state, null);
+  else if (rawLock !== undefined) vault.set('on', null); // a lock this app cannot read: stay locked
+
+  /** Both copies of the journal moved into sealed form or back (after the stores). */
+  const moveJournal = async (dir: 'seal' | 'open') => {
+    const key = vault.key();
+    if (!key) return;
+    const copies: [Map<string, ChangeRecord[]>, (r: ChangeRecord[]) => void][] = [
+      [readChanges(journal), (rs) => rs.forEach((r) => storeRecord(journal, r))],
+      [(await mirror?.read()) ?? new Map(), (rs) => mirror?.writeRecords(rs)],
+    ];
+    for (const [copy, store] of copies) {
+      const next: ChangeRecord[] = [];
+      for (const list of copy.values()) {
+        for (const r of list) {
+          if (dir === 'seal' && r.sealed === undefined) {
+            next.push(await sealChange(r, (t, aad) => sealText(key, t, aad)));
+          } else if (dir === 'open' && r.sealed !== undefined) {
+            const opened = await openSealedChanges(
+              new Map([[r.id, [r]]]),
+              (t, aad) => openText(key, t, aad),
+              false,
+            );
+            next.push(...(opened.changes.get(r.id) ?? []));
+          }
+        }
+      }
+      store(next);
+    }
+  };
+  const move = (direction: 'seal' | 'open') =>
+    moveRecords({ run, write, vault, direction, faults, journal, mirror, moveJournal });
+  const writeLock = (value: unknown) =>
+    write(['meta'], async (tx) => {
+      await tx.objectStore('meta').put({ key: LOCK_KEY, value });
+    });
+  const readLockNow = async () => {
+    const l = readStoredLock((await run((d) => d.get('meta', LOCK_KEY)))?.value);
+    if (!l) throw new StorageError('tampered', 'The lock record was changed outside the app');
+    return l;
+  };
+
+  Object.assign(ops, {
+    async unlock(passphrase: string) {
+      const l = await readLockNow();
+      const key = await unlockWith(l, passphrase);
+      vault.set(l.state, key);
+      // A move the tab did not finish (it was closed or crashed): finish it now.
+      if (l.state === 'enabling') {
+        await move('seal');
+        await writeLock({ ...l, state: 'on' });
+        vault.set('on', key);
+      } else if (l.state === 'disabling') {
+        await move('open');
+        await write(['meta'], async (tx) => tx.objectStore('meta').delete(LOCK_KEY));
+        vault.set('off', null);
+      }
+      await startUp();
+    },
+    async protect(passphrase: string, o: { iterations?: number } = {}) {
+      notLocked();
+      if (vault.state() !== 'off') throw new StorageError('failed', 'Already protected');
+      const { lock: created, key } = await createLock(passphrase, o.iterations);
+      // First the lock, marked 'enabling': a tab that dies in the middle of the move leaves a
+      // library that is read in both forms and finished at the next unlock.
+      await writeLock({ ...created, state: 'enabling' });
+      vault.set('enabling', key);
+      await move('seal');
+      await writeLock({ ...created, state: 'on' });
+      vault.set('on', key);
+    },
+    async changePassphrase(current: string, next: string, o: { iterations?: number } = {}) {
+      notLocked();
+      const l = await readLockNow();
+      const rewrapped = await rewrapLock(l, current, next, o.iterations);
+      await writeLock({ ...rewrapped, state: l.state });
+    },
+    async unprotect(passphrase: string) {
+      notLocked();
+      const l = await readLockNow();
+      const key = await unlockWith(l, passphrase);
+      await writeLock({ ...l, state: 'disabling' });
+      vault.set('disabling', key);
+      await move('open');
+      await write(['meta'], async (tx) => tx.objectStore('meta').delete(LOCK_KEY));
+      vault.set('off', null);
+    },
   });
+
+  // Before anything else is written: what the journals hold that the database does not. A locked
+  // library does this after `unlock`.
+  const startUp = async () => {
+    const open = (raw: unknown) => vault.openRecord(raw);
+    const legacy = await replayJournal(journal, run, loadChecks, repo.put, open).catch(
+      () => [] as string[],
+    );
+    const changes = await replayChanges({
+      journal,
+      changes: await readBoth(),
+      trim: trimBoth,
+      run,
+      loadChecks,
+      put: repo.put,
+      summarize: opts.summarize,
+      open,
+      openSummary: (raw) => vault.openSummary(raw).catch(() => null),
+    }).catch(() => [] as Recovery[]);
+    recovered = [...legacy.map((id): Recovery => ({ id, outcome: 'restored' })), ...changes];
+    await purgeTrash().catch(() => {
+      // Leftovers in the trash are harmless; a failure here must not keep the app from starting.
+    });
+  };
+  if (!vault.locked()) await startUp();
   return repo;
 }
 

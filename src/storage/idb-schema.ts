@@ -43,6 +43,11 @@ export interface StorageFaults {
   quota?: boolean;
   /** Opening the database fails as in a private window where IndexedDB is switched off. */
   unavailable?: boolean;
+  /**
+   * Moving records into or out of sealed form (passphrase protection) stops, as if the tab died,
+   * after this many records were written.
+   */
+  protectStopAfter?: number;
 }
 
 declare global {

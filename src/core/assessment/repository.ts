@@ -19,7 +19,7 @@ export interface AssessmentSummary {
    * Set when the stored record cannot be opened here: made by a newer version of the app, or
    * damaged. The library shows it (so the user knows it exists) but does not open or change it.
    */
-  problem?: 'newerFormat' | 'corrupt';
+  problem?: 'newerFormat' | 'corrupt' | 'tampered';
   /** The assessment's own version number (a new one starts after sign-off); set by the repository. */
   version?: number;
 }
@@ -42,6 +42,10 @@ export type StorageErrorCode =
   | 'corrupt'
   /** The assessment does not pass validation, so it is not written (a bug; the work stays in memory). */
   | 'invalid'
+  /** A record of a passphrase-protected library failed authentication: changed outside the app. */
+  | 'tampered'
+  /** The library is protected with a passphrase and not unlocked in this tab. */
+  | 'locked'
   /** Anything else the browser reported. */
   | 'failed';
 
