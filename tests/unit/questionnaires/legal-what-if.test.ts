@@ -308,3 +308,38 @@ describe('AI Act Art. 5 screening', () => {
     expect(whatIf(core, companion, {}).flags).toContain('emotionRecognitionHighRisk');
   });
 });
+
+describe('plain Dutch (B1) for the hardest texts, and jargon explained', () => {
+  const words = (s: string) => s.split(/\s+/).filter(Boolean).length;
+  it.each(['highRiskArea', 'specialCategoryGround', 'dpiaStatus', 'jurisdiction'])(
+    '%s: sentences of 14 words or fewer on average',
+    (id) => {
+      const x = question(core, id);
+      const text = `${x.label.nl ?? ''} ${x.help?.nl ?? ''}`.replace(/\*\*/g, '');
+      const sentences = text.split(/(?<=[.?!])\s+|\n\n/).filter((s) => s.trim());
+      const mean = sentences.reduce((n, s) => n + words(s), 0) / sentences.length;
+      expect(mean).toBeLessThanOrEqual(14);
+    },
+  );
+
+  it('uses markttoezichtautoriteit, not markttoezichthouder, and explains it', () => {
+    const nl = allQuestions(core)
+      .flatMap((x) => [x.label.nl ?? '', x.help?.nl ?? ''])
+      .join('\n');
+    expect(nl).not.toContain('markttoezichthouder');
+    expect(question(core, 'authorityNotification').help?.nl).toContain(
+      'markttoezichtautoriteit: de toezichthouder',
+    );
+  });
+
+  it('explains rechtsmiddel, UAVG, DPIA and FRIA where a reader meets them', () => {
+    expect(flagText(core, 'noComplaintRoute', 'nl')).toContain('rechtsmiddel: een manier');
+    expect(question(core, 'specialCategoryGround').help?.nl).toContain(
+      'Nederlandse uitvoeringswet van de AVG (UAVG',
+    );
+    expect(question(core, 'dpiaStatus').label.nl).toContain('Een DPIA is een onderzoek');
+    expect(question(core, 'highRiskArea').help?.nl).toContain(
+      'FRIA doen: een toets op grondrechten',
+    );
+  });
+});
