@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { readFileSync } from 'node:fs';
 import { hostedHeaders } from './scripts/csp.ts';
 import { singleFile } from './scripts/single-file.ts';
+import { builtinCatalog } from './scripts/builtin-catalog.ts';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as {
   version: string;
@@ -131,7 +132,12 @@ export default defineConfig(({ mode }) => {
     },
     // public/ holds the manifest icons: the single file carries no separate files and no service worker.
     publicDir: single ? false : 'public',
-    plugins: [react(), exitWithParent(), ...(single ? [singleFile()] : [favicon(), ...pwa()])],
+    plugins: [
+      react(),
+      builtinCatalog(),
+      exitWithParent(),
+      ...(single ? [singleFile()] : [favicon(), ...pwa()]),
+    ],
     // `vite preview` serves dist/ with the same headers as dist/_headers, so tests see production's CSP.
     preview: { headers: hostedHeaders() },
     build: {

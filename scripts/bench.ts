@@ -479,9 +479,10 @@ async function main(): Promise<void> {
         textLength: 120,
         id: 'bench-big',
       });
-      const lib = await measureLibrary(
+      const files = [o.single, ...o.compare];
+      const libs = await measureLibrary(
         browser,
-        singleUrl,
+        files.map((f) => pathToFileURL(f).href),
         libraryTemplate(sample, friaCore.questionnaire),
         o.runs,
       );
@@ -491,46 +492,58 @@ async function main(): Promise<void> {
         tbt: ms(stats(list.map((r) => r.tbt))),
         heapMB: roundStats(stats(list.map((r) => r.heapBytes / 1e6)), 2),
       });
-      const empty = of(lib.empty);
-      const full = of(lib.full);
-      const ratio = full.interactive.median / empty.interactive.median;
-      result.library = {
-        size: LIBRARY_SIZE,
-        empty,
-        full,
-        ratio: Math.round(ratio * 100) / 100,
-        raw: lib,
-      };
+      const results = libs.map((lib, k) => {
+        const empty = of(lib.empty);
+        const full = of(lib.full);
+        const ratio = full.interactive.median / empty.interactive.median;
+        return {
+          file: files[k]!,
+          size: LIBRARY_SIZE,
+          empty,
+          full,
+          ratio: Math.round(ratio * 100) / 100,
+          raw: lib,
+        };
+      });
+      result.library = { ...results[0]!, compare: results.slice(1) };
       const fmt = (x: Stats, unit = 'ms') => `${x.median} ${unit} (${x.min}–${x.max})`;
-      const g = `Library of ${LIBRARY_SIZE} (file://, cold)`;
-      rows.push(
-        {
-          group: g,
-          name: 'Start interactive, empty library / 10,000 assessments (1× CPU)',
-          target: '',
-          value: `${fmt(empty.interactive)} / ${fmt(full.interactive)}`,
-        },
-        {
-          group: g,
-          name: 'Ratio 10,000 / empty (medians)',
-          target: '≤ 1.5×',
-          value: `${ratio.toFixed(2)}×`,
-          ok: ratio <= 1.5,
-        },
-        {
-          group: g,
-          name: 'Longest task during start with 10,000 (max over runs)',
-          target: '≤ 100 ms',
-          value: `${full.longestTask.max} ms (median ${full.longestTask.median})`,
-          ok: full.longestTask.max <= 100,
-        },
-        {
-          group: g,
-          name: 'Same, TBT / JS heap after load',
-          target: '',
-          value: `${fmt(full.tbt)} / ${fmt(full.heapMB, 'MB')}`,
-        },
-      );
+      for (const [k, r] of results.entries()) {
+        const g = `Library of ${LIBRARY_SIZE} (file://, cold)${k === 0 ? '' : `, ${r.file}`}`;
+        rows.push(
+          {
+            group: g,
+            name: 'Start interactive, empty library / 10,000 assessments (1× CPU)',
+            target: '',
+            value: `${fmt(r.empty.interactive)} / ${fmt(r.full.interactive)}`,
+          },
+          {
+            group: g,
+            name: 'Ratio 10,000 / empty (medians)',
+            target: '≤ 1.5×',
+            value: `${r.ratio.toFixed(2)}×`,
+            ok: r.ratio <= 1.5,
+          },
+          {
+            group: g,
+            name: 'Longest task during start with 10,000 (max over runs)',
+            target: '≤ 100 ms',
+            value: `${r.full.longestTask.max} ms (median ${r.full.longestTask.median})`,
+            ok: r.full.longestTask.max <= 100,
+          },
+          {
+            group: g,
+            name: 'Longest task during start, empty library (max over runs)',
+            target: '',
+            value: `${r.empty.longestTask.max} ms (median ${r.empty.longestTask.median})`,
+          },
+          {
+            group: g,
+            name: 'Same, TBT / JS heap after load',
+            target: '',
+            value: `${fmt(r.full.tbt)} / ${fmt(r.full.heapMB, 'MB')}`,
+          },
+        );
+      }
     }
 
     if (o.only.has('wizard') && browser) {

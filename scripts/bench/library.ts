@@ -98,7 +98,7 @@ export async function seedLibrary(
 }
 
 /** The full library is shown: its first page and the total. */
-const fullLibraryShown = (n: number) =>
+export const fullLibraryShown = (n: number) =>
   `document.querySelector(${JSON.stringify(LINK_SELECTOR)}) && document.querySelectorAll('a[href^="#/a/bench-big-"]').length >= 50 && (document.querySelector('.library-count')?.textContent ?? '').includes(${JSON.stringify(`van ${n} beoordelingen`)})`;
 
 export interface LibraryRuns {
@@ -106,27 +106,32 @@ export interface LibraryRuns {
   full: StartRun[];
 }
 
-/** `runs` cold starts each of the empty and the full library, interleaved (same load for both). */
+/**
+ * `runs` cold starts each of the empty and the full library, interleaved (same load for both); with
+ * several files (e.g. a baseline build), each run measures every file in turn.
+ */
 export async function measureLibrary(
   browser: Browser,
-  url: string,
+  urls: readonly string[],
   tpl: LibraryTemplate,
   runs: number,
   cpuSlowdown = 1,
-): Promise<LibraryRuns> {
-  const out: LibraryRuns = { empty: [], full: [] };
+): Promise<LibraryRuns[]> {
+  const out: LibraryRuns[] = urls.map(() => ({ empty: [], full: [] }));
   for (let i = 0; i < runs; i++) {
-    out.empty.push(
-      await measureStart(browser, url, cpuSlowdown, {
-        prepare: (p) => seedLibrary(p, url, 0, tpl),
-      }),
-    );
-    out.full.push(
-      await measureStart(browser, url, cpuSlowdown, {
-        condition: fullLibraryShown(LIBRARY_SIZE),
-        prepare: (p) => seedLibrary(p, url, LIBRARY_SIZE, tpl),
-      }),
-    );
+    for (const [k, url] of urls.entries()) {
+      out[k]!.empty.push(
+        await measureStart(browser, url, cpuSlowdown, {
+          prepare: (p) => seedLibrary(p, url, 0, tpl),
+        }),
+      );
+      out[k]!.full.push(
+        await measureStart(browser, url, cpuSlowdown, {
+          condition: fullLibraryShown(LIBRARY_SIZE),
+          prepare: (p) => seedLibrary(p, url, LIBRARY_SIZE, tpl),
+        }),
+      );
+    }
   }
   return out;
 }

@@ -2,6 +2,11 @@ import { useTranslation } from 'react-i18next';
 import type { Questionnaire } from '../../core/questionnaire';
 import { pick } from '../../core/texts/localized';
 
+/** What a badge needs of a questionnaire: its levels, in rank order. */
+export interface LevelScale {
+  levels: readonly Pick<Questionnaire['levels'][number], 'id' | 'label' | 'color'>[];
+}
+
 /**
  * A level as text plus a pattern (dots per rank), coloured by the questionnaire — colour is never
  * the only carrier of the meaning.
@@ -12,7 +17,7 @@ export function LevelBadge({
   provisional,
   open,
 }: {
-  q: Questionnaire;
+  q: LevelScale;
   level: string | null;
   /** Marks the level "provisional". */
   provisional?: boolean;
@@ -20,16 +25,30 @@ export function LevelBadge({
   open?: number;
 }) {
   const { t, i18n } = useTranslation();
-  if (level === null) return <span className="level level--none">{t('level.notAssessed')}</span>;
-  const rank = q.levels.findIndex((l) => l.id === level);
-  const def = q.levels[rank];
-  const label = pick(def?.label, i18n.language) || level;
   const note =
-    open !== undefined && open > 0
+    level !== null && open !== undefined && open > 0
       ? t('level.provisionalCount', { count: open })
-      : provisional
+      : level !== null && provisional
         ? t('level.provisional')
         : null;
+  return levelBadge(q, level, i18n.language, t('level.notAssessed'), note);
+}
+
+/**
+ * The badge without a hook, for lists that render many (the library): the caller passes the texts,
+ * made once per list instead of once per badge.
+ */
+export function levelBadge(
+  q: LevelScale,
+  level: string | null,
+  language: string,
+  notAssessed: string,
+  note: string | null = null,
+) {
+  if (level === null) return <span className="level level--none">{notAssessed}</span>;
+  const rank = q.levels.findIndex((l) => l.id === level);
+  const def = q.levels[rank];
+  const label = pick(def?.label, language) || level;
   const badge = (
     <span
       className="level"

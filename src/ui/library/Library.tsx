@@ -1,5 +1,4 @@
 import {
-  lazy,
   Suspense,
   useCallback,
   useDeferredValue,
@@ -10,6 +9,7 @@ import {
   useState,
 } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import type { AssessmentSummary } from '../../core/assessment';
 import type { Questionnaire } from '../../core/questionnaire';
 import { pick } from '../../core/texts/localized';
@@ -29,14 +29,16 @@ import { exportAll, undoRemove } from './actions';
 import type { ActionError } from './library-actions';
 import { deletedThisVisit, useDeletedThisVisit } from './deleted-this-visit';
 import { lazyScreen, once } from '../lazy-screen';
+import { itemTexts, type ItemTexts } from './item-texts';
+import type { QuestionnaireInfo } from './questionnaire-info';
 import './library.css';
 
 // Only a library with assessments shows these: an empty one never loads their code, which keeps
-// the start screen's JavaScript small (docs/performance.md). They load when the list comes.
-const LibraryToolbar = lazy(() =>
-  import('./LibraryToolbar').then((m) => ({ default: m.LibraryToolbar })),
-);
-const LibraryItem = lazy(() => import('./LibraryItem').then((m) => ({ default: m.LibraryItem })));
+// the start screen's JavaScript small (docs/performance.md). They load with the list, before it is
+// shown (readList), so the list renders once, complete, without suspending.
+const listCode = once(() => import('./library-list'));
+const LibraryToolbar = lazyScreen(listCode, (m) => m.LibraryToolbar);
+const LibraryItem = lazyScreen(listCode, (m) => m.LibraryItem);
 
 // The panels under the list load as the start screen starts, but the screen does not wait for them:
 // in the prerendered page (scripts/prerender.ts) they are already shown, and React takes them over
@@ -62,6 +64,12 @@ export interface LibraryContext {
   errorText(error: ActionError, title: string): Note;
   displayTitle(s: Pick<AssessmentSummary, 'title' | 'systemName'>): string;
   formatDate(iso: string): string;
+  /** The library's texts (namespace `library`) and the item texts made from them once. */
+  t: TFunction<'library'>;
+  texts: ItemTexts;
+  locale: string;
+  /** The whole built-in questionnaire behind a catalogue entry (loaded and checked), or null. */
+  loadBuiltin(info: QuestionnaireInfo): Promise<Questionnaire | null>;
 }
 
 /** How many library items are listed at first, and added by "show more". */
@@ -69,6 +77,20 @@ export const PAGE = 50;
 const NONE: AssessmentSummary[] = [];
 
 type Repo = { subscribe?: (l: (e: { kind: string }) => void) => () => void };
+
+/** The library's lines, with the code that shows them loaded when there are any. */
+async function readList(repository: { list(): Promise<AssessmentSummary[]> }) {
+  const list = await repository.list();
+  // Not fatal: the items' Suspense boundary loads the code again.
+  if (list.length > 0) await listCode().catch(() => undefined);
+  return list;
+}
+
+async function loadBuiltin(info: QuestionnaireInfo): Promise<Questionnaire | null> {
+  const { builtinQuestionnairesWithIds } = await import('../questionnaires');
+  const all = await builtinQuestionnairesWithIds([info.id]);
+  return all.find((q) => q.version === info.version) ?? null;
+}
 
 /**
  * The library on the home screen: every assessment on this device with search, sort and filter;
@@ -99,7 +121,7 @@ export function Library() {
 
   const refresh = useCallback(async () => {
     try {
-      setItems(await repository.list());
+      setItems(await readList(repository));
       setLoadFailed(false);
     } catch {
       setLoadFailed(true);
@@ -110,7 +132,7 @@ export function Library() {
   useEffect(() => {
     let live = true;
     const load = () =>
-      repository.list().then(
+      readList(repository).then(
         (list) => {
           if (!live) return;
           setItems(list);
@@ -137,6 +159,10 @@ export function Library() {
     () => ({
       announce: setNote,
       refresh,
+      t,
+      texts: itemTexts(t),
+      locale,
+      loadBuiltin,
       displayTitle: (s) => s.title || s.systemName || t('item.untitled'),
       // The shared formatter: made once per language, when the first date is shown.
       formatDate: (iso) => formatMoment(iso, locale, undefined, 'short'),
@@ -233,7 +259,14 @@ export function Library() {
     listRef.current?.children[from]?.querySelector<HTMLElement>('a, button')?.focus();
   }, [listed]);
 
-  const remind = items ? needsReminder(items, services.now()) : [];
+  const remind = useMemo(
+    () => (items ? needsReminder(items, services.now()) : []),
+    [items, services],
+  );
+  const questionnaireList = useMemo(
+    () => (items ? uniqueQuestionnaires(items, questionnaireTitle) : []),
+    [items, questionnaireTitle],
+  );
 
   return (
     <>
@@ -263,7 +296,7 @@ export function Library() {
               <LibraryToolbar
                 query={query}
                 onChange={setQuery}
-                questionnaires={uniqueQuestionnaires(items, questionnaireTitle)}
+                questionnaires={questionnaireList}
               />
             ) : null}
             {items.length > 1 ? (
@@ -286,7 +319,9 @@ export function Library() {
             </ul>
             {shown.length > limit ? (
               <p className="library-more">
-                <span role="status">{t('listed', { listed: limit, count: shown.length })}</span>{' '}
+                {/* Not a live region: the count above is the one announced; after "show more"
+                    the focus goes to the first new item. */}
+                <span>{t('listed', { listed: limit, count: shown.length })}</span>{' '}
                 <button
                   type="button"
                   className="button"
@@ -320,31 +355,16 @@ function uniqueQuestionnaires(
   return [...seen].map(([id, t]) => ({ id, title: t }));
 }
 
-/** The questionnaire of each summary: a built-in one by id and version, else the assessment's copy. */
+/**
+ * The questionnaire of each summary, as the list shows it (title, levels): a built-in one by id and
+ * version from the catalogue made at build time, else the assessment's own copy.
+ */
 function useQuestionnaires(items: AssessmentSummary[] | null) {
   const { repository } = useServices();
-  // null until the built-in questionnaires are loaded (they are separate chunks).
-  const [builtins, setBuiltins] = useState<Questionnaire[] | null>(null);
+  // Loaded before a non-empty list is shown (readList); null until then, or if it failed to load.
+  const builtins = items && items.length > 0 ? (listCode.loaded()?.builtinCatalog ?? null) : null;
   const [embedded, setEmbedded] = useState<Map<string, Questionnaire | null>>(new Map());
   const asked = useRef(new Set<string>());
-  // Loading and checking a built-in questionnaire costs ~10 ms (all three ~30 ms): only those of
-  // the listed assessments are loaded, and nothing for an empty library.
-  const ids = useMemo(
-    () => [...new Set((items ?? []).map((s) => s.questionnaireId))].sort().join('\n'),
-    [items],
-  );
-  useEffect(() => {
-    if (!ids) return;
-    let live = true;
-    // The questionnaires' code (with their checks) loads only when there is something to name.
-    import('../questionnaires')
-      .then((m) => m.builtinQuestionnairesWithIds(ids.split('\n')))
-      .then((qs) => live && setBuiltins(qs))
-      .catch(() => live && setBuiltins([]));
-    return () => {
-      live = false;
-    };
-  }, [ids]);
   const builtin = useCallback(
     (s: AssessmentSummary) =>
       builtins?.find((q) => q.id === s.questionnaireId && q.version === s.questionnaireVersion) ??
@@ -355,7 +375,7 @@ function useQuestionnaires(items: AssessmentSummary[] | null) {
     if (!items || builtins === null) return;
     for (const s of items) {
       const key = `${s.questionnaireId}@${s.questionnaireVersion}`;
-      if (s.problem || builtin(s) || asked.current.has(key)) continue;
+      if (s.problem || asked.current.has(key) || builtin(s)) continue;
       asked.current.add(key);
       void repository
         .get(s.id)
@@ -365,13 +385,13 @@ function useQuestionnaires(items: AssessmentSummary[] | null) {
     }
   }, [items, builtins, builtin, repository]);
   const questionnaireOf = useCallback(
-    (s: AssessmentSummary): Questionnaire | null =>
+    (s: AssessmentSummary): QuestionnaireInfo | null =>
       builtin(s) ?? embedded.get(`${s.questionnaireId}@${s.questionnaireVersion}`) ?? null,
     [builtin, embedded],
   );
   /** The newest built-in version of the summary's questionnaire, when it is newer than the one used. */
   const newerBuiltin = useCallback(
-    (s: AssessmentSummary): Questionnaire | null => {
+    (s: AssessmentSummary): QuestionnaireInfo | null => {
       if (s.problem) return null;
       const newest = (builtins ?? [])
         .filter((q) => q.id === s.questionnaireId)

@@ -1,11 +1,11 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { memo, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AssessmentSummary, SavedVersion } from '../../core/assessment';
-import type { Questionnaire } from '../../core/questionnaire';
+import type { QuestionnaireInfo } from './questionnaire-info';
 import { useServices } from '../services';
 import { href } from '../router';
 import { downloadFile } from '../download';
-import { LevelBadge } from '../components/LevelBadge';
+import { levelBadge } from '../components/LevelBadge';
 import { hasUnexportedChanges } from './library-model';
 import {
   duplicate,
@@ -20,8 +20,12 @@ import { setAsideLines, unmatchedLines } from './set-aside-text';
 import { deletedThisVisit } from './deleted-this-visit';
 import type { LibraryContext } from './Library';
 
-/** One assessment in the library: what it is, and what the user can do with it. */
-export function LibraryItem({
+/**
+ * One assessment in the library: what it is, and what the user can do with it. Light, because a
+ * page renders 50: its texts come made from the list (`ctx.texts`), it uses no translation hook,
+ * and it renders again only when its own props change (memo).
+ */
+export const LibraryItem = memo(function LibraryItem({
   summary: s,
   questionnaire,
   questionnaireTitle,
@@ -29,24 +33,23 @@ export function LibraryItem({
   ctx,
 }: {
   summary: AssessmentSummary;
-  questionnaire: Questionnaire | null;
+  /** What the list shows of the questionnaire (title, levels); null while unknown. */
+  questionnaire: QuestionnaireInfo | null;
   questionnaireTitle: string;
-  /** A newer built-in version of the questionnaire, to offer moving to. */
-  upgrade: Questionnaire | null;
+  /** A newer built-in version of the questionnaire, to offer moving to (loaded when chosen). */
+  upgrade: QuestionnaireInfo | null;
   ctx: LibraryContext;
 }) {
   const services = useServices();
-  const { t, i18n } = useTranslation('library');
+  const { t, texts, locale } = ctx;
   const titleId = useId();
   const title = ctx.displayTitle(s);
   const [confirming, setConfirming] = useState(false);
   const deleteButton = useRef<HTMLButtonElement>(null);
   // The visible text plus the title, so each button is unique for screen-reader users (and the
   // visible words come first, as WCAG "label in name" asks).
-  // (Made once per item: a translation call per button was most of a library page's render time.)
-  const forTitle = t('item.actionsFor', { title });
+  const forTitle = texts.actionsFor(title);
   const named = (text: string) => `${text} ${forTitle}`;
-  const versionText = t('item.version', { version: s.version ?? 1 });
 
   async function onExport() {
     const r = await exportOne(services, s.id);
@@ -77,7 +80,9 @@ export function LibraryItem({
     await ctx.refresh();
   }
 
-  async function onMove(to: Questionnaire) {
+  async function onMove(info: QuestionnaireInfo) {
+    const to = await ctx.loadBuiltin(info);
+    if (!to) return ctx.announce(ctx.errorText('notFound', title));
     const r = await moveToQuestionnaire(services, s.id, to);
     if (!r.ok) return ctx.announce(ctx.errorText(r.error, title));
     const { migration, from, newVersion } = r.value;
@@ -91,12 +96,12 @@ export function LibraryItem({
           aside: migration.setAside.length,
         }),
         newVersion ? t('upgrade.doneSigned', { version: migration.assessment.version }) : '',
-        ...unmatchedLines(migration.unmatched, from, i18n.language, (k, o) => t(k, o)),
+        ...unmatchedLines(migration.unmatched, from, locale, (k, o) => t(k, o)),
         migration.setAside.length > 0 ? t('upgrade.asideIntro') : '',
       ]
         .filter(Boolean)
         .join(' '),
-      details: setAsideLines(migration.setAside, from, i18n.language, (k, o) => t(k, o)),
+      details: setAsideLines(migration.setAside, from, locale, (k, o) => t(k, o)),
     });
     await ctx.refresh();
   }
@@ -127,10 +132,10 @@ export function LibraryItem({
           <button
             type="button"
             className="button"
-            aria-label={named(t('actions.exportAnyway'))}
+            aria-label={named(texts.exportAnyway)}
             onClick={() => void onExportAnyway()}
           >
-            {t('actions.exportAnyway')}
+            {texts.exportAnyway}
           </button>
         </div>
       </li>
@@ -139,18 +144,11 @@ export function LibraryItem({
 
   const exportState =
     s.exportedAt === null
-      ? t('item.notExported')
+      ? texts.notExported
       : hasUnexportedChanges(s)
-        ? t('item.changedSinceExport')
+        ? texts.changedSinceExport
         : null;
-
-  // Each text once (a library page renders 50 items; translation calls were most of its time).
-  const label = {
-    summary: t('actions.summary'),
-    export: t('actions.export'),
-    duplicate: t('actions.duplicate'),
-    delete: t('actions.delete'),
-  };
+  const label = texts;
 
   return (
     <li className="card library-item" aria-labelledby={titleId}>
@@ -161,18 +159,18 @@ export function LibraryItem({
         {[
           s.systemName !== title ? s.systemName : '',
           `${questionnaireTitle} ${s.questionnaireVersion}`,
-          versionText,
-          t(`status.${s.status}`),
-          t('item.changed', { date: ctx.formatDate(s.updatedAt) }),
+          texts.version(s.version ?? 1),
+          texts.status[s.status],
+          texts.changed(ctx.formatDate(s.updatedAt)),
           exportState ?? '',
         ]
           .filter(Boolean)
           .join(' · ')}
       </p>
       <p className="library-item__level">
-        {t('item.level')}{' '}
+        {texts.level}{' '}
         {questionnaire ? (
-          <LevelBadge q={questionnaire} level={s.overallLevel} />
+          levelBadge(questionnaire, s.overallLevel, locale, texts.notAssessed)
         ) : (
           <span>{s.overallLevel ?? '—'}</span>
         )}
@@ -244,7 +242,7 @@ export function LibraryItem({
       <Versions summary={s} title={title} ctx={ctx} />
     </li>
   );
-}
+});
 
 function ConfirmDelete({
   heading,
@@ -286,8 +284,32 @@ function ConfirmDelete({
   );
 }
 
-/** The earlier states kept of an assessment, loaded when the user opens the list. */
+/**
+ * The earlier states kept of an assessment: a closed disclosure until the user opens it; its list
+ * (and its texts) are made only then.
+ */
 function Versions({
+  summary,
+  title,
+  ctx,
+}: {
+  summary: AssessmentSummary;
+  title: string;
+  ctx: LibraryContext;
+}) {
+  const [open, setOpen] = useState(false);
+  return (
+    <details className="library-versions" onToggle={(e) => setOpen(e.currentTarget.open)}>
+      <summary aria-label={`${ctx.texts.versionsTitle} ${ctx.texts.actionsFor(title)}`}>
+        {ctx.texts.versionsTitle}
+      </summary>
+      {open ? <VersionList summary={summary} title={title} ctx={ctx} /> : null}
+    </details>
+  );
+}
+
+/** The list of earlier states, loaded when the disclosure opens. */
+function VersionList({
   summary,
   title,
   ctx,
@@ -299,10 +321,8 @@ function Versions({
   const services = useServices();
   const { t } = useTranslation('library');
   const [versions, setVersions] = useState<SavedVersion[] | null>(null);
-  const [open, setOpen] = useState(false);
 
   useEffect(() => {
-    if (!open) return;
     let live = true;
     services.repository
       .versions(summary.id)
@@ -312,7 +332,7 @@ function Versions({
       live = false;
     };
     // A new save of the assessment (summary.updatedAt) can add a version: load again.
-  }, [open, services.repository, summary.id, summary.updatedAt]);
+  }, [services.repository, summary.id, summary.updatedAt]);
 
   async function goBack(v: SavedVersion) {
     const r = await restoreVersion(services, v.assessment, v.savedAt);
@@ -324,50 +344,43 @@ function Versions({
     await ctx.refresh();
   }
 
-  return (
-    <details className="library-versions" onToggle={(e) => setOpen(e.currentTarget.open)}>
-      <summary aria-label={`${t('versions.title')} ${t('item.actionsFor', { title })}`}>
-        {t('versions.title')}
-      </summary>
-      {versions === null ? (
-        <p>{t('versions.loading')}</p>
-      ) : versions.length === 0 ? (
-        <p>{t('versions.none')}</p>
-      ) : (
-        <>
-          <p className="hint">{t('versions.about')}</p>
-          <ul>
-            {versions.map((v, i) => {
-              const when = t('versions.savedAt', { date: ctx.formatDate(v.savedAt) });
-              return (
-                <li key={`${v.savedAt}-${i}`}>
-                  <span>{when}</span>{' '}
-                  <button
-                    type="button"
-                    className="link-button"
-                    aria-label={`${t('versions.restore')} (${when})`}
-                    onClick={() => void goBack(v)}
-                  >
-                    {t('versions.restore')}
-                  </button>{' '}
-                  <button
-                    type="button"
-                    className="link-button"
-                    aria-label={`${t('versions.download')} (${when})`}
-                    onClick={() =>
-                      void exportVersion(v.assessment).then((f) =>
-                        downloadFile(f.text, f.name, 'application/json'),
-                      )
-                    }
-                  >
-                    {t('versions.download')}
-                  </button>
-                </li>
-              );
-            })}
-          </ul>
-        </>
-      )}
-    </details>
+  return versions === null ? (
+    <p>{t('versions.loading')}</p>
+  ) : versions.length === 0 ? (
+    <p>{t('versions.none')}</p>
+  ) : (
+    <>
+      <p className="hint">{t('versions.about')}</p>
+      <ul>
+        {versions.map((v, i) => {
+          const when = t('versions.savedAt', { date: ctx.formatDate(v.savedAt) });
+          return (
+            <li key={`${v.savedAt}-${i}`}>
+              <span>{when}</span>{' '}
+              <button
+                type="button"
+                className="link-button"
+                aria-label={`${t('versions.restore')} (${when})`}
+                onClick={() => void goBack(v)}
+              >
+                {t('versions.restore')}
+              </button>{' '}
+              <button
+                type="button"
+                className="link-button"
+                aria-label={`${t('versions.download')} (${when})`}
+                onClick={() =>
+                  void exportVersion(v.assessment).then((f) =>
+                    downloadFile(f.text, f.name, 'application/json'),
+                  )
+                }
+              >
+                {t('versions.download')}
+              </button>
+            </li>
+          );
+        })}
+      </ul>
+    </>
   );
 }

@@ -21,6 +21,19 @@ describe('formatSize', () => {
     expect(formatSize(10 * 1024 ** 3, 'en')).toBe('10.0 GB');
   });
 
+  it('writes exactly what Intl writes, also where it does the work itself (Dutch and English)', () => {
+    for (const locale of ['nl', 'en']) {
+      const intl = new Intl.NumberFormat(locale, {
+        minimumFractionDigits: 1,
+        maximumFractionDigits: 1,
+      });
+      for (let i = 0; i < 1_022_000; i += 37) {
+        const n = 1 + i / 1000;
+        expect(formatSize(n * 1024 * 1024, locale)).toBe(`${intl.format(n)} MB`);
+      }
+    }
+  });
+
   it('the "too large" file problem writes sizes in the reader’s language', () => {
     const p = fileSizeProblem('assessment', 21.5 * 1024 * 1024);
     expect(p).not.toBeNull();

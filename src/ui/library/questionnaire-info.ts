@@ -1,0 +1,14 @@
+import type { Questionnaire } from '../../core/questionnaire';
+
+/**
+ * What a library item shows of its questionnaire: title, version and levels. A built-in
+ * questionnaire's comes from the catalogue made at build time (library-list.ts), without loading
+ * and checking the questionnaire; an assessment with its own questionnaire gives the whole
+ * questionnaire, which has these fields too.
+ */
+export interface QuestionnaireInfo {
+  id: string;
+  version: string;
+  title: Questionnaire['title'];
+  levels: readonly Pick<Questionnaire['levels'][number], 'id' | 'label' | 'color'>[];
+}
