@@ -1,8 +1,8 @@
-import { Fragment, useEffect, useLayoutEffect, useMemo, useState } from 'react';
+import { Fragment, startTransition, useEffect, useLayoutEffect, useMemo, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslation } from 'react-i18next';
-import type { Section } from '../../core/questionnaire';
+import type { Question, Section } from '../../core/questionnaire';
 import { pick } from '../../core/texts';
 import { instanceLabel, questionInstance, questionTitle } from '../../core/questionnaire/repeat';
 import { useSession } from '../state/session';
@@ -13,7 +13,7 @@ import { PageHeading } from '../components/PageHeading';
 import { ErrorSummary, type FieldError } from '../components/ErrorSummary';
 import { SaveStatusText } from '../components/SaveStatusText';
 import { Localized } from '../components/Localized';
-import { navigate } from '../router';
+import { fieldInAddress, navigate } from '../router';
 import { QuestionField } from './QuestionField';
 import { StepList } from './StepList';
 import { LiveLevels } from './LiveLevels';
@@ -130,6 +130,17 @@ function StepForm({
     () => questions.filter((x) => visibleIds.includes(x.q.id)),
     [questions, visibleIds],
   );
+  // The first questions come with the step's heading; the rest right after that frame is painted
+  // (a step of a large questionnaire has 20 or more: rendering all before the first paint made the
+  // step change slower than 50 ms). An address that names a field of a later question renders
+  // through that question at once, so focus goes straight to it.
+  const [firstCount] = useState(() => firstSliceEnd(visible, fieldInAddress()));
+  const [allShown, setAllShown] = useState(() => visible.length <= firstCount);
+  useEffect(() => {
+    if (allShown) return;
+    return afterPaint(() => startTransition(() => setAllShown(true)));
+  }, [allShown]);
+  const shownQuestions = allShown ? visible : visible.slice(0, firstCount);
 
   const schema = useMemo(
     () =>
@@ -232,7 +243,7 @@ function StepForm({
         )}
         className={store.readOnly ? 'stack wizard__form--read-only' : 'stack'}
       >
-        {visible.map(({ q: question, index }, i) => {
+        {shownQuestions.map(({ q: question, index }, i) => {
           // A repeating group: each instance under its own heading, the option it is asked for.
           const inst = questionInstance(q, question.id);
           const prev = i > 0 ? questionInstance(q, visible[i - 1]!.q.id) : null;
@@ -293,6 +304,38 @@ function StepForm({
       </form>
     </div>
   );
+}
+
+/** How many questions a step renders before its first paint. */
+export const FIRST_QUESTIONS = 6;
+
+/** The end of the first slice: FIRST_QUESTIONS, or through the question that holds `field`. */
+function firstSliceEnd(visible: readonly { q: Question }[], field: string | null): number {
+  let end = FIRST_QUESTIONS;
+  if (field) {
+    visible.forEach(({ q }, i) => {
+      const id = controlId(q);
+      if (field === id || field.startsWith(`${id}-`)) end = Math.max(end, i + 1);
+    });
+  }
+  return end;
+}
+
+/** Runs `fn` in a task after the next frame has been painted; returns a cancel function. */
+function afterPaint(fn: () => void): () => void {
+  let live = true;
+  const frame = requestAnimationFrame(() => {
+    const ch = new MessageChannel();
+    ch.port1.onmessage = () => {
+      ch.port1.close();
+      if (live) fn();
+    };
+    ch.port2.postMessage(null);
+  });
+  return () => {
+    live = false;
+    cancelAnimationFrame(frame);
+  };
 }
 
 /** "Label: message", but a label that ends a sentence ("…of the system?") gets no colon after it. */
