@@ -131,7 +131,13 @@ describe('fria-core', () => {
     const ids = q.sections.map((s) => s.id);
     expect(ids.slice(0, 5)).toEqual(['purpose', 'system', 'use', 'people', 'suppliersData']);
     expect(ids.slice(5, 14)).toEqual(q.domains.map((d) => d.id));
-    expect(ids.at(-1)).toBe('proportionality');
+    // The rights affected, the roadmap once per right, then the weighing as a whole.
+    expect(ids.slice(-3)).toEqual([
+      'proportionality',
+      'rightsRoadmap',
+      'proportionalityConclusion',
+    ]);
+    expect(q.sections.at(-2)!.repeatFor).toBe('rightsAffected');
   });
 
   it('asks in the context about every group the issue names', () => {

@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import { computeVisibility } from '../../../src/core/scoring/visibility';
 import type { Answers } from '../../../src/core/scoring/answers';
 import { allQuestions, fixtureDir, loadQuestionnaire, readJson } from './builtin';
+import { questionnaireSource } from '../../../src/core/questionnaire/questionnaire-format';
+import { questionInstance } from '../../../src/core/questionnaire/repeat';
 
 /**
  * How many questions a user sees on a low-risk and a high-risk path (conditions keep it
@@ -19,7 +21,8 @@ function fixtureAnswers(id: string, name: string): Answers {
 
 describe('fria-core path lengths', () => {
   const q = loadQuestionnaire('fria-core');
-  const total = allQuestions(q).length;
+  // Questions as written; the roadmap's five are asked once per right ticked (a repeating group).
+  const total = allQuestions(questionnaireSource(q)).length;
 
   /** The simplest system: plain software, no data about people, nobody affected. */
   const simplest: Answers = {
@@ -73,7 +76,7 @@ describe('fria-core path lengths', () => {
     );
   });
 
-  it('shows 80 to 93 questions on the high-risk paths of the example assessments', () => {
+  it('shows 90 to 113 questions on the high-risk paths of the example assessments (the roadmap’s five per right ticked)', () => {
     const counts = Object.fromEntries(
       [
         'fraud-risk-scoring.fria.json',
@@ -83,19 +86,22 @@ describe('fria-core path lengths', () => {
       ].map((n) => [n, visibleCount('fria-core', fixtureAnswers('fria-core', n))]),
     );
     expect(counts).toEqual({
-      'fraud-risk-scoring.fria.json': 80,
-      'companion-chatbot.fria.json': 93,
-      'school-biometrics.fria.json': 90,
-      'genai-caseworkers.fria.json': 80,
+      // 6 rights: 75 + 6 × 5; 5 rights: 88 + 5 × 5; 4 rights: 85 + 4 × 5; 3 rights: 75 + 3 × 5.
+      'fraud-risk-scoring.fria.json': 105,
+      'companion-chatbot.fria.json': 113,
+      'school-biometrics.fria.json': 105,
+      'genai-caseworkers.fria.json': 90,
     });
   });
 
   it('shows 100 of 101 on the widest path (only the feedback-loop question, for self-learning models, stays hidden)', () => {
     const v = computeVisibility(q, widest);
     expect(v.questions.size).toBe(100);
+    // Of the roadmap, only the instance for the one right ticked (privacy) is asked.
     expect(
       allQuestions(q)
         .filter((x) => !v.questions.has(x.id))
+        .filter((x) => questionInstance(q, x.id) === null)
         .map((x) => x.id),
     ).toEqual(['feedbackLoop']);
   });
