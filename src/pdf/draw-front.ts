@@ -220,7 +220,8 @@ export function drawSummary(flow: Flow, m: ReportModel): void {
           { size: SIZE.small, indent: 5 },
         );
       }
-      flow.text(`${m.labels.redFlagResponse}: ${f.response ?? m.labels.redFlagNoResponse}`, {
+      const answer = [f.response, f.coveredBy].filter((x) => x !== null).join(' ');
+      flow.text(`${m.labels.redFlagResponse}: ${answer || m.labels.redFlagNoResponse}`, {
         size: SIZE.small,
         indent: 5,
         after: 2.5,
@@ -363,7 +364,7 @@ function drawHeatMaps(flow: Flow, map: ReportHeatMap, m: ReportModel): void {
   const height = HEAT_MAP_HEIGHT;
   flow.ensure(height);
   const top = flow.y;
-  const drawOne = (x0: number, counts: number[][], title: string) => {
+  const drawOne = (x0: number, counts: number[][], labels: string[][][], title: string) => {
     doc.setFont('DejaVuSans', 'bold');
     doc.setFontSize(SIZE.small);
     doc.setTextColor(COLOR.text);
@@ -379,14 +380,23 @@ function drawHeatMaps(flow: Flow, map: ReportHeatMap, m: ReportModel): void {
         doc.setLineWidth(0.25);
         doc.rect(x, y, cell, cell, 'S');
         const n = counts[l - 1]![s - 1]!;
+        const lines = labels[l - 1]?.[s - 1] ?? [];
         if (n > 0) {
+          // The risks' numbers (R1 R2), on a white label so they read over any pattern.
+          const lh = 3;
+          const h = lines.length * lh + 1.2;
           doc.setFillColor('#ffffff');
           doc.setDrawColor(COLOR.hatch);
-          doc.circle(x + cell / 2, y + cell / 2, 3.1, 'FD');
+          doc.setLineWidth(0.2);
+          doc.roundedRect(x + 0.8, y + cell / 2 - h / 2, cell - 1.6, h, 0.6, 0.6, 'FD');
           doc.setFont('DejaVuSans', 'bold');
-          doc.setFontSize(SIZE.body);
+          doc.setFontSize(SIZE.tiny - 0.5);
           doc.setTextColor(COLOR.text);
-          doc.text(String(n), x + cell / 2, y + cell / 2 + 1.2, { align: 'center' });
+          lines.forEach((line, i) => {
+            doc.text(drawable(line), x + cell / 2, y + cell / 2 - h / 2 + 2.9 + i * lh, {
+              align: 'center',
+            });
+          });
         }
       }
       doc.setFont('DejaVuSans', 'normal');
@@ -400,8 +410,13 @@ function drawHeatMaps(flow: Flow, map: ReportHeatMap, m: ReportModel): void {
     doc.text(drawable(`${m.labels.heatMapSeverity} →`), x0 + 8, gy + gridW + 7.5);
     doc.text(drawable(`${m.labels.heatMapLikelihood} →`), x0 + 2.5, gy + gridW, { angle: 90 });
   };
-  drawOne(PAGE.left, map.inherent, m.labels.heatMapInherent);
-  drawOne(PAGE.left + CONTENT_WIDTH / 2 + 2, map.residual, m.labels.heatMapResidual);
+  drawOne(PAGE.left, map.inherent, map.labels.inherent, m.labels.heatMapInherent);
+  drawOne(
+    PAGE.left + CONTENT_WIDTH / 2 + 2,
+    map.residual,
+    map.labels.residual,
+    m.labels.heatMapResidual,
+  );
   flow.y = top + height;
 }
 

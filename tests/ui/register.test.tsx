@@ -76,8 +76,12 @@ describe('risk register screen', { timeout: 20_000 }, () => {
         .map((h) => h.textContent),
     ).toEqual([
       '⚑ Rode vlag: Bijzondere gegevens zonder grondslag',
-      'Verwerkt het systeem persoonsgegevens? — ja',
+      // Written as a risk, not as "question — answer"; where it came from is beside it.
+      'Mogelijk risico voor Privacy',
     ]);
+    expect(proposals).toHaveTextContent(
+      'Voorgesteld door het antwoord “ja” op “Verwerkt het systeem persoonsgegevens?”',
+    );
     await user.click(
       within(proposals).getByRole('button', {
         name: 'Opnemen in het register…: Bijzondere gegevens zonder grondslag',
@@ -238,7 +242,7 @@ describe('risk register screen', { timeout: 20_000 }, () => {
     const user = userEvent.setup();
     await screen.findByRole('heading', { level: 1, name: 'Risicoregister' }, LOAD);
     const opener = screen.getByRole('button', {
-      name: 'Afwijzen…: Verwerkt het systeem persoonsgegevens? — ja',
+      name: 'Afwijzen…: Mogelijk risico voor Privacy',
     });
     await user.click(opener);
     let dialog = screen.getByRole('dialog', { name: 'Voorgesteld risico afwijzen' });
@@ -284,7 +288,7 @@ describe('risk register screen', { timeout: 20_000 }, () => {
     await screen.findByRole('heading', { level: 1, name: 'Samenvatting' }, LOAD);
     const reg = screen.getByRole('region', { name: 'Risicoregister' });
     expect(reg).toHaveTextContent(
-      'Verwerkt het systeem persoonsgegevens? — ja (Privacy) — Reden: Alleen e-mailadressen van medewerkers',
+      'Mogelijk risico voor Privacy (Privacy) — Reden: Alleen e-mailadressen van medewerkers',
     );
     expect(reg).toHaveTextContent('1 voorgesteld risico is nog niet behandeld.');
   });
@@ -314,11 +318,22 @@ describe('risk register screen', { timeout: 20_000 }, () => {
       }),
     ).toHaveFocus();
     const title = screen.getByRole('textbox', { name: /Titel van het risico/ });
-    expect(title).toHaveValue('');
-    expect(screen.getByRole('textbox', { name: /^Beschrijving/ })).toHaveValue(
-      '• Verwerkt het systeem persoonsgegevens? — ja: Voorgesteld door het antwoord “ja” op “Verwerkt het systeem persoonsgegevens?”: 2 van 2 punten voor Privacy.\n' +
-        '• Welke gegevens? — Gezondheid, Etniciteit: Voorgesteld door het antwoord “Gezondheid, Etniciteit” op “Welke gegevens?”: 6 van 7 punten voor Privacy.',
+    // The titles combined, the description left to the team; the sources beside the form.
+    expect(title).toHaveValue(
+      'Mogelijk risico voor Privacy; Mogelijk risico voor Privacy door “Gezondheid, Etniciteit”',
     );
+    expect(screen.getByRole('textbox', { name: /^Beschrijving/ })).toHaveValue('');
+    const sources = screen.getByRole('note');
+    expect(sources).toHaveTextContent('Waarom de app dit risico voorstelt:');
+    expect(
+      within(sources)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual([
+      'Voorgesteld door het antwoord “ja” op “Verwerkt het systeem persoonsgegevens?”: 2 van 2 punten voor Privacy.',
+      'Voorgesteld door het antwoord “Gezondheid, Etniciteit” op “Welke gegevens?”: 6 van 7 punten voor Privacy.',
+    ]);
+    await user.clear(title);
     await user.type(title, 'Gevoelige gegevens in het model');
     await rate(user, /Risico vóór maatregelen/, '3 – mogelijk', '4 – ernstig');
     await rate(user, /Risico na maatregelen/, '2 – onwaarschijnlijk', '4 – ernstig');
@@ -360,10 +375,7 @@ describe('risk register screen', { timeout: 20_000 }, () => {
       within(dialog)
         .getAllByRole('listitem')
         .map((li) => li.textContent),
-    ).toEqual([
-      'Bijzondere gegevens zonder grondslag',
-      'Verwerkt het systeem persoonsgegevens? — ja',
-    ]);
+    ).toEqual(['Bijzondere gegevens zonder grondslag', 'Mogelijk risico voor Privacy']);
     await user.type(within(dialog).getByRole('textbox'), 'Proefopstelling zonder echte gegevens');
     await user.click(within(dialog).getByRole('button', { name: '2 voorstellen afwijzen' }));
     expect(screen.getByText('2 voorstellen afgewezen.')).toBeInTheDocument();
@@ -478,6 +490,12 @@ describe('summary: overrides, bars, conclusion', { timeout: 20_000 }, () => {
     expect(justification).toHaveFocus();
     expect(dialog).toHaveTextContent('Schrijf op waarom u het niveau aanpast');
     await user.type(justification, 'Grondslag ligt bij de Raad van State');
+    // Who sets the level is asked too, and recorded with the moment.
+    await user.click(within(dialog).getByRole('button', { name: 'Aanpassing opslaan' }));
+    const by = within(dialog).getByRole('textbox', { name: /Uw naam en functie/ });
+    expect(by).toHaveFocus();
+    expect(dialog).toHaveTextContent('Vul uw naam in');
+    await user.type(by, 'A. Jansen, privacyjurist');
     await user.click(within(dialog).getByRole('button', { name: 'Aanpassing opslaan' }));
     expect(screen.queryByRole('dialog')).toBeNull();
     expect(
@@ -488,7 +506,7 @@ describe('summary: overrides, bars, conclusion', { timeout: 20_000 }, () => {
     expect(cells[0]).toHaveTextContent('Zeer hoog'); // computed
     expect(cells[1]).toHaveTextContent('Hoog');
     expect(cells[1]).toHaveTextContent(
-      'Aangepast door de beoordelaar: Grondslag ligt bij de Raad van State',
+      'Aangepast door de beoordelaar: Grondslag ligt bij de Raad van State (A. Jansen, privacyjurist,',
     );
     expect(screen.getByText('Het niveau van Privacy is nu Hoog.')).toBeInTheDocument();
     // The bar view says both too.
@@ -500,6 +518,7 @@ describe('summary: overrides, bars, conclusion', { timeout: 20_000 }, () => {
       expect((await repo.get('a1'))?.overrides.privacy).toMatchObject({
         level: 'high',
         justification: 'Grondslag ligt bij de Raad van State',
+        by: 'A. Jansen, privacyjurist',
       }),
     );
   });

@@ -87,11 +87,7 @@ describe('dismissed proposals in the report', () => {
         'merged',
         'Opgenomen in R1, samen met 1 ander voorstel.',
       ],
-      [
-        'Verwerkt het systeem persoonsgegevens? — ja',
-        'merged',
-        'Opgenomen in R1, samen met 1 ander voorstel.',
-      ],
+      ['Mogelijk risico voor Privacy', 'merged', 'Opgenomen in R1, samen met 1 ander voorstel.'],
       ['Besluit zonder mens', 'open', 'Open: nog niet behandeld.'],
     ]);
     for (const locale of ['nl', 'en'] as const) {

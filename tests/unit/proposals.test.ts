@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import {
   acceptProposal,
   acceptProposals,
-  combinedDraft,
+  combinedTitle,
   computeProposals,
   DEFAULT_PROPOSAL_SHARE,
   dismissedProposals,
@@ -170,7 +170,10 @@ describe('the proposal rule', () => {
     );
     expect(ps.map((p) => [p.id, p.domain])).toEqual([['redFlag:noComplaint', null]]);
     // Its draft has no domain yet, and the form asks for one.
-    const d = proposalDraft(withOverall, ps[0]!, 'en', { riskId: 'r1', measureId: (n) => `m${n}` });
+    const d = proposalDraft(withOverall, [ps[0]!], 'en', {
+      riskId: 'r1',
+      measureId: (n) => `m${n}`,
+    });
     expect(d.domain).toBe('');
     expect(riskProblems(d, withOverall).map((p) => p.code)).toContain('unknownDomain');
   });
@@ -184,10 +187,118 @@ describe('proposal texts', () => {
   const flag = ps.find((p) => p.id === 'redFlag:specialNoGround')!;
   const answer = ps.find((p) => p.id === 'answer:personalData:privacy')!;
 
-  it('titles: the red flag text, or the question with its answer', () => {
+  it('titles are written as risks, never as the question with its answer', () => {
     expect(proposalTitle(q, flag, 'nl')).toBe('Bijzondere gegevens zonder grondslag');
-    expect(proposalTitle(q, answer, 'nl')).toBe('Verwerkt het systeem persoonsgegevens? — ja');
-    expect(proposalTitle(q, answer, 'en')).toBe('Does the system process personal data? — yes');
+    // A yes/no answer says nothing on its own: the domain it puts at risk.
+    expect(proposalTitle(q, answer, 'nl')).toBe('Mogelijk risico voor Privacy');
+    expect(proposalTitle(q, answer, 'en')).toBe('Possible risk to Privacy');
+    const kinds = computeProposals(
+      q,
+      score(q, {
+        answers: { personalData: true, dataKinds: ['health', 'ethnicity'], legalGround: 'yes' },
+      }),
+    ).find((p) => p.id === 'answer:dataKinds:privacy')!;
+    expect(proposalTitle(q, kinds, 'en')).toBe('Possible risk to Privacy from “Health, Ethnicity”');
+    expect(proposalTitle(q, kinds, 'nl')).not.toContain('?');
+  });
+
+  it('a red flag without a risk text gives its first sentence; with one, that text', () => {
+    const long = {
+      ...q,
+      redFlags: q.redFlags!.map((f) =>
+        f.id === 'specialNoGround'
+          ? {
+              ...f,
+              text: {
+                nl: 'Gevoelige gegevens zonder grondslag (AVG art. 9). Zoek eerst de grondslag uit.',
+                en: 'Sensitive data without a legal basis (GDPR Art. 9). Establish the basis first.',
+              },
+            }
+          : f,
+      ),
+    };
+    expect(proposalTitle(long, flag, 'en')).toBe(
+      'Sensitive data without a legal basis (GDPR Art. 9).',
+    );
+    const withRisk = {
+      ...long,
+      redFlags: long.redFlags.map((f) => ({
+        ...f,
+        risk: { nl: 'Verboden verwerking', en: 'Prohibited processing' },
+      })),
+    };
+    expect(proposalTitle(withRisk, flag, 'nl')).toBe('Verboden verwerking');
+  });
+
+  it('uses the questionnaire’s risk text: the option’s first, then the question’s', () => {
+    const sections = q.sections.map((s) => ({
+      ...s,
+      questions: s.questions.map((x) =>
+        x.id === 'personalData'
+          ? { ...x, risk: { nl: 'Te veel gegevens over mensen', en: 'Too much data on people' } }
+          : x.id === 'dataKinds' && 'options' in x
+            ? {
+                ...x,
+                risk: { nl: 'Gevoelige gegevens', en: 'Sensitive data' },
+                options: x.options.map((o) =>
+                  o.id === 'ethnicity'
+                    ? {
+                        ...o,
+                        risk: { nl: 'Onderscheid naar afkomst', en: 'Distinction by origin' },
+                      }
+                    : o,
+                ),
+              }
+            : x,
+      ),
+    }));
+    const qr = { ...q, sections } as Questionnaire;
+    expect(validateQuestionnaire(qr).valid).toBe(true);
+    const ps2 = computeProposals(
+      qr,
+      score(qr, {
+        answers: { personalData: true, dataKinds: ['health', 'ethnicity'], legalGround: 'yes' },
+      }),
+    );
+    const title = (id: string, l = 'en') =>
+      proposalTitle(
+        qr,
+        ps2.find((p) => p.id === id)!,
+        l,
+      );
+    expect(title('answer:personalData:privacy')).toBe('Too much data on people');
+    expect(title('answer:dataKinds:privacy', 'nl')).toBe('Onderscheid naar afkomst');
+    // Without the option's risk, the question's.
+    const qq = {
+      ...qr,
+      sections: qr.sections.map((x) => ({
+        ...x,
+        questions: x.questions.map((y) =>
+          'options' in y ? { ...y, options: y.options.map(({ risk: _r, ...o }) => o) } : y,
+        ),
+      })),
+    } as Questionnaire;
+    const ps3 = computeProposals(
+      qq,
+      score(qq, {
+        answers: { personalData: true, dataKinds: ['health', 'ethnicity'], legalGround: 'yes' },
+      }),
+    );
+    expect(
+      proposalTitle(
+        qq,
+        ps3.find((p) => p.id === 'answer:dataKinds:privacy')!,
+        'nl',
+      ),
+    ).toBe('Gevoelige gegevens');
+  });
+
+  it('combines the titles of proposals taken together, without empty titles or ".:"', () => {
+    expect(combinedTitle(['A risk.', 'Another risk', 'A risk'], 'en')).toBe('A risk; Another risk');
+    expect(combinedTitle(['One'], 'nl')).toBe('One');
+    const many = ['First risk', 'Second', 'Third', 'Fourth'];
+    expect(combinedTitle(many, 'nl')).toBe('First risk (en 3 andere)');
+    expect(combinedTitle(many, 'en')).toBe('First risk (and 3 more)');
   });
 
   it('reasons: the points, or the red flag with the answers that raised it', () => {
@@ -207,7 +318,7 @@ describe('accept, dismiss, reopen', () => {
   it('a draft starts from the proposal, with suggested measures and no ratings', async () => {
     const a = await assessment(answers);
     const p = proposalViews(q, a).find((x) => x.id === 'redFlag:specialNoGround')!;
-    const d = proposalDraft(q, p, 'nl', idsFor);
+    const d = proposalDraft(q, [p], 'nl', idsFor);
     expect(d).toMatchObject({
       id: 'r-1',
       domain: 'privacy',
@@ -233,7 +344,7 @@ describe('accept, dismiss, reopen', () => {
   it('accepting stores a linked risk and records the decision; it needs ratings first', async () => {
     const a = await assessment(answers);
     const p = proposalViews(q, a).find((x) => x.id === 'redFlag:specialNoGround')!;
-    const d = proposalDraft(q, p, 'nl', idsFor);
+    const d = proposalDraft(q, [p], 'nl', idsFor);
     const refused = acceptProposal(a, q, p.id, d, AT);
     expect(refused.ok).toBe(false);
 
@@ -284,7 +395,7 @@ describe('accept, dismiss, reopen', () => {
     expect(dismissedProposals(q, r.assessment, 'en')).toEqual([
       {
         id: 'answer:personalData:privacy',
-        title: 'Does the system process personal data? — yes',
+        title: 'Possible risk to Privacy',
         domain: 'privacy',
         reason: 'Only staff e-mail addresses',
         at: AT,
@@ -298,7 +409,7 @@ describe('accept, dismiss, reopen', () => {
     expect(dismissedProposals(q, changed, 'en')).toEqual([
       {
         id: 'answer:personalData:privacy',
-        title: 'Does the system process personal data?',
+        title: 'Possible risk to Privacy',
         domain: 'privacy',
         reason: 'Only staff e-mail addresses',
         at: AT,
@@ -323,14 +434,14 @@ describe('accept, dismiss, reopen', () => {
       'answer:personalData:privacy',
       'answer:dataKinds:privacy',
     ]);
-    const d = combinedDraft(q, open, 'en', idsFor);
-    // No title yet (the team names the risk); both reasons; the domain's measure once.
-    expect(d.title).toBe('');
+    const d = proposalDraft(q, open, 'en', idsFor);
+    // The titles combined; no meta text in the description (the sources are shown beside the
+    // form); the domain's measure once.
+    expect(d.title).toBe(
+      'Possible risk to Privacy; Possible risk to Privacy from “Health, Ethnicity”',
+    );
     expect(d.domain).toBe('privacy');
-    expect(d.description.split('\n')).toEqual([
-      '• Does the system process personal data? — yes: Proposed because of the answer “yes” to “Does the system process personal data?”: 2 of 2 points for Privacy.',
-      '• Which data? — Health, Ethnicity: Proposed because of the answer “Health, Ethnicity” to “Which data?”: 6 of 7 points for Privacy.',
-    ]);
+    expect(d.description).toBe('');
     expect(d.measures.map((m) => m.suggestedMeasure)).toEqual(['minimise']);
     const rated = {
       ...d,

@@ -84,7 +84,7 @@ describe('score: the register part', () => {
       {
         id: 'answer:personalData:privacy',
         domain: 'privacy',
-        title: 'Does the system process personal data? — yes',
+        title: 'Possible risk to Privacy',
         status: 'dismissed',
         riskId: null,
         suggestedMeasures: ['minimise'],
@@ -93,7 +93,7 @@ describe('score: the register part', () => {
     expect(j.dismissedProposals).toEqual([
       {
         id: 'answer:personalData:privacy',
-        title: 'Does the system process personal data? — yes',
+        title: 'Possible risk to Privacy',
         domain: 'privacy',
         reason: 'Staff e-mail only',
         at: '2025-01-02T00:00:00Z',

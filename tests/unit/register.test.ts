@@ -23,6 +23,7 @@ import {
   setOverride,
   sortActions,
   toCsv,
+  toRiskDraft,
   toRiskItem,
   type RiskDraft,
 } from '../../src/core/register';
@@ -199,6 +200,66 @@ describe('register changes', () => {
     expect(removeRisk(a, 'nope', AT)).toBeNull();
   });
 
+  it('never reuses a risk number: not after a removal in the middle, nor of the highest', async () => {
+    let a = await blankAssessment();
+    const add = (id: string) => {
+      const r = saveRisk(
+        a,
+        q,
+        {
+          ...emptyRiskDraft(id, 'privacy'),
+          title: id,
+          likelihood: 2,
+          severity: 2,
+          residualLikelihood: 1,
+          residualSeverity: 1,
+        },
+        AT,
+      );
+      if (!r.ok) throw new Error('refused');
+      a = r.assessment;
+    };
+    const shown = () => [...riskNumbers(a.register).values()];
+    add('x1');
+    add('x2');
+    add('x3');
+    expect(shown()).toEqual(['R1', 'R2', 'R3']);
+    a = removeRisk(a, 'x2', AT)!.assessment;
+    expect(shown()).toEqual(['R1', 'R3']);
+    a = removeRisk(a, 'x3', AT)!.assessment;
+    add('x4');
+    expect(shown()).toEqual(['R1', 'R4']);
+    // Editing keeps the number, also when the draft lost it.
+    const edited = saveRisk(
+      a,
+      q,
+      { ...toRiskDraft(a.register[1]!), number: undefined, title: 'renamed' },
+      AT,
+    );
+    expect(edited.ok && [...riskNumbers(edited.assessment.register).values()]).toEqual([
+      'R1',
+      'R4',
+    ]);
+    expect(a.lastRiskNumber).toBe(4);
+  });
+
+  it('numbers a file written before numbers were kept by place, and keeps those numbers', async () => {
+    const a = {
+      ...(await blankAssessment()),
+      register: [
+        risk('x1', 'privacy', 1, 1),
+        risk('x2', 'privacy', 1, 1),
+        risk('x3', 'privacy', 1, 1),
+      ],
+    };
+    expect([...riskNumbers(a.register).values()]).toEqual(['R1', 'R2', 'R3']);
+    const after = removeRisk(a, 'x1', AT)!.assessment;
+    expect([...riskNumbers(after.register)]).toEqual([
+      ['x2', 'R2'],
+      ['x3', 'R3'],
+    ]);
+  });
+
   it('numbers risks R1, R2, … in register order and groups them per domain', () => {
     const reg = [
       risk('x1', 'autonomy', 1, 1),
@@ -307,13 +368,27 @@ describe('overrides (docs/scoring.md §8)', () => {
     };
     const before = score(q, a).byDomain.privacy!;
     expect(before.computed).toBe('veryHigh'); // red flag specialNoGround
-    const set = setOverride(a, q, 'privacy', 'high', '  Legal basis in preparation  ', AT);
+    const set = setOverride(
+      a,
+      q,
+      'privacy',
+      'high',
+      '  Legal basis in preparation  ',
+      AT,
+      ' A. Jansen, privacy officer ',
+    );
     expect(set.ok).toBe(true);
     if (!set.ok) return;
+    // Who and when are recorded with it.
     expect(set.assessment.overrides.privacy).toEqual({
       level: 'high',
       justification: 'Legal basis in preparation',
       at: AT,
+      by: 'A. Jansen, privacy officer',
+    });
+    expect(setOverride(a, q, 'privacy', 'high', 'Reason', AT, '  ')).toEqual({
+      ok: false,
+      problems: [{ path: 'by', code: 'nameRequired' }],
     });
     const after = score(q, set.assessment).byDomain.privacy!;
     expect(after).toMatchObject({ computed: 'veryHigh', final: 'high' });
@@ -323,7 +398,7 @@ describe('overrides (docs/scoring.md §8)', () => {
       to: 'high',
       justification: 'Legal basis in preparation',
     });
-    expect(setOverride(a, q, 'privacy', 'high', '', AT).ok).toBe(false);
+    expect(setOverride(a, q, 'privacy', 'high', '', AT, 'A. Jansen').ok).toBe(false);
     const removed = removeOverride(set.assessment, 'privacy', AT);
     expect(removed.overrides).toEqual({});
     expect(score(q, removed).byDomain.privacy!.final).toBe('veryHigh');
@@ -582,7 +657,7 @@ describe('properties', () => {
         }),
         (register, domain, level, justification, answers) => {
           const base = { answers, register, overrides: {}, history: [] } as unknown as Assessment;
-          const set = setOverride(base, q, domain, level, justification, AT);
+          const set = setOverride(base, q, domain, level, justification, AT, 'A. Jansen');
           expect(set.ok).toBe(true);
           if (!set.ok) return;
           const without = score(q, base).byDomain[domain]!;

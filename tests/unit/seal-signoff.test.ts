@@ -12,6 +12,7 @@ import {
   type SigningBlocker,
 } from '../../src/core/signoff/signoff';
 import { assessmentHash } from '../../src/core/assessment/assessment';
+import { buildReport } from '../../src/core/report/report';
 import { miniData, miniQuestionnaire } from './core/helpers';
 import { validateQuestionnaire } from '../../src/core/questionnaire/validate';
 import { blankAssessment, NOW, readyAssessment, signer } from './signing/assessments';
@@ -73,6 +74,38 @@ describe('signingBlockers', () => {
     expect(
       signingBlockers({ ...a, redFlagResponses: { soloDecision: 'Mens kijkt mee' } }, q),
     ).toEqual([]);
+  });
+
+  it('a red flag taken into the register is answered by that risk (no separate text needed)', async () => {
+    const a = await readyAssessment();
+    a.answers = { ...a.answers, automated: 'alone' };
+    const risk = {
+      id: 'r-1',
+      domain: 'autonomy',
+      title: 'Besluit zonder mens',
+      description: '',
+      affectedGroups: '',
+      likelihood: 3,
+      severity: 4,
+      residualLikelihood: 2,
+      residualSeverity: 3,
+      measures: [],
+      proposal: 'redFlag:soloDecision',
+      number: 1,
+    };
+    const covered = {
+      ...a,
+      register: [risk],
+      proposals: {
+        'redFlag:soloDecision': { status: 'accepted' as const, riskId: 'r-1', at: NOW },
+      },
+    };
+    expect(signingBlockers(covered, q)).toEqual([]);
+    const model = await buildReport(covered, q, 'nl', { appVersion: 't', generatedAt: NOW });
+    expect(model.summary.redFlags[0]).toMatchObject({
+      response: null,
+      coveredBy: 'Opgenomen in het register als risico R1 “Besluit zonder mens”.',
+    });
   });
 
   it('blocks a proposed risk nobody handled, until it is accepted, merged or dismissed', async () => {

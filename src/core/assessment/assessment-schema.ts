@@ -52,6 +52,12 @@ export const RiskItemSchema = z.strictObject({
   measures: z.array(MeasureSchema).max(200),
   /** The proposal this item came from, if any. */
   proposal: z.string().max(200).optional(),
+  /**
+   * Its number (R1, R2, …), given once when it is stored and never reused after a removal, so
+   * "see R3" keeps pointing at the same risk. Absent in files written before numbers were kept:
+   * those are numbered by place until the register next changes (src/core/register/register-views.ts).
+   */
+  number: z.int().min(1).max(1000000).optional(),
 });
 
 export const ProposalDecisionSchema = z.strictObject({
@@ -67,6 +73,8 @@ export const OverrideSchema = z.strictObject({
   // counting (no written justification); the app never writes one without a justification.
   justification: Text(10000),
   at: IsoDateTime.optional(),
+  /** Who set the level (name and function, as typed). Absent in files written before it was asked. */
+  by: Text(200).optional(),
 });
 
 export const ConclusionSchema = z.strictObject({
@@ -187,6 +195,8 @@ export const AssessmentSchema = z.strictObject({
   notApplicable: z.record(z.string(), Text(1000)).optional(),
   redFlagResponses: z.record(z.string(), Text(10000)),
   register: z.array(RiskItemSchema).max(1000),
+  /** The highest risk number ever given in this assessment: the next risk gets one more. */
+  lastRiskNumber: z.int().min(0).max(1000000).optional(),
   proposals: z.record(z.string(), ProposalDecisionSchema),
   overrides: z.record(z.string(), OverrideSchema),
   conclusion: ConclusionSchema.optional(),

@@ -110,6 +110,9 @@ export const OptionSchema = z.strictObject({
   label: LocalizedTextSchema,
   help: LocalizedTextSchema.optional(),
   points: PointsSchema.optional(),
+  risk: LocalizedTextSchema.optional().describe(
+    'The risk this answer may bring, written as a risk (e.g. "People are wrongly flagged as fraud suspects"): the title of the register entry it proposes. Overrides the question\'s risk.',
+  ),
   exclusive: z
     .boolean()
     .optional()
@@ -128,6 +131,9 @@ const questionBase = {
   condition: ConditionSchema.optional(),
   legal: z.array(LegalReferenceSchema).optional(),
   tags: z.array(FrameworkTagSchema).optional(),
+  risk: LocalizedTextSchema.optional().describe(
+    'The risk an answer that scores high here may bring, written as a risk: the title of the register entry it proposes (an option\'s own risk comes first). Without it the app writes "Possible risk to <domain>".',
+  ),
   mitigation: z
     .boolean()
     .optional()
@@ -263,6 +269,9 @@ export const RedFlagSchema = z.strictObject({
   domain: IdSchema.describe(`A domain id, or "${OVERALL_DOMAIN}".`),
   minLevel: IdSchema,
   text: LocalizedTextSchema,
+  risk: LocalizedTextSchema.optional().describe(
+    'The risk this flag stands for, written as a risk: the title of the register entry it proposes. Without it the first sentence of the text is used.',
+  ),
 });
 
 export const SuggestedMeasureSchema = z.strictObject({

@@ -190,7 +190,10 @@ export function semanticProblems(q: Questionnaire): FileProblem[] {
         out.push(problem(path, 'duplicateId', { id: r, kind: 'role' }));
     });
   });
-  (q.redFlags ?? []).forEach((f, i) => text(f.text, `redFlags[${i}].text`));
+  (q.redFlags ?? []).forEach((f, i) => {
+    text(f.text, `redFlags[${i}].text`);
+    text(f.risk, `redFlags[${i}].risk`);
+  });
   (q.suggestedMeasures ?? []).forEach((m, i) => text(m.text, `suggestedMeasures[${i}].text`));
   if (q.signOff) {
     text(q.signOff.declaration, 'signOff.declaration');
@@ -261,6 +264,10 @@ export function semanticProblems(q: Questionnaire): FileProblem[] {
       }
       text(question.label, `${base}.label`);
       text(question.help, `${base}.help`);
+      text(question.risk, `${base}.risk`);
+      // A mitigation question never proposes a risk: a risk text there would never be shown.
+      if (question.mitigation && question.risk)
+        out.push(problem(`${base}.risk`, 'riskOnMitigation', { id: question.id }));
       (question.legal ?? []).forEach((l, li) => text(l.note, `${base}.legal[${li}].note`));
       if (question.condition)
         checkCondition(question.condition, `${base}.condition`, n, question.id);
@@ -279,6 +286,11 @@ export function semanticProblems(q: Questionnaire): FileProblem[] {
         question.options.forEach((o, oi) => {
           text(o.label, `${base}.options[${oi}].label`);
           text(o.help, `${base}.options[${oi}].help`);
+          text(o.risk, `${base}.options[${oi}].risk`);
+          if (question.mitigation && o.risk)
+            out.push(
+              problem(`${base}.options[${oi}].risk`, 'riskOnMitigation', { id: question.id }),
+            );
           pointsOk(o.points, `${base}.options[${oi}].points`);
         });
       }

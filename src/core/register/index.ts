@@ -3,7 +3,8 @@
  *
  * - `register`: risk entries — ratings, the rules an entry must meet, drafts, saving, removing and
  *   restoring — and the problem codes and history line the other modules share;
- * - `register-views`: each domain's register level, risk numbers, risks by domain, the heat map;
+ * - `register-views`: each domain's register level, risks by domain, the heat map;
+ * - `risk-numbers`: R1, R2, … stored with each risk and never reused;
  * - `overrides`: setting a domain's final level by hand, with a justification;
  * - `conclusion`: the decision people record, and what it still lacks;
  * - `action-plan`: every measure of every risk, sorted, and its status;

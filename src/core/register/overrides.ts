@@ -7,17 +7,22 @@ import type { Questionnaire } from '../questionnaire/questionnaire-schema';
 import type { DomainScore } from '../scoring/scoring';
 import { isBlank, withHistory, type Change, type RegisterProblem } from './register';
 
-/** What an override must have: a known domain, a declared level and a written justification. */
+/**
+ * What an override must have: a known domain, a declared level, a written justification and who
+ * sets it (`by`; checked when given, so the check of an older override without it still works).
+ */
 export function overrideProblems(
   q: Questionnaire,
   domain: string,
   level: string,
   justification: string,
+  by?: string,
 ): RegisterProblem[] {
   const out: RegisterProblem[] = [];
   if (!q.domains.some((d) => d.id === domain)) out.push({ path: 'domain', code: 'unknownDomain' });
   if (!q.levels.some((l) => l.id === level)) out.push({ path: 'level', code: 'unknownLevel' });
   if (isBlank(justification)) out.push({ path: 'justification', code: 'justificationRequired' });
+  if (by !== undefined && isBlank(by)) out.push({ path: 'by', code: 'nameRequired' });
   return out;
 }
 
@@ -36,8 +41,8 @@ export function redFlagFloorAbove(q: Questionnaire, d: DomainScore, level: strin
 }
 
 /**
- * Sets a domain's final level by hand. The computed level is not touched: scoring keeps it and
- * every view shows both (docs/scoring.md §8).
+ * Sets a domain's final level by hand, recording who (`by`) and when (`at`). The computed level is
+ * not touched: scoring keeps it and every view shows both (docs/scoring.md §8).
  */
 export function setOverride(
   a: Assessment,
@@ -46,15 +51,20 @@ export function setOverride(
   level: string,
   justification: string,
   at: string,
+  by: string,
 ): Change {
-  const problems = overrideProblems(q, domain, level, justification);
+  const problems = overrideProblems(q, domain, level, justification, by);
   if (problems.length > 0) return { ok: false, problems };
   const text = justification.trim();
+  const who = by.trim();
   const next = {
     ...a,
-    overrides: { ...a.overrides, [domain]: { level, justification: text, at } },
+    overrides: { ...a.overrides, [domain]: { level, justification: text, at, by: who } },
   };
-  return { ok: true, assessment: withHistory(next, at, 'overrideSet', `${domain}: ${level}`) };
+  return {
+    ok: true,
+    assessment: withHistory(next, at, 'overrideSet', `${domain}: ${level} (${who})`),
+  };
 }
 
 /** Removes a domain's override: the final level is the computed one again. */

@@ -21,7 +21,15 @@ import { OVERALL_DOMAIN, type Questionnaire } from '../questionnaire/questionnai
 import { pick } from '../texts/localized';
 import { indexQuestionnaire } from '../questionnaire/questionnaire-index';
 import { score, type ScoreResult } from '../scoring/scoring';
-import { riskProblems, toRiskItem, withHistory, type Change, type RiskDraft } from './register';
+import {
+  keepNumber,
+  numberRisks,
+  riskProblems,
+  toRiskItem,
+  withHistory,
+  type Change,
+  type RiskDraft,
+} from './register';
 import { fillTemplate } from '../texts/template';
 
 /**
@@ -162,6 +170,22 @@ export function proposalViews(
   });
 }
 
+/**
+ * The risk each fired red flag was taken into (its proposal accepted, alone or with others), by
+ * flag id. Such a flag is answered by that risk: "covered by risk R1" needs no separate text.
+ */
+export function redFlagRisks(
+  q: Questionnaire,
+  a: Assessment,
+  result: ScoreResult = score(q, a),
+): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const p of proposalViews(q, a, result))
+    if (p.source.kind === 'redFlag' && p.status === 'accepted' && p.riskId)
+      out.set(p.source.flagId, p.riskId);
+  return out;
+}
+
 /** A dismissed proposal as the summary and the report list it. */
 export interface DismissedProposal {
   id: string;
@@ -229,6 +253,9 @@ export const proposalTexts = {
     flagReason: 'Voorgesteld door de rode vlag “{flag}”{by}.',
     flagBy: ', door de antwoorden op {questions}',
     notAnswered: 'geen antwoord',
+    titleAnswer: 'Mogelijk risico voor {domain} door “{answer}”',
+    titleDomain: 'Mogelijk risico voor {domain}',
+    titleMore: '{first} (en {count} andere)',
     yes: 'ja',
     no: 'nee',
   },
@@ -239,6 +266,9 @@ export const proposalTexts = {
     flagReason: 'Proposed because of the red flag “{flag}”{by}.',
     flagBy: ', raised by the answers to {questions}',
     notAnswered: 'no answer',
+    titleAnswer: 'Possible risk to {domain} from “{answer}”',
+    titleDomain: 'Possible risk to {domain}',
+    titleMore: '{first} (and {count} more)',
     yes: 'yes',
     no: 'no',
   },
@@ -261,16 +291,69 @@ function optionLabels(q: Questionnaire, questionId: string, options: string[], l
     .join(', ');
 }
 
-/** A short title for the proposed risk: the red flag's text, or the question with its answer. */
+/** The first sentence of a text (a red flag's text goes on with advice and its legal basis). */
+function firstSentence(text: string): string {
+  const m = /^(.+?[.!?])\s+\p{Lu}/u.exec(text);
+  return (m ? m[1]! : text).trim();
+}
+
+/**
+ * The answer's own risk text: of the chosen option that gives this proposal's domain the most
+ * points and has a risk text, else of the first chosen option with one.
+ */
+function optionRisk(q: Questionnaire, p: Proposal, locale: string): string {
+  if (p.source.kind !== 'answer') return '';
+  const question = indexQuestionnaire(q).byId.get(p.source.questionId)?.question;
+  if (!question || !('options' in question)) return '';
+  const chosen = p.source.options
+    .map((id) => question.options.find((o) => o.id === id))
+    .filter((o) => o?.risk !== undefined);
+  const domain = p.domain ?? '';
+  chosen.sort((x, y) => (y?.points?.[domain] ?? 0) - (x?.points?.[domain] ?? 0));
+  return pick(chosen[0]?.risk, locale);
+}
+
+/**
+ * The proposed risk's title, written as a risk (not as the question that raised it): the
+ * questionnaire's risk text for the chosen option, the question or the red flag; without one, the
+ * red flag's first sentence, or "Possible risk to <domain>" with the answer. Where it came from is
+ * `proposalReason`, shown beside the title and never written into the risk's own text.
+ */
 export function proposalTitle(q: Questionnaire, p: Proposal, locale: string): string {
+  const t = locale === 'nl' ? proposalTexts.nl : proposalTexts.en;
   if (p.source.kind === 'redFlag') {
     const flagId = p.source.flagId;
-    return pick(q.redFlags?.find((f) => f.id === flagId)?.text, locale) || flagId;
+    const flag = q.redFlags?.find((f) => f.id === flagId);
+    return (pick(flag?.risk, locale) || firstSentence(pick(flag?.text, locale)) || flagId).slice(
+      0,
+      500,
+    );
   }
   const question = indexQuestionnaire(q).byId.get(p.source.questionId)?.question;
-  const label = question ? questionTitle(q, p.source.questionId, locale) : p.source.questionId;
-  const answer = optionLabels(q, p.source.questionId, p.source.options, locale);
-  return (answer ? `${label} — ${answer}` : label).slice(0, 500);
+  const own = optionRisk(q, p, locale) || pick(question?.risk, locale);
+  if (own) return own.slice(0, 500);
+  const domain = pick(q.domains.find((d) => d.id === p.domain)?.label, locale) || (p.domain ?? '');
+  // A yes/no or number answer says nothing on its own ("Possible risk to privacy: yes").
+  const answer =
+    question && 'options' in question
+      ? optionLabels(q, p.source.questionId, p.source.options, locale)
+      : '';
+  return fill(answer ? t.titleAnswer : t.titleDomain, { domain, answer }).slice(0, 500);
+}
+
+/**
+ * One title for several proposals taken together: the distinct titles joined when they are
+ * short enough to read as one line, else the first with how many more.
+ */
+export function combinedTitle(titles: readonly string[], locale: string): string {
+  const t = locale === 'nl' ? proposalTexts.nl : proposalTexts.en;
+  const distinct = [...new Set(titles.map((x) => x.trim().replace(/[.;:]+$/, '')))].filter(
+    (x) => x !== '',
+  );
+  if (distinct.length <= 1) return distinct[0] ?? '';
+  const joined = distinct.join('; ');
+  if (distinct.length <= 3 && joined.length <= 160) return joined;
+  return fill(t.titleMore, { first: distinct[0]!, count: distinct.length - 1 }).slice(0, 500);
 }
 
 /** Why the engine proposes it, in a sentence with the points or the red flag and its answers. */
@@ -302,45 +385,13 @@ export function proposalReason(q: Questionnaire, p: Proposal, locale: string): s
 }
 
 /**
- * The risk form's starting point for a proposal: its title, the reason as description, its domain
- * (empty for "overall" flags), the suggested measures as planned measures, and no ratings — the
- * team judges likelihood and severity, the engine does not.
+ * The risk form's starting point for one proposal or several taken together as one risk: the
+ * title written as a risk (combined for several), an empty description (where the proposal came
+ * from is shown beside the form, not written into the team's own text), the common domain (empty
+ * when they differ, or for an "overall" red flag), the suggested measures once each as planned
+ * measures, and no ratings: the team judges likelihood and severity, the engine does not.
  */
 export function proposalDraft(
-  q: Questionnaire,
-  p: Proposal,
-  locale: string,
-  ids: { riskId: string; measureId: (n: number) => string },
-): RiskDraft {
-  const measures = p.suggestedMeasures.map((sid, n) => ({
-    id: ids.measureId(n),
-    text: pick(q.suggestedMeasures?.find((m) => m.id === sid)?.text, locale),
-    owner: '',
-    dueDate: '',
-    status: 'planned' as const,
-    suggestedMeasure: sid,
-  }));
-  return {
-    id: ids.riskId,
-    domain: p.domain ?? '',
-    title: proposalTitle(q, p, locale),
-    description: proposalReason(q, p, locale),
-    affectedGroups: '',
-    likelihood: null,
-    severity: null,
-    residualLikelihood: null,
-    residualSeverity: null,
-    measures,
-    proposal: p.id,
-  };
-}
-
-/**
- * The risk form's starting point for several proposals taken together as one risk (e.g. all open
- * proposals of a domain): no title yet (the team names the risk), the reasons as description, the
- * common domain (empty when they differ), the domain's suggested measures once, and no ratings.
- */
-export function combinedDraft(
   q: Questionnaire,
   ps: readonly Proposal[],
   locale: string,
@@ -352,10 +403,11 @@ export function combinedDraft(
   return {
     id: ids.riskId,
     domain: domain ?? '',
-    title: ps.length === 1 ? proposalTitle(q, ps[0]!, locale) : '',
-    description: ps
-      .map((p) => `• ${proposalTitle(q, p, locale)}: ${proposalReason(q, p, locale)}`)
-      .join('\n'),
+    title: combinedTitle(
+      ps.map((p) => proposalTitle(q, p, locale)),
+      locale,
+    ),
+    description: '',
     affectedGroups: '',
     likelihood: null,
     severity: null,
@@ -390,15 +442,15 @@ export function acceptProposals(
   }
   const problems = riskProblems(draft, q);
   if (problems.length > 0) return { ok: false, problems };
-  const item = { ...toRiskItem(draft), proposal: proposalIds[0]! };
-  const i = a.register.findIndex((r) => r.id === item.id);
+  const i = a.register.findIndex((r) => r.id === draft.id);
+  const item = keepNumber({ ...toRiskItem(draft), proposal: proposalIds[0]! }, a.register[i]);
   const register = i >= 0 ? a.register.with(i, item) : [...a.register, item];
   const proposals = { ...a.proposals };
   for (const id of proposalIds) proposals[id] = { status: 'accepted', riskId: item.id, at };
   return {
     ok: true,
     assessment: withHistory(
-      { ...a, register, proposals },
+      numberRisks({ ...a, register, proposals }, item.id),
       at,
       'proposalAccepted',
       proposalIds.join(', '),

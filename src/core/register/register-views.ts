@@ -34,10 +34,7 @@ export function registerLevel(
   return best;
 }
 
-/** "R1", "R2", … by place in the register: the same numbers as the PDF report. */
-export function riskNumbers(register: readonly RiskItem[]): Map<string, string> {
-  return new Map(register.map((r, i) => [r.id, `R${i + 1}`]));
-}
+export { riskNumbers, riskNumberValues } from './risk-numbers';
 
 /** Risks grouped by domain in questionnaire order; risks of unknown domains come last. */
 export function risksByDomain(
@@ -101,4 +98,18 @@ export function riskScores(q: Questionnaire, risk: RiskItem): RiskScores {
     inherent: { product: inherent, level: bandLevel(q, inherent) },
     residual: { product: residual, level: bandLevel(q, residual) },
   };
+}
+
+/**
+ * The risks of a cell as at most two lines of numbers ("R1 R2", "R3 R4"); with more, the second
+ * line says how many more (the table beside the map lists them all; the app and the PDF draw the same).
+ */
+export function cellLines(ids: readonly string[], numbers: ReadonlyMap<string, string>): string[] {
+  const labels = ids.map((id) => numbers.get(id) ?? '?');
+  if (labels.length <= 4) {
+    const out = [labels.slice(0, 2).join(' ')];
+    if (labels.length > 2) out.push(labels.slice(2).join(' '));
+    return out;
+  }
+  return [labels.slice(0, 2).join(' '), `+${labels.length - 2}`];
 }

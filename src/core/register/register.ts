@@ -14,6 +14,9 @@ import {
   type RiskItem,
 } from '../assessment/assessment-schema';
 import type { Questionnaire } from '../questionnaire/questionnaire-schema';
+import { numberRisks } from './risk-numbers';
+
+export { numberRisks };
 
 /** Likelihood and severity are rated 1 to 5 (docs/scoring.md §7). */
 export const RATINGS = [1, 2, 3, 4, 5] as const;
@@ -35,6 +38,7 @@ export type RegisterProblemCode =
   | 'dueDateInvalid'
   | 'unknownLevel'
   | 'justificationRequired'
+  | 'nameRequired'
   | 'reasonRequired'
   | 'decisionRequired'
   | 'reasoningRequired'
@@ -167,7 +171,13 @@ export function toRiskItem(r: RiskDraft): RiskItem {
     item.residualJustification = r.residualJustification.trim();
   }
   if (r.proposal) item.proposal = r.proposal;
+  if (r.number !== undefined) item.number = r.number;
   return item;
+}
+
+/** An edited risk keeps the number it was stored with (a draft may have lost it). */
+export function keepNumber(item: RiskItem, stored: RiskItem | undefined): RiskItem {
+  return stored?.number !== undefined ? { ...item, number: stored.number } : item;
 }
 
 /** A stored risk as a draft, for editing. */
@@ -210,10 +220,10 @@ export function withHistory(
 export function saveRisk(a: Assessment, q: Questionnaire, draft: RiskDraft, at: string): Change {
   const problems = riskProblems(draft, q);
   if (problems.length > 0) return { ok: false, problems };
-  const item = toRiskItem(draft);
-  const i = a.register.findIndex((r) => r.id === item.id);
+  const i = a.register.findIndex((r) => r.id === draft.id);
+  const item = keepNumber(toRiskItem(draft), a.register[i]);
   const register = i >= 0 ? a.register.with(i, item) : [...a.register, item];
-  const next = { ...a, register };
+  const next = numberRisks({ ...a, register }, item.id);
   return {
     ok: true,
     assessment: i >= 0 ? next : withHistory(next, at, 'riskAdded', item.title),
@@ -248,7 +258,13 @@ export function removeRisk(
       delete proposals[id];
     }
   }
-  const next = { ...a, register: a.register.filter((r) => r.id !== riskId), proposals };
+  // Numbers are stored before the removal, so the others keep theirs (R3 never becomes R2).
+  const numbered = numberRisks(a);
+  const next = {
+    ...numbered,
+    register: numbered.register.filter((r) => r.id !== riskId),
+    proposals,
+  };
   return {
     assessment: withHistory(next, at, 'riskRemoved', risk.title),
     removed: { risk, index, decisions },

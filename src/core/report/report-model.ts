@@ -93,6 +93,8 @@ export interface ReportRedFlag {
   minLevel: LevelRef | null;
   triggers: ReportTrigger[];
   response: string | null;
+  /** "Taken into the register as risk R1 “Title”.", if it was: that risk answers the flag. */
+  coveredBy: string | null;
 }
 
 export interface ReportHeatMap {
@@ -101,6 +103,8 @@ export interface ReportHeatMap {
   residual: number[][];
   /** The level band of each cell, same indexing. */
   bands: (LevelRef | null)[][];
+  /** Per cell, its risks' numbers as lines ("R1 R2", "+3"): which risks, not only how many. */
+  labels: { inherent: string[][][]; residual: string[][][] };
   total: number;
 }
 

@@ -80,6 +80,9 @@ const en = {
   mitigationNotApplied:
     'Credit for measures: the questions about measures gave {raw} of {max} {max|point|points} ({pct}). That is less than the {threshold} needed, so the domain scores are not lowered.',
   overrideValue: 'From {from} to {to}. Reason: {reason}',
+  overrideBy: 'Set by {by}, {at}.',
+  overrideByUnknown: 'an unknown person',
+  overrideAtUnknown: 'date unknown',
   overrideIgnoredLevel:
     'The change of {domain} to level "{level}" is not used: this questionnaire has no such level. The computed level counts: {computed}.',
   overrideIgnoredReason:
@@ -101,9 +104,10 @@ const en = {
   redFlagTriggeredBy: 'Triggered by',
   redFlagResponse: 'Response',
   redFlagNoResponse: 'No response recorded yet.',
+  redFlagCovered: 'Taken into the register as risk {risk}.',
   heatMapTitle: 'Risk map',
   heatMapIntro:
-    'Each cell shows how many risks in the register have that likelihood and severity: left before measures (inherent), right after measures (residual). The shading pattern shows the level of the cell (see the legend).',
+    'Each cell shows which risks in the register (R1, R2, …; with more than four, how many more) have that likelihood and severity: left before measures (inherent), right after measures (residual). The shading pattern shows the level of the cell (see the legend).',
   heatMapInherent: 'Before measures (inherent)',
   heatMapResidual: 'After measures (residual)',
   heatMapLikelihood: 'Likelihood',
@@ -372,6 +376,9 @@ const nl: Record<ReportTextKey, string> = {
   mitigationNotApplied:
     'Korting voor maatregelen: de vragen over maatregelen gaven {raw} van {max} {max|punt|punten} ({pct}). Dat is minder dan de nodige {threshold}, dus de domeinscores gaan niet omlaag.',
   overrideValue: 'Van {from} naar {to}. Reden: {reason}',
+  overrideBy: 'Aangepast door {by}, {at}.',
+  overrideByUnknown: 'een onbekend persoon',
+  overrideAtUnknown: 'datum onbekend',
   overrideIgnoredLevel:
     'De aanpassing van {domain} naar niveau "{level}" telt niet: deze vragenlijst heeft dat niveau niet. Het berekende niveau telt: {computed}.',
   overrideIgnoredReason:
@@ -393,9 +400,10 @@ const nl: Record<ReportTextKey, string> = {
   redFlagTriggeredBy: 'Veroorzaakt door',
   redFlagResponse: 'Reactie',
   redFlagNoResponse: 'Nog geen reactie ingevuld.',
+  redFlagCovered: 'Opgenomen in het register als risico {risk}.',
   heatMapTitle: 'Risicokaart',
   heatMapIntro:
-    'Elk vak toont hoeveel risico’s uit het register die kans en ernst hebben: links vóór maatregelen (inherent), rechts na maatregelen (restrisico). Het patroon toont het niveau van het vak (zie de legenda).',
+    'Elk vak toont welke risico’s uit het register (R1, R2, …; bij meer dan vier hoeveel nog meer) die kans en ernst hebben: links vóór maatregelen (inherent), rechts na maatregelen (restrisico). Het patroon toont het niveau van het vak (zie de legenda).',
   heatMapInherent: 'Vóór maatregelen (inherent)',
   heatMapResidual: 'Na maatregelen (restrisico)',
   heatMapLikelihood: 'Kans',

@@ -13,7 +13,7 @@ import { score, type ScoringInput } from '../scoring/scoring';
 import { levelObligations } from '../scoring/obligations';
 import { signOffMessage } from './signoff-messages';
 import { signOffChainHash } from './signoff-chain';
-import { proposalTitle, proposalViews } from '../register/proposals';
+import { proposalTitle, proposalViews, redFlagRisks } from '../register/proposals';
 import { unconfirmedCarried } from '../assessment/carry';
 
 export interface SignOffRole {
@@ -129,9 +129,11 @@ export function signingBlockers(
     });
   }
   const flagTexts = new Map((q.redFlags ?? []).map((f) => [f.id, f.text]));
+  // A flag taken into the register is answered by that risk (its ratings and measures).
+  const covered = redFlagRisks(q, a, result);
   for (const flag of result.redFlags) {
     const response = a.redFlagResponses[flag.id];
-    if (response === undefined || response.trim() === '') {
+    if ((response === undefined || response.trim() === '') && !covered.has(flag.id)) {
       out.push({
         code: 'redFlagWithoutResponse',
         flagId: flag.id,

@@ -59,6 +59,8 @@ export const messageTemplates = {
       'Question "{id}" is about measures (mitigation) and cannot allow "not applicable": that would give credit for measures nobody took.',
     notApplicableCondition:
       'Question "{id}" cannot allow "not applicable": a condition or a red flag uses its answer.',
+    riskOnMitigation:
+      'Question "{id}" is about measures (mitigation) and never proposes a risk, so its risk text would never be shown. Remove it.',
     unscoredDomain:
       'Domain "{id}" can never get a level from the answers: no question gives it points and no red flag names it. Give it points, or remove the domain.',
     bandsFall:
@@ -156,6 +158,8 @@ export const messageTemplates = {
       'Vraag "{id}" gaat over maatregelen en kan geen "niet van toepassing" toestaan: dan telt korting voor maatregelen die niemand nam.',
     notApplicableCondition:
       'Vraag "{id}" kan geen "niet van toepassing" toestaan: een voorwaarde of een rode vlag gebruikt het antwoord.',
+    riskOnMitigation:
+      'Vraag "{id}" gaat over maatregelen en stelt nooit een risico voor. Een risicotekst daar ziet niemand. Haal hem weg.',
     unscoredDomain:
       'Domein "{id}" kan nooit een niveau krijgen uit de antwoorden: geen vraag geeft het punten en geen rode vlag noemt het. Geef het punten, of haal het domein weg.',
     bandsFall:

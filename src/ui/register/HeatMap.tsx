@@ -2,7 +2,14 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RiskItem } from '../../core/assessment';
 import type { Questionnaire } from '../../core/questionnaire';
-import { heatMap, RATINGS, riskNumbers, riskScores, type HeatCell } from '../../core/register';
+import {
+  cellLines,
+  heatMap,
+  RATINGS,
+  riskNumbers,
+  riskScores,
+  type HeatCell,
+} from '../../core/register';
 import { LevelBadge } from '../components/LevelBadge';
 import { domainLabel, levelLabel } from './labels';
 
@@ -123,10 +130,18 @@ function Grid({
                 </text>
                 {n > 0 ? (
                   <g className="heatmap__count">
-                    <circle cx={x + CELL / 2} cy={y + CELL / 2 + 4} r={15} />
-                    <text x={x + CELL / 2} y={y + CELL / 2 + 9} textAnchor="middle">
-                      {n}
-                    </text>
+                    <rect
+                      x={x + 5}
+                      y={y + 18}
+                      width={CELL - 10}
+                      height={cellLines(c[which], numbers).length * 15 + 4}
+                      rx={3}
+                    />
+                    {cellLines(c[which], numbers).map((line, i) => (
+                      <text key={i} x={x + CELL / 2} y={y + 31 + i * 15} textAnchor="middle">
+                        {line}
+                      </text>
+                    ))}
                   </g>
                 ) : null}
               </g>

@@ -41,6 +41,7 @@ export function OverrideDialog({
     existing && !q.levels.some((l) => l.id === existing.level) ? existing.level : null;
   const [level, setLevel] = useState(unknownSaved === null ? (existing?.level ?? '') : '');
   const [justification, setJustification] = useState(existing?.justification ?? '');
+  const [by, setBy] = useState(existing?.by ?? '');
   const floor = redFlagFloorAbove(q, domain, level);
   const [problems, setProblems] = useState<RegisterProblem[]>([]);
   const name = domainLabel(q, domain.domain, lang);
@@ -51,15 +52,20 @@ export function OverrideDialog({
 
   function save(e: React.FormEvent) {
     e.preventDefault();
-    const found = overrideProblems(q, domain.domain, level, justification);
+    const found = overrideProblems(q, domain.domain, level, justification, by);
     setProblems(found);
     if (found.length > 0) {
-      const first = found[0]!.path === 'level' ? 'override-level-0' : 'override-justification';
+      const first =
+        found[0]!.path === 'level'
+          ? 'override-level-0'
+          : found[0]!.path === 'by'
+            ? 'override-by'
+            : 'override-justification';
       document.getElementById(first)?.focus();
       return;
     }
     store.update((a) => {
-      const r = setOverride(a, q, domain.domain, level, justification, services.now());
+      const r = setOverride(a, q, domain.domain, level, justification, services.now(), by);
       return r.ok ? r.assessment : a;
     });
     onDone(
@@ -150,6 +156,16 @@ export function OverrideDialog({
           multiline
           required
           maxLength={10000}
+        />
+        <TextField
+          id="override-by"
+          label={t('override.by')}
+          hint={t('override.byHint')}
+          value={by}
+          onChange={setBy}
+          error={errorOf('by')}
+          required
+          maxLength={200}
         />
         <div className="actions">
           <button type="submit" className="button button--primary">

@@ -20,11 +20,11 @@ import { SaveStatusText } from '../components/SaveStatusText';
 import { StepList } from '../wizard';
 import { href } from '../router';
 import { RiskForm } from './RiskForm';
-import { RiskCard } from './RiskCard';
+import { RiskCard, riskHeadingId } from './RiskCard';
 import { HeatMaps } from './HeatMap';
 import { DismissDialog } from './DismissDialog';
 import { Dialog } from './Dialog';
-import { domainLabel, domId } from './labels';
+import { domainLabel, domId, levelLabel } from './labels';
 import { LockedNotice } from '../signing';
 import type { Editor } from './register-drafts';
 import {
@@ -40,7 +40,8 @@ export const proposalElementId = (proposalId: string) => `proposal-${domId(propo
 
 /**
  * The risk register: proposals, risks per domain with their measures, and the heat map. `target`
- * (from the address) is a proposal id to scroll to and focus, e.g. from the sign-off blockers.
+ * (from the address) is a proposal id or a risk id to scroll to and focus, e.g. from the sign-off
+ * blockers or from a red flag taken into the register.
  */
 export function RegisterScreen({ target }: { target?: string }) {
   const { t, i18n } = useTranslation('register');
@@ -53,6 +54,7 @@ export function RegisterScreen({ target }: { target?: string }) {
   const dismissed = useMemo(() => dismissedProposals(q, a, lang, result), [q, a, lang, result]);
   const numbers = riskNumbers(a.register);
   const groups = risksByDomain(q, a.register);
+  const rank = (level: string | null) => q.levels.findIndex((l) => l.id === level);
 
   const {
     editor,
@@ -84,6 +86,7 @@ export function RegisterScreen({ target }: { target?: string }) {
     if (!target) return;
     const el =
       document.getElementById(proposalElementId(target)) ??
+      document.getElementById(riskHeadingId(target)) ??
       document.getElementById('proposals-heading');
     el?.scrollIntoView?.({ block: 'start' });
     el?.focus();
@@ -97,6 +100,11 @@ export function RegisterScreen({ target }: { target?: string }) {
     else proposalGroups.push({ domain: p.domain, items: [p] });
   }
   const accepted = proposals.filter((p) => p.status === 'accepted').length;
+  /** Where a risk's accepted proposals came from, as the proposals list said it. */
+  const sourcesOf = (riskId: string) =>
+    proposals
+      .filter((p) => p.status === 'accepted' && p.riskId === riskId)
+      .map((p) => proposalReason(q, p, lang));
   const editorFor = (kind: Editor['kind'], match: (e: Editor) => boolean) =>
     editor && editor.kind === kind && match(editor) ? (
       <RiskForm
@@ -116,6 +124,14 @@ export function RegisterScreen({ target }: { target?: string }) {
         }
         saveLabel={editor.kind === 'proposal' ? t('form.saveProposal') : t('form.save')}
         restored={restored !== null && editor === restored}
+        sources={
+          editor.kind === 'proposal'
+            ? editor.proposalIds.flatMap((id) => {
+                const p = proposals.find((x) => x.id === id);
+                return p ? [proposalReason(q, p, lang)] : [];
+              })
+            : sourcesOf(editor.draft.id)
+        }
       />
     ) : null;
   const lastStep = [...q.sections.keys()]
@@ -228,7 +244,10 @@ export function RegisterScreen({ target }: { target?: string }) {
                           ) : null}
                           {title}
                         </h4>
-                        <p>{proposalReason(q, p, lang)}</p>
+                        <p className="proposal__source">
+                          <span className="proposal__source-label">{t('proposals.source')}</span>{' '}
+                          {proposalReason(q, p, lang)}
+                        </p>
                         <p className="proposal__meta">
                           {p.domain ? null : `${t('proposals.noDomain')} · `}
                           {p.suggestedMeasures.length > 0
@@ -303,6 +322,7 @@ export function RegisterScreen({ target }: { target?: string }) {
 
         {groups.map((g) => {
           const rl = registerLevel(q, a.register, g.domain);
+          const ds = result.byDomain[g.domain];
           const headingId = `register-domain-${domId(g.domain)}`;
           return (
             <section key={g.domain} aria-labelledby={headingId} className="register-domain">
@@ -319,6 +339,21 @@ export function RegisterScreen({ target }: { target?: string }) {
                   t('domain.noRisks')
                 )}
               </p>
+              {rl && ds ? (
+                <p className="hint register-domain__effect">
+                  {t(
+                    ds.answerLevel !== null && rank(ds.answerLevel) >= rank(rl.level)
+                      ? 'domain.onlyRaisesNot'
+                      : 'domain.onlyRaisesYes',
+                    {
+                      answers: ds.answerLevel
+                        ? levelLabel(q, ds.answerLevel, lang)
+                        : t('domain.noAnswerLevel'),
+                      computed: levelLabel(q, ds.computed, lang),
+                    },
+                  )}
+                </p>
+              ) : null}
               {g.risks.length > 0 ? (
                 <ul className="risk-list">
                   {g.risks.map((r) => (
@@ -331,6 +366,7 @@ export function RegisterScreen({ target }: { target?: string }) {
                           onEdit={() => editRisk(r.id)}
                           onRemove={() => remove(r.id)}
                           readOnly={readOnly}
+                          sources={sourcesOf(r.id)}
                         />
                       )}
                     </li>

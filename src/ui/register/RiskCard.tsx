@@ -23,10 +23,13 @@ export function RiskCard({
   onEdit,
   onRemove,
   readOnly,
+  sources = [],
 }: {
   q: Questionnaire;
   risk: RiskItem;
   number: string;
+  /** Where the proposals it was taken from came from (beside the risk, not in its text). */
+  sources?: readonly string[];
   onEdit(): void;
   onRemove(): void;
   readOnly: boolean;
@@ -40,7 +43,19 @@ export function RiskCard({
       <h3 id={headingId} tabIndex={-1} className="risk-card__title">
         <span className="risk-card__number">{number}</span> {risk.title}
       </h3>
-      {risk.proposal ? <p className="risk-card__from">{t('risk.fromProposal')}</p> : null}
+      {risk.proposal && sources.length === 0 ? (
+        <p className="risk-card__from">{t('risk.fromProposal')}</p>
+      ) : null}
+      {sources.length > 0 ? (
+        <div className="risk-card__from">
+          <p>{t('risk.fromProposals', { count: sources.length })}</p>
+          <ul>
+            {sources.map((s) => (
+              <li key={s}>{s}</li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
       <dl className="risk-card__facts">
         <div>
           <dt>{t('risk.before')}</dt>

@@ -48,6 +48,7 @@ export function RiskForm({
   heading,
   saveLabel,
   restored,
+  sources,
 }: {
   initialDraft: RiskDraft;
   /** Every change, for the parent to keep (it must not re-render the form for it). */
@@ -59,6 +60,11 @@ export function RiskForm({
   saveLabel: string;
   /** True when this draft was brought back after leaving the page unsaved. */
   restored?: boolean;
+  /**
+   * Where the proposals taken into this risk came from (question and answer, or red flag): shown
+   * beside the fields, never written into the team's own text.
+   */
+  sources?: readonly string[];
 }) {
   const { t, i18n } = useTranslation('register');
   const lang = i18n.language;
@@ -158,6 +164,17 @@ export function RiskForm({
         {heading}
       </h3>
       {restored ? <p className="notice">{t('form.restored')}</p> : null}
+      {sources && sources.length > 0 ? (
+        <div className="risk-form__sources" role="note">
+          <p className="risk-form__sources-title">{t('form.sources')}</p>
+          <ul>
+            {sources.map((s) => (
+              <li key={s}>{s}</li>
+            ))}
+          </ul>
+          <p className="hint">{t('form.sourcesHint')}</p>
+        </div>
+      ) : null}
       <ErrorSummary errors={errors} focusKey={attempt} />
 
       <div className="field">

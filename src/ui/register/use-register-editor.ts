@@ -10,7 +10,6 @@ import type { Assessment } from '../../core/assessment';
 import type { Questionnaire } from '../../core/questionnaire';
 import {
   acceptProposals,
-  combinedDraft,
   dismissProposals,
   emptyRiskDraft,
   proposalDraft,
@@ -121,8 +120,7 @@ export function useRegisterEditor(
   };
   const acceptRisk = (ps: ProposalView[], returnTo: string) => {
     const ids = { riskId: `r-${services.newId()}`, measureId: () => `m-${services.newId()}` };
-    const d =
-      ps.length === 1 ? proposalDraft(q, ps[0]!, lang, ids) : combinedDraft(q, ps, lang, ids);
+    const d = proposalDraft(q, ps, lang, ids);
     open({ kind: 'proposal', draft: d, initial: d, returnTo, proposalIds: ps.map((p) => p.id) });
   };
   const cancel = () => {

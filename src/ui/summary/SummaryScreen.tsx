@@ -27,6 +27,8 @@ import { ConclusionForm } from '../register';
 import { LockedNotice } from '../signing';
 import { Markdown } from '../components/Markdown';
 import { RedFlagResponse } from './RedFlagResponse';
+import { redFlagRisks, riskNumbers } from '../../core/register';
+import { formatMoment, reportLocale } from '../../core/report';
 
 /** Overall and per-domain levels with their reasons, red flags, open questions, and export. */
 export function SummaryScreen() {
@@ -42,6 +44,31 @@ export function SummaryScreen() {
   const [overrideMessage, setOverrideMessage] = useState('');
   // A register line names the risk by its number and title (the trace itself holds its id).
   const traceLine = (e: TraceEntry) => explainTrace(e, q, lang, { register: a.register });
+  // Who set a level by hand and when (older files may lack either).
+  const overrideWho = (domain: string) => {
+    const o = Object.hasOwn(a.overrides, domain) ? a.overrides[domain] : undefined;
+    if (!o?.by && !o?.at) return null;
+    return (
+      <span className="override-note__who">
+        {' '}
+        (
+        {t('register:override.who', {
+          by: o.by || t('register:override.byUnknown'),
+          at: o.at ? formatMoment(o.at, reportLocale(lang), undefined, 'short') : '',
+          context: o.at ? undefined : 'noDate',
+        })}
+        )
+      </span>
+    );
+  };
+  // A red flag taken into the register is answered by that risk (shown as a link to it).
+  const flagRisks = redFlagRisks(q, a, result);
+  const numbers = riskNumbers(a.register);
+  const coverOf = (flagId: string) => {
+    const id = flagRisks.get(flagId);
+    const r = id ? a.register.find((x) => x.id === id) : undefined;
+    return r ? { id: r.id, number: numbers.get(r.id) ?? '', title: r.title } : null;
+  };
   // Overrides in the file that do not count: said beside the domain and above the table.
   const ignoredText = useIgnoredOverrideText(q);
   const ignoredOf = (domain: string) => result.ignoredOverrides.find((o) => o.domain === domain);
@@ -141,6 +168,7 @@ export function SummaryScreen() {
                     {d.override ? (
                       <p className="override-note">
                         {t('register:override.adjusted')}: {d.override.justification}
+                        {overrideWho(d.domain)}
                       </p>
                     ) : ignoredOf(d.domain) ? (
                       <p className="override-note field-error">
@@ -224,7 +252,11 @@ export function SummaryScreen() {
                         {f.questions.map((qid) => questionTitle(q, qid, lang)).join('; ')}
                       </span>
                     ) : null}
-                    <RedFlagResponse flagId={f.id} flagText={pick(def?.text, lang)} />
+                    <RedFlagResponse
+                      flagId={f.id}
+                      flagText={pick(def?.text, lang)}
+                      coveredBy={coverOf(f.id)}
+                    />
                   </li>
                 );
               })}

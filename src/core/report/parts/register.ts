@@ -6,7 +6,7 @@
 import type { RiskItem } from '../../assessment/assessment-schema';
 import { dismissedProposals, proposalTitle, proposalViews } from '../../register/proposals';
 import { actionPlan, sortActions, type ActionRow } from '../../register/action-plan';
-import { heatMap as registerHeatMap, riskNumbers } from '../../register/register-views';
+import { cellLines, heatMap as registerHeatMap, riskNumbers } from '../../register/register-views';
 import { bandLevel } from '../../scoring/scoring';
 import { formatDay } from '../report-format';
 import type { ReportContext } from '../report-context';
@@ -37,6 +37,10 @@ export function registerParts(ctx: ReportContext): ReportRegisterParts {
     inherent: cells.map((row) => row.map((c) => c.inherent.length)),
     residual: cells.map((row) => row.map((c) => c.residual.length)),
     bands: cells.map((row) => row.map((c) => level(c.level))),
+    labels: {
+      inherent: cells.map((row) => row.map((c) => cellLines(c.inherent, riskNumber))),
+      residual: cells.map((row) => row.map((c) => cellLines(c.residual, riskNumber))),
+    },
     total: a.register.length,
   };
   // By due date; undated measures last; ties in register order.

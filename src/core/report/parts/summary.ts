@@ -18,6 +18,8 @@ import type {
 } from '../report-model';
 import { reportLocale, reportText } from '../report-texts';
 import { questionRef } from './answers';
+import { redFlagRisks } from '../../register/proposals';
+import { riskNumbers } from '../../register/risk-numbers';
 
 /**
  * Says in words why an override in the assessment was not applied and which level counts instead
@@ -79,11 +81,16 @@ export function reportDomains(ctx: ReportContext): ReportDomain[] {
         ? {
             level: level(d.override.level),
             justification: d.override.justification,
-            text: t('overrideValue', {
-              from: levelLabel(d.computed),
-              to: levelLabel(d.override.level),
-              reason: d.override.justification,
-            }),
+            text: [
+              t('overrideValue', {
+                from: levelLabel(d.computed),
+                to: levelLabel(d.override.level),
+                reason: d.override.justification,
+              }),
+              overrideWho(ctx, d.domain),
+            ]
+              .filter((x) => x !== '')
+              .join(' '),
           }
         : null,
       ignoredOverride: ignored(d.domain),
@@ -95,11 +102,25 @@ export function reportDomains(ctx: ReportContext): ReportDomain[] {
   });
 }
 
+/** "Set by A. Jansen, 7 December 2026 10:12." for an override; empty when the file lacks both. */
+function overrideWho(ctx: ReportContext, domain: string): string {
+  const o = Object.hasOwn(ctx.a.overrides, domain) ? ctx.a.overrides[domain] : undefined;
+  if (!o?.by && !o?.at) return '';
+  return ctx.t('overrideBy', {
+    by: o.by || ctx.t('overrideByUnknown'),
+    at: o.at ? ctx.moment(o.at) : ctx.t('overrideAtUnknown'),
+  });
+}
+
 function reportRedFlags(ctx: ReportContext, numbers: ReadonlyMap<string, string>): ReportRedFlag[] {
   const { a, q, result, lang, t, level, levelLabel, domainLabel } = ctx;
+  const covered = redFlagRisks(q, a, result);
+  const riskNumber = riskNumbers(a.register);
   return result.redFlags.map((f) => {
     const def = q.redFlags?.find((x) => x.id === f.id);
     const response = a.redFlagResponses[f.id];
+    const riskId = covered.get(f.id);
+    const risk = riskId ? a.register.find((r) => r.id === riskId) : undefined;
     return {
       id: f.id,
       text: pick(def?.text, lang) || f.id,
@@ -110,6 +131,9 @@ function reportRedFlags(ctx: ReportContext, numbers: ReadonlyMap<string, string>
       minLevel: level(f.minLevel),
       triggers: f.questions.map((id) => questionRef(ctx, numbers, id)),
       response: response !== undefined && response.trim() !== '' ? response : null,
+      coveredBy: risk
+        ? t('redFlagCovered', { risk: `${riskNumber.get(risk.id) ?? ''} “${risk.title}”`.trim() })
+        : null,
     };
   });
 }
