@@ -29,7 +29,7 @@ import { exportAll, undoRemove } from './actions';
 import type { ActionError } from './library-actions';
 import { deletedThisVisit, useDeletedThisVisit } from './deleted-this-visit';
 import { lazyScreen, once } from '../lazy-screen';
-import { itemTexts, type ItemTexts } from './item-texts';
+import type { ItemTexts } from './item-texts';
 import type { QuestionnaireInfo } from './questionnaire-info';
 import './library.css';
 
@@ -155,12 +155,16 @@ export function Library() {
     };
   }, [repository]);
 
-  const ctx: LibraryContext = useMemo(
-    () => ({
+  const ctx: LibraryContext = useMemo(() => {
+    let texts: ItemTexts | null = null;
+    return {
       announce: setNote,
       refresh,
       t,
-      texts: itemTexts(t),
+      // Made on first use, by the items (their chunk brings the code: not on the start path).
+      get texts() {
+        return (texts ??= listCode.loaded()!.itemTexts(t));
+      },
       locale,
       loadBuiltin,
       displayTitle: (s) => s.title || s.systemName || t('item.untitled'),
@@ -181,9 +185,8 @@ export function Library() {
           details: [t(`storage.error.${error}`)],
         };
       },
-    }),
-    [refresh, t, locale],
-  );
+    };
+  }, [refresh, t, locale]);
 
   const doExportAll = useCallback(async () => {
     const r = await exportAll(services, __APP_VERSION__);

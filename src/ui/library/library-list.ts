@@ -6,5 +6,6 @@ import type { QuestionnaireInfo } from './questionnaire-info';
 
 export { LibraryItem } from './LibraryItem';
 export { LibraryToolbar } from './LibraryToolbar';
+export { itemTexts } from './item-texts';
 
 export const builtinCatalog: readonly QuestionnaireInfo[] = catalog;
