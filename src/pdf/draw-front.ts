@@ -94,6 +94,7 @@ export function drawSummary(flow: Flow, m: ReportModel): void {
   flow.text(s.overallHow, { size: SIZE.small, color: COLOR.muted, after: 1 });
   if (s.mitigationHow) flow.text(s.mitigationHow, { size: SIZE.small, after: 1 });
   if (s.provisional) flow.text(s.provisional, { size: SIZE.small, color: COLOR.muted });
+  if (s.obligations) drawObligations(flow, s.obligations);
   flow.space(3);
   flow.text(s.intro, { size: SIZE.body, after: 3 });
 
@@ -430,4 +431,12 @@ export function drawContext(flow: Flow, m: ReportModel): void {
   }
   flow.heading(m.labels.contextAbout, SIZE.h2, { before: 3 });
   flow.text(m.context.about);
+}
+
+/** What the final overall level requires; the "not final yet" line comes first when it applies. */
+function drawObligations(flow: Flow, o: NonNullable<ReportModel['summary']['obligations']>): void {
+  flow.heading(o.title, SIZE.h3, { before: 3, after: 1.5 });
+  if (o.provisional) flow.text(o.provisional, { size: SIZE.small, color: COLOR.warning, after: 1 });
+  for (const item of o.items) flow.bullet(`${item.kind}: ${item.text}`, { after: 0.8 });
+  if (o.roles) flow.text(o.roles, { size: SIZE.body, bold: true, after: 1 });
 }

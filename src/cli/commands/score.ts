@@ -3,10 +3,15 @@ import type { Questionnaire } from '../../core/questionnaire';
 import {
   instanceScores,
   keptAsideInstances,
+  levelObligations,
+  obligationKindLabel,
   score,
   sectionProgress,
   type ScoreResult,
 } from '../../core/scoring';
+import { reportText } from '../../core/report';
+import { missingRoles } from '../../core/signoff';
+import { pick } from '../../core/texts';
 import { proposalTitle } from '../../core/register';
 import { scoreAssessment } from '../../core/use-cases';
 import { readAssessmentInput } from '../assessment-input';
@@ -44,6 +49,11 @@ export function scoreJson(
     },
     overall: r.overall,
     complete: r.complete,
+    // What the final overall level requires; "settled" is false (with a note) while required
+    // questions are open: the level, and so this list, may still change.
+    obligations: obligationsJson(q, r, lang),
+    // Required roles (by the questionnaire or by the level) that have not signed this version.
+    missingRoles: missingRoles(a, q).map((role) => role.id),
     openRequired: r.openRequired,
     // Stored answers of visible questions that do not fit them, so count as open (with why).
     // Questions answered "not applicable" (left out of every maximum), with the reason given.
@@ -100,6 +110,25 @@ export function scoreJson(
     dismissedProposals: s.dismissedProposals,
     actionPlan: s.actionPlan,
     conclusionProblems: s.conclusionProblems,
+  };
+}
+
+function obligationsJson(q: Questionnaire, r: ScoreResult, lang: string): unknown {
+  const ob = levelObligations(q, r);
+  if (!ob) return null;
+  return {
+    level: ob.level,
+    settled: ob.settled,
+    ...(ob.settled
+      ? {}
+      : { note: reportText('obligationsProvisional', lang, { level: pick(ob.levelLabel, lang) }) }),
+    items: ob.obligations.map((o) => ({
+      id: o.id,
+      kind: o.kind ?? 'other',
+      kindText: obligationKindLabel(o.kind, lang),
+      text: pick(o.text, lang),
+    })),
+    requiredRoles: ob.requiredRoles,
   };
 }
 

@@ -227,10 +227,10 @@ export const DomainSchema = z.strictObject({
 export const ObligationSchema = z.strictObject({
   id: IdSchema,
   kind: z
-    .enum(['peerReview', 'notice', 'humanDecision', 'approval', 'other'])
+    .enum(['peerReview', 'notice', 'humanDecision', 'approval', 'advice', 'other'])
     .optional()
     .describe(
-      'What sort of obligation: a peer review, a notice to the people affected, a human decision, an approval by a named role, or other (default).',
+      'What sort of obligation: a peer review, a notice to the people affected, a human decision, an approval by a named role, advice (e.g. of the data protection officer), or other (default).',
     ),
   text: LocalizedTextSchema.describe('What must happen, in plain words, per locale.'),
 });

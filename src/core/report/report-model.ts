@@ -275,6 +275,17 @@ export interface ReportModel {
     overallDescription: string | null;
     overallHow: string;
     /**
+     * What the final overall level requires, as the questionnaire declares it (docs/scoring.md
+     * §14); `provisional` says it is not final while required questions are open. Null when the
+     * level declares nothing.
+     */
+    obligations: {
+      title: string;
+      provisional: string | null;
+      items: { kind: string; text: string }[];
+      roles: string | null;
+    } | null;
+    /**
      * How the credit for measures worked out (additive questionnaires with `mitigation`, such as
      * the AIA style); null when the questionnaire has none or no measure question applies.
      */

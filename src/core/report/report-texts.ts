@@ -67,6 +67,11 @@ const en = {
   levelProvisionalOne: 'provisional — {count} required question open',
   levelProvisionalOther: 'provisional — {count} required questions open',
   summaryOverallHow: 'The overall level is the highest final level of all domains.',
+  obligationsTitle: 'What must happen at level {level}',
+  obligationsProvisional:
+    'Not final yet: the level can still change while required questions are open, and so can what it requires. This list is what level {level} would require.',
+  obligationsRoles: 'At this level these roles must sign: {roles}.',
+  obligationsRolesProvisional: 'At this level these roles would have to sign: {roles}.',
   summaryOverallHowMean: 'The overall level is the rounded average of the final domain levels.',
   colDomain: 'Domain',
   colScore: 'Points',
@@ -362,6 +367,11 @@ const nl: Record<ReportTextKey, string> = {
   levelProvisionalOne: 'voorlopig — nog {count} verplichte vraag open',
   levelProvisionalOther: 'voorlopig — nog {count} verplichte vragen open',
   summaryOverallHow: 'Het totaalniveau is het hoogste definitieve niveau van alle domeinen.',
+  obligationsTitle: 'Wat er moet gebeuren bij niveau {level}',
+  obligationsProvisional:
+    'Nog niet definitief: zolang er verplichte vragen open staan, kan het niveau nog veranderen, en daarmee ook wat het vraagt. Deze lijst is wat niveau {level} zou vragen.',
+  obligationsRoles: 'Bij dit niveau moeten deze rollen ondertekenen: {roles}.',
+  obligationsRolesProvisional: 'Bij dit niveau zouden deze rollen moeten ondertekenen: {roles}.',
   summaryOverallHowMean:
     'Het totaalniveau is het afgeronde gemiddelde van de definitieve niveaus van de domeinen.',
   colDomain: 'Domein',

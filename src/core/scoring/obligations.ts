@@ -52,3 +52,27 @@ export function hasLevelObligations(q: Questionnaire): boolean {
     (l) => (l.obligations?.length ?? 0) > 0 || (l.requiredRoles?.length ?? 0) > 0,
   );
 }
+
+const KIND_LABELS: Record<string, Record<NonNullable<Obligation['kind']>, string>> = {
+  en: {
+    peerReview: 'Peer review',
+    notice: 'Notice to the people affected',
+    humanDecision: 'Human decision',
+    approval: 'Approval',
+    advice: 'Advice',
+    other: 'Obligation',
+  },
+  nl: {
+    peerReview: 'Collegiale toetsing',
+    notice: 'Mensen informeren om wie het gaat',
+    humanDecision: 'Besluit door een mens',
+    approval: 'Goedkeuring',
+    advice: 'Advies',
+    other: 'Verplichting',
+  },
+};
+
+/** The kind of an obligation in words ("Peer review", "Collegiale toetsing"), for every view. */
+export function obligationKindLabel(kind: Obligation['kind'], locale: string): string {
+  return (KIND_LABELS[locale] ?? KIND_LABELS.en!)[kind ?? 'other'];
+}

@@ -164,9 +164,11 @@ export function SignOffForm() {
                 (
                 {signedRoles.has(r.id)
                   ? t('form.roleSigned')
-                  : r.required
-                    ? t('form.roleRequired')
-                    : t('form.roleOptional')}
+                  : r.byLevel
+                    ? t('form.roleRequiredByLevel')
+                    : r.required
+                      ? t('form.roleRequired')
+                      : t('form.roleOptional')}
                 )
               </span>
             </label>

@@ -29,6 +29,7 @@ import { Markdown } from '../components/Markdown';
 import { RedFlagResponse } from './RedFlagResponse';
 import { redFlagRisks, riskNumbers } from '../../core/register';
 import { formatMoment, reportLocale } from '../../core/report';
+import { LevelObligations } from './LevelObligations';
 
 /** Overall and per-domain levels with their reasons, red flags, open questions, and export. */
 export function SummaryScreen() {
@@ -118,6 +119,7 @@ export function SummaryScreen() {
           {!result.complete ? (
             <p>{t('provisional', { count: result.openRequired.length })}</p>
           ) : null}
+          <LevelObligations q={q} result={result} />
         </section>
 
         <section aria-labelledby="domains">

@@ -18,6 +18,7 @@ import {
 } from '../../../src/core/signoff/signoff';
 import { buildReport } from '../../../src/core/report/report';
 import type { Assessment } from '../../../src/core/assessment/assessment-schema';
+import { scoreJson } from '../../../src/cli/commands/score';
 import { miniData } from './helpers';
 import { readyAssessment, signer } from '../signing/assessments';
 
@@ -181,5 +182,60 @@ describe('obligations per level: required sign-off roles', () => {
     a = await addSignOff(a, q, signer('preparer', 'Anna'), opts('s1'));
     a = await addSignOff(a, q, signer('approver', 'Wethouder Bos'), opts('s2'));
     expect(signOffStatus(a, q)).toBe('signed');
+  });
+});
+
+describe('obligations per level: report and command line', () => {
+  const OPTS = { appVersion: '1', generatedAt: '2026-12-07T11:00:00.000Z', timeZone: 'UTC' };
+
+  it('the report says what the final level requires, in nl and en', async () => {
+    const a = await mediumAssessment();
+    const nl = (await buildReport(a, q, 'nl', OPTS)).summary.obligations!;
+    expect(nl).toEqual({
+      title: 'Wat er moet gebeuren bij niveau Middel',
+      provisional: null,
+      items: [{ kind: 'Collegiale toetsing', text: 'Laat een collega de toets nakijken.' }],
+      roles: 'Bij dit niveau moeten deze rollen ondertekenen: Beoordelaar.',
+    });
+    const en = (await buildReport(a, q, 'en', OPTS)).summary.obligations!;
+    expect(en.items).toEqual([
+      { kind: 'Peer review', text: 'Have a colleague review the assessment.' },
+    ]);
+  });
+
+  it('the report never prints them as settled while a required question is open', async () => {
+    const a = await mediumAssessment();
+    const open = { ...a, answers: { ...a.answers, purpose: '' } };
+    const m = (await buildReport(open, q, 'en', OPTS)).summary.obligations!;
+    expect(m.provisional).toMatch(/^Not final yet: the level can still change/);
+    expect(m.roles).toBe('At this level these roles would have to sign: Reviewer.');
+  });
+
+  it('fria score prints them with the roles still missing', async () => {
+    const a = await mediumAssessment();
+    const out = scoreJson(a, q, score(q, a), { from: 'builtin', hash: 'x' }, 'nl') as Record<
+      string,
+      unknown
+    >;
+    expect(out.obligations).toEqual({
+      level: 'medium',
+      settled: true,
+      items: [
+        {
+          id: 'peerReview',
+          kind: 'peerReview',
+          kindText: 'Collegiale toetsing',
+          text: 'Laat een collega de toets nakijken.',
+        },
+      ],
+      requiredRoles: ['reviewer'],
+    });
+    expect(out.missingRoles).toEqual(['preparer', 'reviewer', 'approver']);
+    const open = { ...a, answers: { ...a.answers, purpose: '' } };
+    const o = scoreJson(open, q, score(q, open), { from: 'builtin', hash: 'x' }, 'en') as {
+      obligations: { settled: boolean; note: string };
+    };
+    expect(o.obligations.settled).toBe(false);
+    expect(o.obligations.note).toMatch(/^Not final yet/);
   });
 });

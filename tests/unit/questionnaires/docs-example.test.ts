@@ -3,6 +3,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { validateQuestionnaire } from '../../../src/core/questionnaire/validate';
 import { score } from '../../../src/core/scoring/scoring';
+import { levelObligations } from '../../../src/core/scoring/obligations';
+import { signOffRoles } from '../../../src/core/signoff/signoff';
 import { root } from './builtin';
 
 /** The worked example in the authoring guide must stay valid, and its hand computation right. */
@@ -39,6 +41,22 @@ describe('docs/authoring-questionnaires.md worked example', () => {
     expect(r.byDomain['inclusion']!.final).toBe('medium');
     expect(r.overall.level).toBe('high');
     expect(r.redFlags).toEqual([]);
+  });
+
+  it('at level high requires a peer review and the reviewer; at medium nothing; open questions: not final', () => {
+    const r = score(q(), { answers });
+    expect(levelObligations(q(), r)).toMatchObject({
+      level: 'high',
+      requiredRoles: ['reviewer'],
+      settled: true,
+      obligations: [{ id: 'peerReview', kind: 'peerReview' }],
+    });
+    expect(signOffRoles(q(), { answers }).find((x) => x.id === 'reviewer')!.required).toBe(true);
+    const medium = { answers: { ...answers, personalData: false } };
+    expect(levelObligations(q(), score(q(), medium))).toBeNull();
+    expect(signOffRoles(q(), medium).find((x) => x.id === 'reviewer')!.required).toBe(false);
+    const open = score(q(), { answers: { ...answers, purpose: '' } });
+    expect(levelObligations(q(), open)).toMatchObject({ level: 'high', settled: false });
   });
 
   it('hides the data question when no personal data are asked, keeping privacy low', () => {

@@ -6,7 +6,8 @@
 import { OVERALL_DOMAIN, type Questionnaire } from '../../questionnaire/questionnaire-schema';
 import { explainTrace } from '../../scoring/explain';
 import type { IgnoredOverride, ScoreResult } from '../../scoring/scoring';
-import { pick } from '../../texts/localized';
+import { pick, roleName } from '../../texts/localized';
+import { levelObligations, obligationKindLabel } from '../../scoring/obligations';
 import { formatNumber, formatPercent } from '../report-format';
 import type { ReportContext } from '../report-context';
 import type {
@@ -216,6 +217,7 @@ export function summaryPart(
     overallHow: t(
       result.overall.aggregation === 'mean' ? 'summaryOverallHowMean' : 'summaryOverallHow',
     ),
+    obligations: obligationsPart(ctx),
     mitigationHow: mitigationHow(ctx),
     domains,
     levelGuide: levelGuide(ctx, domains),
@@ -231,5 +233,27 @@ export function summaryPart(
       answer: n.reason,
     })),
     provisional: provisionalText(ctx),
+  };
+}
+
+/** The obligations of the final overall level, never as settled while questions are open. */
+function obligationsPart(ctx: ReportContext): ReportModel['summary']['obligations'] {
+  const { q, result, lang, t } = ctx;
+  const ob = levelObligations(q, result);
+  if (!ob) return null;
+  const level = pick(ob.levelLabel, lang);
+  const roles = ob.requiredRoles
+    .map((id) => roleName(q.signOff?.roles.find((r) => r.id === id)?.label, lang) || id)
+    .join(', ');
+  return {
+    title: t('obligationsTitle', { level }),
+    provisional: ob.settled ? null : t('obligationsProvisional', { level }),
+    items: ob.obligations.map((o) => ({
+      kind: obligationKindLabel(o.kind, lang),
+      text: pick(o.text, lang),
+    })),
+    roles: roles
+      ? t(ob.settled ? 'obligationsRoles' : 'obligationsRolesProvisional', { roles })
+      : null,
   };
 }
