@@ -116,6 +116,7 @@ describe('exclusive options', () => {
         );
     expect(exclusive('fria-core')).toEqual([
       'emergingTech.none',
+      'prohibitedPractices.none',
       'highRiskArea.noneOfThese',
       'affectedGroups.noOne',
       'vulnerableGroups.none',
