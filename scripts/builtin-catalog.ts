@@ -11,6 +11,8 @@ export interface CatalogEntry {
   version: string;
   title: Record<string, string>;
   levels: { id: string; label: Record<string, string>; color: string }[];
+  /** The questionnaires it carries answers into (its carryOver targets), when it has any. */
+  carryTargets?: string[];
 }
 
 /** The entries of questionnaires/<folder>/questionnaire.json, in folder order. */
@@ -24,12 +26,15 @@ export function readCatalog(dir = resolve('questionnaires')): {
     .filter((f) => existsSync(f))
     .sort();
   const entries = files.map((f) => {
-    const q = JSON.parse(readFileSync(f, 'utf8')) as CatalogEntry;
+    const q = JSON.parse(readFileSync(f, 'utf8')) as CatalogEntry & {
+      carryOver?: { target: string }[];
+    };
     return {
       id: q.id,
       version: q.version,
       title: q.title,
       levels: (q.levels ?? []).map((l) => ({ id: l.id, label: l.label, color: l.color })),
+      ...(q.carryOver?.length ? { carryTargets: q.carryOver.map((b) => b.target) } : {}),
     };
   });
   return { entries, files };

@@ -254,6 +254,15 @@ export function drawSummary(flow: Flow, m: ReportModel): void {
     flow.space(2);
   }
 
+  if (s.unconfirmedCarried.length > 0) {
+    flow.heading(m.labels.carriedTitle, SIZE.h2, { before: 4 });
+    if (s.carriedIntro)
+      flow.text(s.carriedIntro, { size: SIZE.small, color: COLOR.muted, after: 2 });
+    for (const q of s.unconfirmedCarried)
+      flow.text(`${q.number}  ${q.question} — ${q.answer}`, { size: SIZE.small, indent: 2 });
+    flow.space(2);
+  }
+
   if (s.notApplicable.length > 0) {
     flow.heading(m.labels.notApplicableTitle, SIZE.h2, { before: 4 });
     flow.text(m.labels.notApplicableIntro, { size: SIZE.small, color: COLOR.muted, after: 2 });

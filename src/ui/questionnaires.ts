@@ -47,6 +47,22 @@ async function loadBuiltin(path: string): Promise<Questionnaire> {
   return p;
 }
 
+/** The ids of the built-in questionnaires (their folders), without loading them. */
+export function builtinIds(): string[] {
+  return Object.keys(builtins)
+    .map(folderOf)
+    .filter((id): id is string => id !== undefined);
+}
+
+/**
+ * The built-in questionnaire an assessment with `q` can start with its answers carried over (its
+ * `carryOver` block's target, when that is a built-in), or null.
+ */
+export function carryTarget(q: Questionnaire): string | null {
+  const ids = new Set(builtinIds());
+  return (q.carryOver ?? []).map((b) => b.target).find((id) => ids.has(id)) ?? null;
+}
+
 /** Every built-in questionnaire, validated. */
 export async function builtinQuestionnaires(): Promise<Questionnaire[]> {
   const all = await Promise.all(Object.keys(builtins).sort().map(loadBuiltin));

@@ -24,6 +24,7 @@ describe('the catalogue of built-in questionnaires', () => {
         version: q.version,
         title: q.title,
         levels: q.levels.map((l) => ({ id: l.id, label: l.label, color: l.color })),
+        ...(q.carryOver?.length ? { carryTargets: q.carryOver.map((b) => b.target) } : {}),
       });
     }
   });

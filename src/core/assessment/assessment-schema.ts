@@ -1,5 +1,9 @@
 import { z } from '../files/zod-setup';
-import { IdSchema, QuestionnaireSchema } from '../questionnaire/questionnaire-schema';
+import {
+  IdSchema,
+  LocalizedTextSchema,
+  QuestionnaireSchema,
+} from '../questionnaire/questionnaire-schema';
 
 /** The assessment file format version this app writes. Older versions migrate forward. */
 export const ASSESSMENT_FORMAT_VERSION = 1;
@@ -145,6 +149,8 @@ export const CarriedFromSchema = z.strictObject({
   assessmentId: z.string().min(1).max(100),
   questionnaireId: IdSchema,
   questionnaireVersion: z.string().max(50),
+  /** The source questionnaire's title, per locale ("Quickscan grondrechten"). */
+  questionnaireTitle: LocalizedTextSchema,
   /** The source assessment's title. */
   title: Text(300),
   /** When the source assessment was last saved before the answers were carried. */

@@ -16,6 +16,8 @@ import { indexQuestionnaire } from '../questionnaire/questionnaire-index';
 import { carryValue } from '../questionnaire/carry-over';
 import { computeVisibility } from '../scoring/visibility';
 import { answerFits, type AnswerValue } from '../scoring/answers';
+import { pick } from '../texts/localized';
+import { formatDay } from '../texts/format';
 
 export type CarrySkipReason =
   'notAnswered' | 'hidden' | 'notApplicable' | 'leftOut' | 'doesNotFit' | 'unknownQuestion';
@@ -77,6 +79,7 @@ export function carry(
       assessmentId: source.id,
       questionnaireId: sourceQ.id,
       questionnaireVersion: sourceQ.version,
+      questionnaireTitle: sourceQ.title,
       title: source.meta.title,
       at: source.updatedAt,
     },
@@ -213,5 +216,21 @@ export function confirmCarried(a: Assessment, ids: readonly string[], now: strin
     ...a,
     carried,
     history: [...a.history, { at: now, action: 'carriedConfirmed', detail: done.join(', ') }],
+  };
+}
+
+/** "Quickscan grondrechten “Titel” van 5 januari 2026": where carried answers came from. */
+export function carriedSource(
+  from: CarriedFrom,
+  locale: string,
+): {
+  source: string;
+  title: string;
+  date: string;
+} {
+  return {
+    source: pick(from.questionnaireTitle, locale),
+    title: from.title,
+    date: formatDay(from.at.slice(0, 10), locale),
   };
 }

@@ -304,6 +304,12 @@ export interface ReportModel {
     openRequired: ReportTrigger[];
     /** Questions answered "not applicable", with the reason (in `answer`), in questionnaire order. */
     notApplicable: ReportTrigger[];
+    /**
+     * Answers carried over from another assessment that nobody confirmed (they block signing), in
+     * questionnaire order; `carriedIntro` says where from. Empty when there are none.
+     */
+    unconfirmedCarried: ReportTrigger[];
+    carriedIntro: string | null;
     provisional: string | null;
     /** "provisional — 52 required questions open" after every level while required questions are open. */
     levelNote: string | null;

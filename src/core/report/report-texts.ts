@@ -124,6 +124,11 @@ const en = {
   notApplicableIntro:
     'These questions were left out of the maximum of their domains, for the reason given. Check that each reason holds.',
   notApplicableAnswer: 'Not applicable. Reason: {reason}',
+  carriedTitle: 'Answers taken over and not confirmed',
+  carriedIntro:
+    'These answers were taken over from {source} “{title}” of {date} and nobody has confirmed them in this assessment. The levels count them, but they have not been reviewed here.',
+  carriedUnconfirmed: '[Taken over from {source} “{title}” of {date}; not confirmed.]',
+  carriedConfirmed: '[Taken over from {source} “{title}” of {date}; confirmed on {confirmed}.]',
 
   // Context
   contextIntro:
@@ -425,6 +430,11 @@ const nl: Record<ReportTextKey, string> = {
   notApplicableIntro:
     'Deze vragen tellen niet mee in het maximum van hun domeinen, om de reden die erbij staat. Controleer of elke reden klopt.',
   notApplicableAnswer: 'Niet van toepassing. Reden: {reason}',
+  carriedTitle: 'Overgenomen antwoorden die niet zijn bevestigd',
+  carriedIntro:
+    'Deze antwoorden zijn overgenomen uit {source} “{title}” van {date} en niemand heeft ze in deze beoordeling bevestigd. De niveaus rekenen ermee, maar ze zijn hier niet bekeken.',
+  carriedUnconfirmed: '[Overgenomen uit {source} “{title}” van {date}; niet bevestigd.]',
+  carriedConfirmed: '[Overgenomen uit {source} “{title}” van {date}; bevestigd op {confirmed}.]',
 
   contextIntro:
     'Wat is beoordeeld, door wie, en met welke vragenlijst. Het rapport toont alleen de vragen die voor dit systeem gelden: vragen die door eerdere antwoorden niet van toepassing zijn, zijn weggelaten.',

@@ -2,6 +2,7 @@ import { memo, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AssessmentSummary, SavedVersion } from '../../core/assessment';
 import type { QuestionnaireInfo } from './questionnaire-info';
+import { pick } from '../../core/texts/localized';
 import { useServices } from '../services';
 import { href } from '../router';
 import { downloadFile } from '../download';
@@ -9,6 +10,7 @@ import { levelBadge } from '../components/LevelBadge';
 import { hasUnexportedChanges } from './library-model';
 import {
   duplicate,
+  startWithCarriedAnswers,
   exportOne,
   exportUnreadable,
   exportVersion,
@@ -75,6 +77,25 @@ export const LibraryItem = memo(function LibraryItem({
       link: {
         href: href({ name: 'step', id: r.value.id, step: 0 }),
         text: t('done.openCopy', { version: r.value.version }),
+      },
+    });
+    await ctx.refresh();
+  }
+
+  async function onCarry(info: QuestionnaireInfo) {
+    // The built-in questionnaire (checked) is loaded when asked for; an assessment with a
+    // questionnaire of its own offers this on its summary, where that one is checked.
+    const from = await ctx.loadBuiltin(info);
+    if (!from) return ctx.announce(ctx.errorText('notFound', title));
+    const r = await startWithCarriedAnswers(services, s.id, from);
+    if (!r.ok) return ctx.announce(ctx.errorText(r.error, title));
+    const { assessment, carried, target } = r.value;
+    ctx.announce({
+      kind: 'ok',
+      text: t('done.carried', { title, count: carried, target: pick(target.title, locale) }),
+      link: {
+        href: href({ name: 'step', id: assessment.id, step: 0 }),
+        text: t('done.openCarried'),
       },
     });
     await ctx.refresh();
@@ -212,6 +233,16 @@ export const LibraryItem = memo(function LibraryItem({
         >
           {label.duplicate}
         </button>
+        {questionnaire?.carryTargets?.length ? (
+          <button
+            type="button"
+            className="button"
+            aria-label={named(t('actions.carry'))}
+            onClick={() => void onCarry(questionnaire)}
+          >
+            {t('actions.carry')}
+          </button>
+        ) : null}
         <button
           ref={deleteButton}
           type="button"

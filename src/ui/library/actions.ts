@@ -28,6 +28,7 @@ export const exportUnreadable = lazy('exportUnreadable');
 export const exportAll = lazy('exportAll');
 export const exportVersion = lazy('exportVersion');
 export const duplicate = lazy('duplicate');
+export const startWithCarriedAnswers = lazy('startWithCarriedAnswers');
 export const remove = lazy('remove');
 export const undoRemove = lazy('undoRemove');
 export const restoreVersion = lazy('restoreVersion');

@@ -16,6 +16,7 @@ import {
 import { StorageError, type AssessmentSummary, type StorageErrorCode } from '../../core/assessment';
 import { summarize } from '../../core/assessment';
 import { resolveQuestionnaire } from '../questionnaires';
+import { startCarried, type CarryStarted } from '../state/carry-start';
 import type { Services } from '../services';
 import { assessmentFileName } from './library-model';
 import type { Questionnaire } from '../../core/questionnaire';
@@ -180,6 +181,20 @@ export function duplicate(s: Services, id: string): Promise<Result<Assessment>> 
     const copy = duplicateAsNewVersion(a, { newId: s.newId(), now: s.now() });
     await store(s, copy);
     return copy;
+  });
+}
+
+/** Starts the assessment `sourceQ` carries this one's answers into (ui/state/carry-start.ts). */
+export function startWithCarriedAnswers(
+  s: Services,
+  id: string,
+  sourceQ: Questionnaire,
+): Promise<Result<CarryStarted>> {
+  return attempt(async () => {
+    const r = await startCarried(s, id, sourceQ);
+    if (r === 'notFound') throw new LibraryActionError('notFound');
+    if (r === 'noTarget') throw new LibraryActionError('otherQuestionnaire');
+    return r;
   });
 }
 

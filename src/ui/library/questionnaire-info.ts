@@ -11,4 +11,10 @@ export interface QuestionnaireInfo {
   version: string;
   title: Questionnaire['title'];
   levels: readonly Pick<Questionnaire['levels'][number], 'id' | 'label' | 'color'>[];
+  /**
+   * The questionnaires its assessments can carry their answers into (its `carryOver` targets), so
+   * the item can offer "Start de volledige beoordeling met deze antwoorden"; set for built-in
+   * questionnaires (from the catalogue); absent: none.
+   */
+  carryTargets?: readonly string[];
 }

@@ -155,7 +155,7 @@ function Blockers({ a, blockers }: { a: Assessment; blockers: SigningBlocker[] }
         {blockers.map((b, i) => {
           let link: string;
           let label: string;
-          if (b.code === 'openRequired') {
+          if (b.code === 'openRequired' || b.code === 'unconfirmedCarried') {
             const entry = index.byId.get(b.questionId);
             link = href(
               { name: 'step', id: a.id, step: entry ? q.sections.indexOf(entry.section) : 0 },

@@ -4,6 +4,7 @@ import type { AnswerValue } from '../../core/scoring';
 import { isAnswered } from '../../core/scoring';
 import { isLocked } from '../../core/signoff';
 import { changesSignedContent } from '../../core/assessment';
+import { confirmCarried } from '../../core/assessment/carry';
 
 type Listener = () => void;
 
@@ -90,6 +91,11 @@ export class AssessmentStore {
       const { notApplicable: _old, ...rest } = a;
       return Object.keys(notApplicable).length > 0 ? { ...rest, notApplicable } : rest;
     });
+  }
+
+  /** The user confirms these carried answers (docs/authoring-questionnaires.md, "Carry-over"). */
+  confirmCarried(questionIds: readonly string[]): void {
+    this.update((a) => confirmCarried(a, questionIds, this.now()));
   }
 
   setNote(questionId: string, text: string): void {

@@ -30,6 +30,8 @@ import { RedFlagResponse } from './RedFlagResponse';
 import { redFlagRisks, riskNumbers } from '../../core/register';
 import { formatMoment, reportLocale } from '../../core/report';
 import { LevelObligations } from './LevelObligations';
+import { CarryStart } from './CarryStart';
+import { carriedSource, unconfirmedCarried } from '../../core/assessment/carry';
 
 /** Overall and per-domain levels with their reasons, red flags, open questions, and export. */
 export function SummaryScreen() {
@@ -40,6 +42,8 @@ export function SummaryScreen() {
   const result = useDebouncedScore(store, q, 0);
   const a = useStoreValue(store, (x: Assessment) => x);
   const index = indexQuestionnaire(q);
+  // Answers carried over from another assessment that nobody confirmed yet (they block signing).
+  const unconfirmed = unconfirmedCarried(a, q);
   const [exported, setExported] = useState('');
   const [overriding, setOverriding] = useState<DomainScore | null>(null);
   const [overrideMessage, setOverrideMessage] = useState('');
@@ -285,6 +289,26 @@ export function SummaryScreen() {
           </section>
         ) : null}
 
+        {unconfirmed.length > 0 && a.carriedFrom ? (
+          <section aria-labelledby="carried-open">
+            <h2 id="carried-open">{t('carried.title')}</h2>
+            <p>{t('carried.intro', carriedSource(a.carriedFrom, lang))}</p>
+            <ul>
+              {unconfirmed.map((qid) => {
+                const entry = index.byId.get(qid)!;
+                const step = q.sections.indexOf(entry.section);
+                return (
+                  <li key={qid}>
+                    <a href={href({ name: 'step', id: a.id, step })}>
+                      {pick(entry.question.label, lang)}
+                    </a>
+                  </li>
+                );
+              })}
+            </ul>
+          </section>
+        ) : null}
+
         {result.notApplicable.length > 0 ? (
           <section aria-labelledby="not-applicable">
             <h2 id="not-applicable">{t('notApplicable.title')}</h2>
@@ -306,6 +330,8 @@ export function SummaryScreen() {
             </ul>
           </section>
         ) : null}
+
+        {q.carryOver?.length ? <CarryStart /> : null}
 
         <RegisterSummary q={q} a={a} result={result} />
 

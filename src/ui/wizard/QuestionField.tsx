@@ -29,6 +29,11 @@ interface Props {
    * read before the label by assistive technology, since the same label recurs per instance.
    */
   instance?: string;
+  /**
+   * The answer was carried over from another assessment: where from (a sentence), whether the
+   * user confirmed it, and how to confirm it.
+   */
+  carried?: { state: 'unconfirmed' | 'confirmed'; source: string; confirm: () => void };
 }
 
 /** One question: label or legend, help with the legal source, the control, a note, and its error. */
@@ -43,6 +48,7 @@ export function QuestionField({
   notFitting = false,
   notApplicable,
   instance,
+  carried,
 }: Props) {
   const { t, i18n } = useTranslation('wizard');
   const lang = i18n.language;
@@ -51,9 +57,11 @@ export function QuestionField({
   const helpId = `${id}-help`;
   const errorId = `${id}-error`;
   const misfitId = `${id}-misfit`;
+  const carriedId = `${id}-carried`;
   const describedBy =
     [
       q.help || q.legal?.length ? helpId : null,
+      carried ? carriedId : null,
       notFitting ? misfitId : null,
       error ? errorId : null,
     ]
@@ -95,6 +103,29 @@ export function QuestionField({
           })
         : t('answer.notFitting')}
     </p>
+  ) : null;
+  // Where a carried answer came from, until the user confirms it (and, quietly, after).
+  const carriedNote = carried ? (
+    <div
+      className={`carried carried--${carried.state}`}
+      id={carriedId}
+      data-carried={carried.state}
+    >
+      <p>
+        {carried.source}{' '}
+        {carried.state === 'unconfirmed' ? t('carried.unconfirmed') : t('carried.confirmed')}
+      </p>
+      {carried.state === 'unconfirmed' && !readOnly ? (
+        <button
+          type="button"
+          className="button"
+          aria-label={t('carried.confirmFor', { question: label })}
+          onClick={carried.confirm}
+        >
+          {t('carried.confirm')}
+        </button>
+      ) : null}
+    </div>
   ) : null;
   const errorText = error ? (
     <p className="field-error" id={errorId}>
@@ -171,6 +202,7 @@ export function QuestionField({
             {required}
           </legend>
           {help}
+          {carriedNote}
           {misfit}
           {errorText}
           <div className={`options${q.type === 'scale' ? ' options--scale' : ''}`}>
@@ -277,6 +309,7 @@ export function QuestionField({
         {required}
       </label>
       {help}
+      {carriedNote}
       {misfit}
       {errorText}
       {input}

@@ -8,6 +8,7 @@ import { instanceLabel, questionInstance, questionTitle } from '../../core/quest
 import { useSession } from '../state/session';
 import { useStoreValue } from '../state/assessment-store';
 import { isLocked } from '../../core/signoff';
+import { carriedSource, carriedState, unconfirmedCarried } from '../../core/assessment/carry';
 import { LockedNotice } from '../signing';
 import { PageHeading } from '../components/PageHeading';
 import { ErrorSummary, type FieldError } from '../components/ErrorSummary';
@@ -122,6 +123,27 @@ function StepForm({
       ),
     [naReasons],
   );
+  // Answers carried over from another assessment (the quick scan): where from, and which of this
+  // step's are not confirmed yet.
+  const carried = useStoreValue(
+    store,
+    (a) =>
+      a.carried && a.carriedFrom
+        ? {
+            states: Object.fromEntries(
+              section.questions
+                .map((x) => [x.id, carriedState(a, x.id)] as const)
+                .filter(([, st]) => st !== null),
+            ) as Record<string, 'unconfirmed' | 'confirmed'>,
+            open: unconfirmedCarried(a, q).filter((id) =>
+              section.questions.some((x) => x.id === id),
+            ),
+            from: a.carriedFrom,
+          }
+        : null,
+    sameJson,
+  );
+  const carriedText = carried ? t('carried.from', carriedSource(carried.from, lang)) : '';
   const questions = useMemo(
     () => section.questions.map((question, index) => ({ q: question, index })),
     [section],
@@ -231,6 +253,25 @@ function StepForm({
           ) : null}
         </div>
       ) : null}
+      {carried && carried.open.length > 0 ? (
+        <div className="notice carried-step" role="note">
+          <p>
+            {t('carried.step', {
+              count: carried.open.length,
+              ...carriedSource(carried.from, lang),
+            })}
+          </p>
+          {store.readOnly ? null : (
+            <button
+              type="button"
+              className="button"
+              onClick={() => store.confirmCarried(carried.open)}
+            >
+              {t('carried.confirmAll', { count: carried.open.length })}
+            </button>
+          )}
+        </div>
+      ) : null}
       <ErrorSummary errors={errorList} focusKey={formState.submitCount} />
       <form
         noValidate
@@ -268,6 +309,15 @@ function StepForm({
                   mixedExclusive.includes(question.id)
                     ? 'exclusive'
                     : notFitting.includes(question.id)
+                }
+                carried={
+                  carried?.states[question.id]
+                    ? {
+                        state: carried.states[question.id]!,
+                        source: carriedText,
+                        confirm: () => store.confirmCarried([question.id]),
+                      }
+                    : undefined
                 }
                 notApplicable={
                   question.notApplicable

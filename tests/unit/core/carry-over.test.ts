@@ -20,6 +20,11 @@ import { signingBlockers, blockerText } from '../../../src/core/signoff/signoff'
 import type { Assessment } from '../../../src/core/assessment/assessment-schema';
 import type { Questionnaire } from '../../../src/core/questionnaire/questionnaire-schema';
 import { fixtureDir, loadQuestionnaire, readJson } from '../questionnaires/builtin';
+import { buildReport } from '../../../src/core/report/report';
+import { renderReportPdf } from '../../../src/pdf/render';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { multi, opt, plain, questionnaire, section, single, yesNo } from './helpers';
 
 const quickScan = loadQuestionnaire('quick-scan');
@@ -99,6 +104,7 @@ describe('the built-in carry-over (quick scan → fria-core)', () => {
       assessmentId: scan.id,
       questionnaireId: 'quick-scan',
       questionnaireVersion: quickScan.version,
+      questionnaireTitle: quickScan.title,
       title: 'Quick scan early signals for youth support',
       at: scan.updatedAt,
     });
@@ -339,5 +345,61 @@ describe('a carried answer until it is confirmed', () => {
     // decisionRole "none" hides legalEffect in fria-core.
     const hidden = { ...a, answers: { ...a.answers, decisionRole: 'none' } };
     expect(unconfirmedCarried(hidden, friaCore)).not.toContain('legalEffect');
+  });
+});
+
+describe('the report and the PDF mark carried answers', () => {
+  it('unconfirmed ones are listed and marked, a confirmed one says when (nl and en)', async () => {
+    const fresh = await createAssessment(
+      friaCore,
+      { ...META, locale: 'nl' },
+      {
+        id: 'full-2',
+        now: '2026-02-01T09:00:00.000Z',
+        embedQuestionnaire: false,
+      },
+    );
+    const started = applyCarry(
+      fresh,
+      carry(youthScan(), quickScan, friaCore),
+      '2026-02-01T09:00:00.000Z',
+    );
+    const confirmed = confirmCarried(started, ['systemKind'], '2026-02-03T08:00:00.000Z');
+    const a = { ...confirmed, answers: { ...confirmed.answers, period: 'pilot' } };
+    const opts = { appVersion: 't', generatedAt: '2026-02-04T10:00:00.000Z', timeZone: 'UTC' };
+    const nl = await buildReport(a, friaCore, 'nl', opts);
+    const question = (id: string) =>
+      nl.sections.flatMap((s) => s.questions).find((x) => x.id === id)!;
+    const from =
+      'Quickscan grondrechten “Quick scan early signals for youth support” van 2 oktober 2025';
+    expect(youthScan().updatedAt.slice(0, 10)).toBe('2025-10-02');
+    expect(question('legalEffect').answer.at(-1)).toBe(
+      `[Overgenomen uit ${from}; niet bevestigd.]`,
+    );
+    expect(question('systemKind').answer.at(-1)).toBe(
+      `[Overgenomen uit ${from}; bevestigd op 3 februari 2026.]`,
+    );
+    // An answer nobody carried has no mark.
+    expect(question('period').answer).toHaveLength(1);
+    expect(nl.summary.unconfirmedCarried.map((x) => x.question)).toContain(label('legalEffect'));
+    expect(nl.summary.unconfirmedCarried).toHaveLength(10);
+    expect(nl.summary.carriedIntro).toContain(`uit ${from} en niemand heeft ze`);
+    const en = await buildReport(a, friaCore, 'en', opts);
+    expect(
+      en.sections
+        .flatMap((s) => s.questions)
+        .find((x) => x.id === 'legalEffect')!
+        .answer.at(-1),
+    ).toBe(
+      '[Taken over from Fundamental-rights quick scan “Quick scan early signals for youth support” of 2 October 2025; not confirmed.]',
+    );
+
+    const bytes = await renderReportPdf(a, friaCore, 'nl', { appVersion: 't' });
+    const file = join(mkdtempSync(join(tmpdir(), 'fria-carry-')), 'r.pdf');
+    writeFileSync(file, bytes);
+    const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    expect(text).toContain('Overgenomen antwoorden die niet zijn bevestigd');
+    expect(text).toContain('niet bevestigd.]');
+    expect(text).toContain('bevestigd op 3 februari 2026.]');
   });
 });

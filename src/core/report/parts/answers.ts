@@ -8,6 +8,8 @@ import { pick } from '../../texts/localized';
 import { instanceLabel, questionInstance, questionTitle } from '../../questionnaire/repeat';
 import { markdownToPlainText } from '../markdown';
 import { answerLines } from '../report-format';
+import { carriedSource, carriedState } from '../../assessment/carry';
+import { formatDay } from '../../texts/format';
 import type { ReportContext } from '../report-context';
 import type { ReportModel, ReportQuestion, ReportSection, ReportTrigger } from '../report-model';
 
@@ -65,6 +67,17 @@ function reportQuestion(ctx: ReportContext, question: Question, number: string):
           saved: answerLines(question, stored, lang).join(', '),
         })
       : null;
+  // An answer carried over from another assessment says so, and whether anyone confirmed it.
+  const carried = naReason === undefined && answered ? carriedState(a, question.id) : null;
+  const carriedLine =
+    carried && a.carriedFrom
+      ? carried === 'unconfirmed'
+        ? t('carriedUnconfirmed', { ...carriedSource(a.carriedFrom, lang) })
+        : t('carriedConfirmed', {
+            ...carriedSource(a.carriedFrom, lang),
+            confirmed: formatDay((a.carried?.[question.id]?.confirmedAt ?? '').slice(0, 10), lang),
+          })
+      : null;
   return {
     id: question.id,
     number,
@@ -77,7 +90,7 @@ function reportQuestion(ctx: ReportContext, question: Question, number: string):
       naReason !== undefined
         ? [t('notApplicableAnswer', { reason: naReason })]
         : answered
-          ? answerLines(question, value, lang)
+          ? [...answerLines(question, value, lang), ...(carriedLine ? [carriedLine] : [])]
           : mixed
             ? [mixed]
             : [question.required ? t('notAnsweredRequired') : t('notAnswered')],

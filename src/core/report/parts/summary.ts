@@ -21,6 +21,7 @@ import { reportLocale, reportText } from '../report-texts';
 import { questionRef } from './answers';
 import { redFlagRisks } from '../../register/proposals';
 import { riskNumbers } from '../../register/risk-numbers';
+import { carriedSource, unconfirmedCarried } from '../../assessment/carry';
 
 /**
  * Says in words why an override in the assessment was not applied and which level counts instead
@@ -232,6 +233,10 @@ export function summaryPart(
       ...questionRef(ctx, numbers, n.questionId),
       answer: n.reason,
     })),
+    unconfirmedCarried: unconfirmedCarried(ctx.a, ctx.q).map((id) => questionRef(ctx, numbers, id)),
+    carriedIntro: ctx.a.carriedFrom
+      ? ctx.t('carriedIntro', { ...carriedSource(ctx.a.carriedFrom, ctx.lang) })
+      : null,
     provisional: provisionalText(ctx),
   };
 }
