@@ -74,7 +74,32 @@ export function checkQuestionnaire(
   const warnings: FileProblem[] = [];
   if (from >= 2) errors.push(...strict);
   else warnings.push(...strict);
+  warnings.push(...englishCitationWarnings(q));
   return { errors, warnings };
+}
+
+/** English citation forms that a Dutch text should not use ("GDPR Art. 6(1)(e)", "ECHR"). */
+const ENGLISH_CITATION = /\b(GDPR|ECHR|AI Act|EU Charter)\b|\bArt\. ?\d+\(\d+\)/;
+
+/**
+ * A warning for every Dutch text (a "nl" entry of a translated text) that cites in English: a
+ * Dutch reader should read "AVG art. 6 lid 1 onder e", "EVRM", "Handvest", "AI-verordening".
+ */
+export function englishCitationWarnings(q: Questionnaire): FileProblem[] {
+  const out: FileProblem[] = [];
+  const walk = (x: unknown, path: string): void => {
+    if (Array.isArray(x)) x.forEach((v, i) => walk(v, `${path}[${i}]`));
+    else if (x !== null && typeof x === 'object') {
+      for (const [k, v] of Object.entries(x)) {
+        const at = path ? `${path}.${k}` : k;
+        const found = k === 'nl' && typeof v === 'string' ? ENGLISH_CITATION.exec(v) : null;
+        if (found) out.push(problem(at, 'englishCitation', { found: found[0] }));
+        else walk(v, at);
+      }
+    }
+  };
+  walk(q, '');
+  return out;
 }
 
 /**

@@ -51,6 +51,8 @@ export const messageTemplates = {
     pointsDomain: 'Points for "{id}", which is not a domain of this questionnaire.',
     countBounds: 'A "count" condition on question "{id}" needs a "min", a "max" or both.',
     rangeOverlap: 'Range {index} overlaps range {other}: a number may fall in one range only.',
+    englishCitation:
+      'This Dutch text cites in English ("{found}"). Use the Dutch form, such as AVG art. 6 lid 1 onder e, EVRM, Handvest or AI-verordening.',
     levelRoleUnknown:
       'Level "{level}" requires the sign-off role "{id}", but signOff.roles has no role with that id.',
     requiredRoleNoRoles:
@@ -150,6 +152,8 @@ export const messageTemplates = {
       'Een voorwaarde "count" op vraag "{id}" heeft een "min", een "max" of allebei nodig.',
     rangeOverlap:
       'Bereik {index} overlapt met bereik {other}: een getal mag maar in één bereik vallen.',
+    englishCitation:
+      'Deze Nederlandse tekst verwijst in het Engels ("{found}"). Gebruik de Nederlandse vorm, zoals AVG art. 6 lid 1 onder e, EVRM, Handvest of AI-verordening.',
     levelRoleUnknown:
       'Niveau "{level}" vraagt de ondertekenrol "{id}", maar onder signOff.roles staat geen rol met die id.',
     requiredRoleNoRoles:

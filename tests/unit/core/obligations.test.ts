@@ -239,3 +239,33 @@ describe('obligations per level: report and command line', () => {
     expect(o.obligations.note).toMatch(/^Not final yet/);
   });
 });
+
+describe('legal references: a Dutch text that cites in English', () => {
+  it('is a warning with its place, in nl and en; the file is still valid', () => {
+    const data = miniData();
+    const sections = data.sections as { questions: Record<string, unknown>[] }[];
+    sections[0]!.questions[0]!.help = {
+      nl: 'Zie GDPR Art. 6(1)(e) en het ECHR.',
+      en: 'See GDPR Art. 6(1)(e) and the ECHR.',
+    };
+    const v = validateQuestionnaire(data);
+    expect(v.valid).toBe(true);
+    const w = v.warnings!.filter((x) => x.code === 'englishCitation');
+    expect(w.map((x) => x.path)).toEqual(['sections[0].questions[0].help.nl']);
+    expect(problemText(w[0]!, 'nl')).toBe(
+      'Deze Nederlandse tekst verwijst in het Engels ("GDPR"). Gebruik de Nederlandse vorm, zoals AVG art. 6 lid 1 onder e, EVRM, Handvest of AI-verordening.',
+    );
+    expect(problemText(w[0]!, 'en')).toMatch(/^This Dutch text cites in English \("GDPR"\)/);
+  });
+
+  it('says nothing about Dutch citations or English texts', () => {
+    const data = miniData();
+    const sections = data.sections as { questions: Record<string, unknown>[] }[];
+    sections[0]!.questions[0]!.help = {
+      nl: 'Zie AVG art. 6 lid 1 onder e en het EVRM.',
+      en: 'See GDPR Art. 6(1)(e) and the ECHR.',
+    };
+    const v = validateQuestionnaire(data);
+    expect(v.warnings!.filter((x) => x.code === 'englishCitation')).toEqual([]);
+  });
+});
