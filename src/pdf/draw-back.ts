@@ -168,7 +168,8 @@ export function drawSignOff(flow: Flow, m: ReportModel, images: SignatureImages)
       body: s.previous.map((e) => [String(e.version), e.role, e.name, e.date, e.hash, e.check]),
       columnStyles: {
         0: { cellWidth: 13 },
-        4: { cellWidth: 30, font: 'DejaVuSans' },
+        // Wide enough for the 16 characters and the ellipsis on one line: a hash must not wrap.
+        4: { cellWidth: 37, font: 'DejaVuSans', overflow: 'visible' },
         5: { cellWidth: 42 },
       },
     });

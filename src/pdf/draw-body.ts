@@ -137,21 +137,31 @@ export function drawRegister(flow: Flow, m: ReportModel): void {
   const meterPad = meterWidth(levelCount) + 4;
   const levelCells = new Map<string, LevelRef>();
   risks.forEach((r, i) => {
-    if (r.inherent.level) levelCells.set(`${i}:2`, r.inherent.level);
-    if (r.residual.level) levelCells.set(`${i}:3`, r.residual.level);
+    if (r.inherent.level) levelCells.set(`${i}:3`, r.inherent.level);
+    if (r.residual.level) levelCells.set(`${i}:4`, r.residual.level);
   });
+  // Title and domain in cells of their own, so neither runs into the other.
   table(flow, {
-    head: [[m.labels.colRiskNr, m.labels.colRisk, m.labels.colInherent, m.labels.colResidual]],
-    body: risks.map((r) => [r.number, `${r.title}\n${r.domain}`, r.inherent.text, r.residual.text]),
+    head: [
+      [
+        m.labels.colRiskNr,
+        m.labels.colRisk,
+        m.labels.colDomain,
+        m.labels.colInherent,
+        m.labels.colResidual,
+      ],
+    ],
+    body: risks.map((r) => [r.number, r.title, r.domain, r.inherent.text, r.residual.text]),
     columnStyles: {
       0: { cellWidth: 11, fontStyle: 'bold' },
       1: { cellWidth: 'auto' },
-      2: {
-        cellWidth: 34 + meterPad,
+      2: { cellWidth: 27 },
+      3: {
+        cellWidth: 25 + meterPad,
         cellPadding: { top: 1.6, bottom: 1.6, left: meterPad, right: 2 },
       },
-      3: {
-        cellWidth: 34 + meterPad,
+      4: {
+        cellWidth: 25 + meterPad,
         cellPadding: { top: 1.6, bottom: 1.6, left: meterPad, right: 2 },
       },
     },

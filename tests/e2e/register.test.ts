@@ -103,7 +103,7 @@ describe('risk register, override and conclusion, end to end', () => {
     const proposals = page.getByRole('region', { name: "Voorgestelde risico's" });
     await expect(proposals.getByRole('heading', { level: 4 }).allInnerTexts()).resolves.toEqual([
       '⚑ Rode vlag: Bijzondere gegevens zonder grondslag',
-      'Verwerkt het systeem persoonsgegevens? — ja',
+      'Mogelijk risico voor Privacy',
       '⚑ Rode vlag: Besluit zonder mens',
     ]);
 
@@ -149,7 +149,7 @@ describe('risk register, override and conclusion, end to end', () => {
 
     // Dismiss the answer proposal with a reason.
     await proposals
-      .getByRole('button', { name: /^Afwijzen… ?: Verwerkt het systeem persoonsgegevens\? — ja$/ })
+      .getByRole('button', { name: /^Afwijzen… ?: Mogelijk risico voor Privacy$/ })
       .click();
     const dismiss = page.getByRole('dialog', { name: 'Voorgesteld risico afwijzen' });
     await dismiss.getByLabel(/Waarom is dit niet/).fill('Gedekt door risico R1');
@@ -201,6 +201,7 @@ describe('risk register, override and conclusion, end to end', () => {
     await dialog
       .getByLabel(/Onderbouwing/)
       .fill('Toetsing door medewerkers is per 1 januari ingevoerd');
+    await dialog.getByLabel(/Uw naam en functie/).fill('B. de Vries, teamleider');
     await shoot(page, 'override-dialog', dialog);
     await dialog.getByRole('button', { name: 'Aanpassing opslaan' }).click();
     await dialog.waitFor({ state: 'detached' });
