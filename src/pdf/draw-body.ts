@@ -155,13 +155,13 @@ export function drawRegister(flow: Flow, m: ReportModel): void {
     columnStyles: {
       0: { cellWidth: 11, fontStyle: 'bold' },
       1: { cellWidth: 'auto' },
-      2: { cellWidth: 27 },
+      2: { cellWidth: 34 },
       3: {
-        cellWidth: 25 + meterPad,
+        cellWidth: 23 + meterPad,
         cellPadding: { top: 1.6, bottom: 1.6, left: meterPad, right: 2 },
       },
       4: {
-        cellWidth: 25 + meterPad,
+        cellWidth: 23 + meterPad,
         cellPadding: { top: 1.6, bottom: 1.6, left: meterPad, right: 2 },
       },
     },
