@@ -9,6 +9,7 @@ import { defaultChangeStorage } from './storage/change-journal';
 import { newId } from './ui/ids';
 import { parseRoute } from './ui/router';
 import { preloadRoute } from './ui/screen-loaders';
+import { UnlockScreen } from './ui/components/UnlockScreen';
 import './ui/styles.css';
 
 /**
@@ -56,10 +57,31 @@ async function start() {
     preloadRoute(parseRoute(window.location.hash)),
   ]);
   const idb = opened.idb;
+  const root = document.getElementById('root')!;
+  // A library protected with a passphrase opens locked: the passphrase first, then the app (its
+  // journal is written back only after the unlock).
+  let unlocked = false;
+  if (idb?.locked()) {
+    delete root.dataset.prerender;
+    const gate = createRoot(root);
+    await new Promise<void>((resolve) => {
+      gate.render(<UnlockScreen unlock={(p) => idb.unlock(p)} onUnlocked={resolve} />);
+    });
+    gate.unmount();
+    unlocked = true;
+  }
   const services: Services = {
     repository: opened.repository,
     storageProblem: opened.problem,
     recovered: opened.idb?.recovered() ?? [],
+    protection: idb
+      ? {
+          state: () => idb.protection(),
+          protect: (p) => idb.protect(p),
+          changePassphrase: (c, n) => idb.changePassphrase(c, n),
+          unprotect: (p) => idb.unprotect(p),
+        }
+      : null,
     createAutosaver: (o) => {
       if (!sessionStorage) throw new Error('createAutosaver before the first acquireEditLock');
       return sessionStorage.createAutosaver({
@@ -80,7 +102,6 @@ async function start() {
     now: () => new Date().toISOString(),
     newId,
   };
-  const root = document.getElementById('root')!;
   const app = <AppRoot services={services} />;
   // The built HTML holds the start screen as the app first renders it, in the language the start
   // script chose (scripts/prerender.ts, scripts/start-script.ts): React takes that markup over
@@ -88,6 +109,7 @@ async function start() {
   // markup: on the start screen (the link may have been followed before this point), in that
   // language, with no storage problem or recovered changes to show. Otherwise React replaces the markup in one commit.
   if (
+    !unlocked &&
     root.dataset.prerender === i18n.language &&
     parseRoute(window.location.hash).name === 'home' &&
     !opened.problem &&

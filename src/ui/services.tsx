@@ -17,6 +17,11 @@ export interface Services {
   fileMode?: boolean;
   /** What the change journal held at start that the database did not, and what became of it. */
   recovered?: Recovery[];
+  /**
+   * Passphrase protection of the library (src/storage/idb-repository.ts); null where the browser
+   * database cannot be used (nothing is kept to protect).
+   */
+  protection?: ProtectionControl | null;
   /** A debounced saver for the open assessment (src/storage/autosave.ts). */
   createAutosaver(opts: {
     summarize: (a: Assessment) => AssessmentSummary;
@@ -26,6 +31,13 @@ export interface Services {
   acquireEditLock(id: string, opts?: EditLockOptions): Promise<EditLock>;
   now(): string;
   newId(): string;
+}
+
+export interface ProtectionControl {
+  state(): 'off' | 'on' | 'enabling' | 'disabling';
+  protect(passphrase: string): Promise<void>;
+  changePassphrase(current: string, next: string): Promise<void>;
+  unprotect(passphrase: string): Promise<void>;
 }
 
 const ServicesContext = createContext<Services | null>(null);

@@ -5,6 +5,7 @@ import { changeLanguage, rememberLocale, type UiLocale } from '../i18n';
 import { initialTheme, rememberTheme, type Theme } from '../theme';
 import { useServices } from '../services';
 import { isFileMode } from '../components/file-mode';
+import { ProtectionSettings } from './ProtectionSettings';
 
 /** Language, theme, and where the work is kept (who else can read it). */
 export function SettingsScreen() {
@@ -59,6 +60,10 @@ export function SettingsScreen() {
         <h2 id="settings-storage">{t('storage.title')}</h2>
         <p>{shared ? t('storage.file') : t('storage.hosted')}</p>
         <p>{t('storage.advice')}</p>
+      </section>
+      <section className="stack" aria-labelledby="settings-protection">
+        <h2 id="settings-protection">{t('protection.title')}</h2>
+        <ProtectionSettings />
       </section>
     </div>
   );

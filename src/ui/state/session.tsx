@@ -30,12 +30,14 @@ export function useSession(): Session {
 }
 
 export type FallbackState =
-  'loading' | 'missing' | 'noQuestionnaire' | 'questionnaireInvalid' | 'unreadable';
+  'loading' | 'missing' | 'noQuestionnaire' | 'questionnaireInvalid' | 'unreadable' | 'tampered';
 
 type LoadState =
   | { kind: 'loading' }
   | { kind: 'missing' }
   | { kind: 'unreadable'; message: string }
+  /** A record of a passphrase-protected library that fails authentication: never shown. */
+  | { kind: 'tampered' }
   | { kind: 'noQuestionnaire'; assessment: Assessment }
   /** Its questionnaire copy is refused by the validator: never opened or scored with it. */
   | { kind: 'questionnaireInvalid'; problems: FileProblem[] }
@@ -70,7 +72,11 @@ export function SessionProvider({
         // A record from a newer app or a damaged one: never a screen that keeps loading.
         lock.release();
         if (!cancelled)
-          setState({ kind: 'unreadable', message: e instanceof Error ? e.message : String(e) });
+          setState(
+            (e as { code?: unknown } | null)?.code === 'tampered'
+              ? { kind: 'tampered' }
+              : { kind: 'unreadable', message: e instanceof Error ? e.message : String(e) },
+          );
         return;
       }
       const resolved = assessment ? await resolveAssessmentQuestionnaire(assessment) : null;
