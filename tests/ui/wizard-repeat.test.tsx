@@ -100,4 +100,22 @@ describe('a repeating group in the wizard', { timeout: 60_000 }, () => {
     expect(list).toHaveTextContent('Privacy — Hoe zwaar is de inbreuk op dit recht?');
     expect(list).not.toHaveTextContent('Gelijke behandeling — Hoe zwaar');
   });
+
+  it('lists the answers of an unticked right as set aside, not counted', async () => {
+    const repo = createMemoryRepository();
+    const { patch } = await withRoadmap();
+    await seedAssessment(repo, {
+      ...patch,
+      answers: {
+        personalData: false,
+        rightsAffected: ['privacy'],
+        'seriousness@privacy': 'light',
+        'seriousness@equality': 'serious',
+      },
+    });
+    await renderApp(testServices(repo), { hash: '#/a/a1/summary' });
+    const section = await screen.findByRole('region', { name: 'Antwoorden die opzij staan' }, LOAD);
+    expect(section).toHaveTextContent('Gelijke behandeling: 1 bewaard antwoord');
+    expect(section).not.toHaveTextContent('Privacy');
+  });
 });

@@ -15,6 +15,7 @@ import { carryOverSourceProblems } from './carry-over';
 import {
   migrateQuestionnaireFormat,
   QUESTIONNAIRE_FORMAT_VERSION,
+  questionnaireSource,
   rememberSource,
 } from './questionnaire-format';
 import { expandRepeats, instanceOptions } from './repeat';
@@ -44,7 +45,13 @@ export function validateQuestionnaireText(text: string): ValidationResult {
  * older format is first moved to the current one (questionnaire-format.ts); the questionnaire
  * returned is always of the current format, and remembers the file it came from.
  */
-export function validateQuestionnaire(data: unknown): ValidationResult {
+export function validateQuestionnaire(input: unknown): ValidationResult {
+  // A questionnaire this validator returned is checked again from the file it was read from: an
+  // expanded one (repeating groups) has instance ids no file may contain.
+  const data =
+    input !== null && typeof input === 'object'
+      ? questionnaireSource(input as Questionnaire)
+      : input;
   const migrated = migrateQuestionnaireFormat(data);
   if (!migrated.ok) return { valid: false, questionnaire: null, problems: migrated.problems };
   const { value, from } = migrated.value;

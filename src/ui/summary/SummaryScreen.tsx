@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { questionTitle } from '../../core/questionnaire/repeat';
 import { useTranslation } from 'react-i18next';
 import { pick } from '../../core/texts';
-import { explainTrace } from '../../core/scoring';
+import { explainTrace, keptAsideInstances } from '../../core/scoring';
 import { indexQuestionnaire } from '../../core/questionnaire';
 import { OVERALL_DOMAIN } from '../../core/questionnaire';
 import { serializeAssessment } from '../../core/assessment';
@@ -44,6 +44,8 @@ export function SummaryScreen() {
   const index = indexQuestionnaire(q);
   // Answers carried over from another assessment that nobody confirmed yet (they block signing).
   const unconfirmed = unconfirmedCarried(a, q);
+  // Instances of a repeating group whose option was unticked: their answers kept, not counted.
+  const keptAside = keptAsideInstances(q, a, result, lang);
   const [exported, setExported] = useState('');
   const [overriding, setOverriding] = useState<DomainScore | null>(null);
   const [overrideMessage, setOverrideMessage] = useState('');
@@ -332,6 +334,19 @@ export function SummaryScreen() {
         ) : null}
 
         {q.carryOver?.length ? <CarryStart /> : null}
+        {keptAside.length > 0 ? (
+          <section aria-labelledby="kept-aside">
+            <h2 id="kept-aside">{t('keptAside.title')}</h2>
+            <p>{t('keptAside.intro')}</p>
+            <ul>
+              {keptAside.map((k) => (
+                <li key={`${k.section}@${k.option}`}>
+                  {t('keptAside.item', { label: k.label, count: k.questions.length })}
+                </li>
+              ))}
+            </ul>
+          </section>
+        ) : null}
 
         <RegisterSummary q={q} a={a} result={result} />
 

@@ -22,6 +22,8 @@ import { questionnaireSource } from '../../../src/core/questionnaire/questionnai
 import { questionnaireHash } from '../../../src/core/assessment/assessment';
 import { canonicalHash } from '../../../src/core/assessment/canonical';
 import { problemText } from '../../../src/core/files/safe-json';
+import { resolveQuestionnaire } from '../../../src/core/questionnaire/resolve';
+import type { Assessment } from '../../../src/core/assessment/assessment-schema';
 import type { Questionnaire, Section } from '../../../src/core/questionnaire/questionnaire-schema';
 import { multi, opt, questionnaire, section, single, yesNo } from './helpers';
 
@@ -116,6 +118,17 @@ describe('repeating groups: expansion', () => {
     // The embedded copy validates again to the same expanded questionnaire.
     const again = validateQuestionnaire(JSON.parse(JSON.stringify(src)));
     expect(again.valid && again.questionnaire).toEqual(q);
+  });
+
+  it('validates an expanded questionnaire again from its file, so a built-in copy resolves', async () => {
+    const q = build();
+    const again = validateQuestionnaire(q);
+    expect(again.valid && again.questionnaire).toEqual(q);
+    const a = {
+      questionnaire: { id: q.id, version: q.version, hash: await questionnaireHash(q) },
+    } as Assessment;
+    const r = await resolveQuestionnaire(a, { byId: () => [{ data: q }] });
+    expect(r.ok && r.hashMatches).toBe(true);
   });
 
   it('leaves a questionnaire without repeating sections as it is', () => {
