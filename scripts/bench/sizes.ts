@@ -15,7 +15,7 @@ export const FIRST_SCREEN_JS_GZ_TARGET = 100_000;
  * What CI holds it to (tests/e2e/size.test.ts): today's size with a little room, as a ratchet, so
  * it cannot grow unnoticed while it is above the target (docs/performance.md).
  */
-export const FIRST_SCREEN_JS_GZ_BUDGET = 107_000;
+export const FIRST_SCREEN_JS_GZ_BUDGET = 110_000;
 
 export const SINGLE_FILE = 'dist-single/fria-wizard.html';
 export const HOSTED_DIR = 'dist';

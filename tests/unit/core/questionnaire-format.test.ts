@@ -82,10 +82,11 @@ describe('questionnaire format 2', () => {
       expect(content).toEqual(old);
       expect('formatVersion' in old).toBe(false);
       // The built-in of format 2 is the same questionnaire, grown since: every question of the
-      // format-1 file is still there, in the same order (later versions may add questions).
+      // format-1 file is still there, in the same order (later versions may add questions). As
+      // the file says it: a repeating group's questions are used once per option chosen.
       const ids = (x: { sections: { questions: { id: string }[] }[] }) =>
         x.sections.flatMap((s) => s.questions.map((qq) => qq.id));
-      const current = ids(loadQuestionnaire(id));
+      const current = ids(questionnaireSource(loadQuestionnaire(id)));
       expect(current.filter((qid) => ids(v.questionnaire).includes(qid))).toEqual(
         ids(v.questionnaire),
       );
