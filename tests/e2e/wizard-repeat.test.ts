@@ -32,7 +32,10 @@ describe('rights roadmap per right', () => {
       .setInputFiles(FIXTURE);
     await page.locator('a[href*="#/a/"]').first().click();
     await page.getByRole('heading', { level: 1 }).waitFor();
-    await page.getByRole('link', { name: /^Afweging per grondrecht/ }).first().click();
+    await page
+      .getByRole('link', { name: /^Afweging per grondrecht/ })
+      .first()
+      .click();
     await page.getByRole('heading', { level: 1, name: /Afweging per grondrecht/ }).waitFor();
     const headings = await page.locator('h2.instance-heading').allTextContents();
     expect(headings).toEqual([
