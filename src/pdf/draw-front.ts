@@ -95,6 +95,7 @@ export function drawSummary(flow: Flow, m: ReportModel): void {
   if (s.mitigationHow) flow.text(s.mitigationHow, { size: SIZE.small, after: 1 });
   if (s.provisional) flow.text(s.provisional, { size: SIZE.small, color: COLOR.muted });
   if (s.obligations) drawObligations(flow, s.obligations);
+  drawDecision(flow, s.decision);
   flow.space(3);
   flow.text(s.intro, { size: SIZE.body, after: 3 });
 
@@ -291,12 +292,34 @@ export function drawSummary(flow: Flow, m: ReportModel): void {
 }
 
 /** Per level the domains end at: its meter and name, the domains, and what it means. */
+/** The human decision right under the level, so a reader need not look for it further on. */
+function drawDecision(flow: Flow, d: ReportModel['summary']['decision']): void {
+  flow.space(2);
+  flow.ensure(lineHeight(SIZE.h2) * 2 + 6);
+  flow.text(`${d.label}: ${d.text}`, { size: SIZE.h2, bold: true, after: 0.5 });
+  if (d.note) flow.text(d.note, { size: SIZE.small, color: COLOR.muted, after: 0.5 });
+  for (const c of d.conditions) flow.bullet(c, { size: SIZE.body });
+}
+
 function drawLevelGuide(flow: Flow, m: ReportModel): void {
   const guide = m.summary.levelGuide;
   if (guide.length === 0) return;
-  flow.heading(m.labels.levelGuideTitle, SIZE.h2, { before: 4 });
-  flow.text(m.labels.levelGuideIntro, { size: SIZE.small, color: COLOR.muted, after: 2 });
   const indent = meterWidth(m.summary.levels.length) + 3;
+  // The heading keeps its intro and the first level's name, domains and two lines with it.
+  const intro = flow.wrap(m.labels.levelGuideIntro, { size: SIZE.small });
+  const head = guide[0]!;
+  const firstLines =
+    flow.wrap(head.level.label, { bold: true, indent }).length +
+    flow.wrap(m.labels.levelGuideDomains.replace('{domains}', head.domains.join(', ')), {
+      size: SIZE.small,
+      indent,
+    }).length +
+    2;
+  flow.heading(m.labels.levelGuideTitle, SIZE.h2, {
+    before: 4,
+    keep: intro.length * lineHeight(SIZE.small) + 2 + firstLines * lineHeight(SIZE.body),
+  });
+  flow.text(m.labels.levelGuideIntro, { size: SIZE.small, color: COLOR.muted, after: 2 });
   for (const g of guide) {
     const domains = m.labels.levelGuideDomains.replace('{domains}', g.domains.join(', '));
     const title = flow.wrap(g.level.label, { bold: true, indent });

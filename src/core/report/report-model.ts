@@ -315,6 +315,22 @@ export interface ReportModel {
     levelNote: string | null;
     /** "provisional", for narrow places (table cells) where `levelNote` is said nearby. */
     levelNoteShort: string | null;
+    /**
+     * The human decision (the conclusion), on the summary page and in short on the cover;
+     * `recorded` false says there is no decision yet ("No decision yet"), never implying one.
+     */
+    decision: {
+      recorded: boolean;
+      /** "Decision". */
+      label: string;
+      /** "Proceed with conditions", or "No decision yet". */
+      text: string;
+      /** The cover's short form: the decision and how many conditions it has. */
+      coverText: string;
+      /** Under the decision: that the conclusion is not recorded yet, or "On these conditions:". */
+      note: string | null;
+      conditions: string[];
+    };
   };
   context: { fields: LabelValue[]; about: string; questionnaireDescription: string | null };
   sections: ReportSection[];

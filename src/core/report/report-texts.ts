@@ -211,6 +211,14 @@ const en = {
   decisionProceed: 'Proceed',
   decisionProceedWithConditions: 'Proceed with conditions',
   decisionDoNotProceed: 'Do not proceed',
+  // The decision on the cover and the summary page
+  decisionLabel: 'Decision',
+  decisionNone: 'No decision yet',
+  decisionNoneNote:
+    'The conclusion has not been recorded yet, so this report does not say whether the system may be used.',
+  decisionCoverConditions:
+    '{decision} ({count} {count|condition|conditions}, listed in the summary)',
+  decisionConditionsIntro: 'On these conditions:',
 
   // Coverage
   coverageIntro:
@@ -512,6 +520,14 @@ const nl: Record<ReportTextKey, string> = {
   decisionProceed: 'Doorgaan',
   decisionProceedWithConditions: 'Doorgaan onder voorwaarden',
   decisionDoNotProceed: 'Niet doorgaan',
+  // Het besluit op het voorblad en de samenvatting
+  decisionLabel: 'Besluit',
+  decisionNone: 'Nog geen besluit',
+  decisionNoneNote:
+    'De conclusie is nog niet vastgelegd. Dit rapport zegt dus niet of het systeem gebruikt mag worden.',
+  decisionCoverConditions:
+    '{decision} ({count} {count|voorwaarde|voorwaarden}, zie de samenvatting)',
+  decisionConditionsIntro: 'Onder deze voorwaarden:',
 
   coverageIntro:
     'Welke onderdelen van de Europese AI-verordening (art. 27 lid 1), de AVG (art. 35 lid 7) en het IAMA met welke vragen van deze beoordeling zijn behandeld.',

@@ -7,6 +7,7 @@ import { markdownToPlainText } from '../markdown';
 import type { ReportContext } from '../report-context';
 import type { LabelValue, ReportModel, ReportPartId, ReportSection } from '../report-model';
 import type { ReportTextKey } from '../report-texts';
+import { decisionSummary } from './conclusion';
 import { levelNotes } from './summary';
 
 /** A file name from the system name: keeps letters of any script, drops path and control characters. */
@@ -146,6 +147,7 @@ export function coverPart(
       { label: t('coverGenerated'), value: moment(generatedAt) },
       { label: t('coverVersion'), value: String(a.version) },
       { label: t('coverStatus'), value: status.label },
+      { label: t('decisionLabel'), value: decisionSummary(ctx).coverText },
     ].filter((f) => f.value.trim() !== ''),
     overall,
     overallText: overall

@@ -9,6 +9,7 @@ import type { IgnoredOverride, ScoreResult } from '../../scoring/scoring';
 import { pick, roleName } from '../../texts/localized';
 import { levelObligations, obligationKindLabel } from '../../scoring/obligations';
 import { formatNumber, formatPercent } from '../report-format';
+import { decisionSummary } from './conclusion';
 import type { ReportContext } from '../report-context';
 import type {
   ReportDomain,
@@ -219,6 +220,7 @@ export function summaryPart(
       result.overall.aggregation === 'mean' ? 'summaryOverallHowMean' : 'summaryOverallHow',
     ),
     obligations: obligationsPart(ctx),
+    decision: decisionSummary(ctx),
     mitigationHow: mitigationHow(ctx),
     domains,
     levelGuide: levelGuide(ctx, domains),
