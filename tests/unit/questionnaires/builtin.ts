@@ -54,3 +54,14 @@ export interface Expectation {
 export function loadExpected(id: string): Record<string, Expectation> {
   return readJson(join(fixtureDir(id), 'expected.json')) as Record<string, Expectation>;
 }
+
+/**
+ * The first fenced block of the given language (`json`, `text`) in docs/authoring-questionnaires.md
+ * that contains `marker`: how the tests that keep the guide's examples true read them.
+ */
+export function guideBlock(lang: string, marker: string): string | undefined {
+  const doc = readFileSync(join(root, 'docs', 'authoring-questionnaires.md'), 'utf8');
+  return [...doc.matchAll(new RegExp('```' + lang + '\\n([\\s\\S]*?)\\n```', 'g'))]
+    .map((m) => m[1] ?? '')
+    .find((text) => text.includes(marker));
+}

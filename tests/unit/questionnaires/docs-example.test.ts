@@ -1,18 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { validateQuestionnaire } from '../../../src/core/questionnaire/validate';
 import { score } from '../../../src/core/scoring/scoring';
 import { levelObligations } from '../../../src/core/scoring/obligations';
 import { signOffRoles } from '../../../src/core/signoff/signoff';
-import { root } from './builtin';
+import { guideBlock } from './builtin';
 
 /** The worked example in the authoring guide must stay valid, and its hand computation right. */
 describe('docs/authoring-questionnaires.md worked example', () => {
-  const doc = readFileSync(join(root, 'docs', 'authoring-questionnaires.md'), 'utf8');
-  const block = [...doc.matchAll(/```json\n([\s\S]*?)\n```/g)]
-    .map((m) => m[1] ?? '')
-    .find((text) => text.includes('"id": "waste-chatbot"'));
+  const block = guideBlock('json', '"id": "waste-chatbot"');
 
   it('is a complete questionnaire the validator accepts', () => {
     expect(block).toBeDefined();

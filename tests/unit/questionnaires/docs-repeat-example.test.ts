@@ -1,17 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { validateQuestionnaire } from '../../../src/core/questionnaire/validate';
 import { score } from '../../../src/core/scoring/scoring';
 import { explainTrace } from '../../../src/core/scoring/explain';
-import { root } from './builtin';
+import { guideBlock } from './builtin';
 
 /** The repeating-group example in the authoring guide: valid, and its hand computation right. */
 describe('docs/authoring-questionnaires.md repeating-group example', () => {
-  const doc = readFileSync(join(root, 'docs', 'authoring-questionnaires.md'), 'utf8');
-  const block = [...doc.matchAll(/```json\n([\s\S]*?)\n```/g)]
-    .map((m) => m[1] ?? '')
-    .find((text) => text.includes('"id": "rights-roadmap-example"'));
+  const block = guideBlock('json', '"id": "rights-roadmap-example"');
   const q = () => {
     const r = validateQuestionnaire(JSON.parse(block!));
     if (!r.valid) throw new Error(JSON.stringify(r.problems));
