@@ -94,6 +94,24 @@ describe('docs/authoring-questionnaires.md denominator example', () => {
     }
   });
 
+  it('its hand computation in words gives the same ratio and levels as the engine', () => {
+    const doc = readFileSync(join(root, 'docs', 'authoring-questionnaires.md'), 'utf8');
+    for (const denominator of ['visible', 'all']) {
+      const bullet = new RegExp(`\\n- \\*\\*${denominator}\\*\\*: ([\\s\\S]*?)\\n(?=-|\\n)`).exec(
+        doc,
+      )?.[1];
+      expect(bullet, `the bullet for ${denominator}`).toBeDefined();
+      const exact = score(variant(denominator, '—'), { answers }).byDomain['impact']!;
+      const rounded = score(variant(denominator, '2'), { answers }).byDomain['impact']!;
+      const sums = [...bullet!.matchAll(/(\d+) \/ (\d+) = ([\d.]+)/g)].map((m) => m.slice(1));
+      expect(sums, denominator).toEqual([[`${exact.raw}`, `${exact.max}`, dec(exact.ratio!)]]);
+      const levels = [...bullet!.matchAll(/\*\*(low|medium|high)\*\*/g)].map((m) => m[1]);
+      expect(levels[0], denominator).toBe(exact.final);
+      expect(levels[1] ?? /: still (\w+)\./.exec(bullet!)?.[1], denominator).toBe(rounded.final);
+      expect(bullet, denominator).toContain(` ${dec(rounded.adjustedRatio!)}`);
+    }
+  });
+
   it('shows the explanation the app and the report give for "all", rounded', () => {
     const text = guideBlock('text', 'rounded to 2 decimals');
     expect(text).toBeDefined();
