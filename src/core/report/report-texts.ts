@@ -287,6 +287,12 @@ const en = {
   changesNoCopy:
     'No copy of version {version} is kept in this file, so what changed cannot be said here.',
   changesLevel: '{domain}: final level {before} → {after}',
+  changesRatings: '{risk} “{title}”: {changes}',
+  changesRating: '{rating} {before} → {after}',
+  changesRatingLikelihood: 'Likelihood',
+  changesRatingSeverity: 'Severity',
+  changesRatingResidualLikelihood: 'Likelihood after measures',
+  changesRatingResidualSeverity: 'Severity after measures',
   signOffPreviousNote: 'These signatures belong to version {version} and do not cover this one.',
   signOffWithdrawn: 'Withdrawn sign-offs',
   signOffWithdrawnEntry:
@@ -592,6 +598,12 @@ const nl: Record<ReportTextKey, string> = {
   changesNoCopy:
     'Dit bestand bewaart geen kopie van versie {version}. Wat er is veranderd, is hier dus niet te zeggen.',
   changesLevel: '{domain}: eindniveau {before} → {after}',
+  changesRatings: '{risk} “{title}”: {changes}',
+  changesRating: '{rating} {before} → {after}',
+  changesRatingLikelihood: 'Kans',
+  changesRatingSeverity: 'Ernst',
+  changesRatingResidualLikelihood: 'Kans na maatregelen',
+  changesRatingResidualSeverity: 'Ernst na maatregelen',
   signOffPreviousNote: 'Deze handtekeningen horen bij versie {version} en gelden niet voor deze.',
   signOffWithdrawn: 'Ingetrokken ondertekeningen',
   signOffWithdrawnEntry:

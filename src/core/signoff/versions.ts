@@ -9,6 +9,7 @@ import { versionContent } from '../assessment/versions';
 import { changedPaths, describeChanges } from '../assessment/seal';
 import type { Questionnaire } from '../questionnaire/questionnaire-schema';
 import { score } from '../scoring/scoring';
+import { riskNumbers } from '../register/risk-numbers';
 import { pick } from '../texts/localized';
 
 export interface VersionChanges {
@@ -18,6 +19,41 @@ export interface VersionChanges {
   parts: string[];
   /** Domains whose final level differs: label, level before, level now. */
   levels: { domain: string; before: string; after: string }[];
+  /**
+   * Per risk kept in both versions (same id) whose ratings differ: its number now ("R1"), title,
+   * and each rating that moved, before and after measures, in the order likelihood, severity,
+   * residual likelihood, residual severity.
+   */
+  ratings: {
+    risk: string;
+    title: string;
+    changes: { rating: RiskRatingField; before: number; after: number }[];
+  }[];
+}
+
+export const RISK_RATING_FIELDS = [
+  'likelihood',
+  'severity',
+  'residualLikelihood',
+  'residualSeverity',
+] as const;
+export type RiskRatingField = (typeof RISK_RATING_FIELDS)[number];
+
+/** The ratings of each risk that moved between two versions (matched by id; new or removed risks are not rating changes). */
+export function ratingChanges(before: Assessment, after: Assessment): VersionChanges['ratings'] {
+  const numbers = riskNumbers(after.register);
+  return after.register.flatMap((r) => {
+    const was = before.register.find((x) => x.id === r.id);
+    if (!was) return [];
+    const changes = RISK_RATING_FIELDS.filter((f) => was[f] !== r[f]).map((f) => ({
+      rating: f,
+      before: was[f],
+      after: r[f],
+    }));
+    return changes.length === 0
+      ? []
+      : [{ risk: numbers.get(r.id) ?? r.id, title: r.title, changes }];
+  });
 }
 
 /** Changes of the current version against the previous one; null when no copy of it is kept. */
@@ -52,5 +88,5 @@ export function versionChanges(
       ? []
       : [{ domain: pick(d.label, locale), before: levelLabel(x), after: levelLabel(y) }];
   });
-  return { since, parts, levels };
+  return { since, parts, levels, ratings: ratingChanges(before, a) };
 }

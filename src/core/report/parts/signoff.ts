@@ -12,11 +12,12 @@ import {
   signOffStatus,
   withdrawnSignOffs,
 } from '../../signoff/signoff';
-import { versionChanges } from '../../signoff/versions';
+import { versionChanges, type RiskRatingField } from '../../signoff/versions';
 import { roleName } from '../../texts/localized';
 import { formatDay } from '../report-format';
 import type { ReportContext } from '../report-context';
 import type { ReportModel, ReportOptions, ReportSignOffEntry } from '../report-model';
+import type { ReportTextKey } from '../report-texts';
 
 /** Signed only when the sign-off rules say so and the seal holds. */
 export function reportStatus(ctx: ReportContext, seal: SealResult): ReportModel['status'] {
@@ -145,11 +146,34 @@ function changesSince(ctx: ReportContext): ReportModel['signOff']['changes'] {
   const lines = [
     ...c.levels.map((l) => t('changesLevel', l)),
     ...c.parts.map((p) => capitalise(p)),
+    // Inside a changed risk: which rating moved ("R1 “…”: Likelihood 3 → 4, Severity 4 → 5").
+    ...c.ratings.map((r) =>
+      t('changesRatings', {
+        risk: r.risk,
+        title: r.title,
+        changes: r.changes
+          .map((x) =>
+            t('changesRating', {
+              rating: t(RATING_KEY[x.rating]),
+              before: x.before,
+              after: x.after,
+            }),
+          )
+          .join(', '),
+      }),
+    ),
   ];
   return {
     title: t('changesTitle', { version: c.since }),
     lines: lines.length > 0 ? lines : [t('changesNone')],
   };
 }
+
+const RATING_KEY: Record<RiskRatingField, ReportTextKey> = {
+  likelihood: 'changesRatingLikelihood',
+  severity: 'changesRatingSeverity',
+  residualLikelihood: 'changesRatingResidualLikelihood',
+  residualSeverity: 'changesRatingResidualSeverity',
+};
 
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
