@@ -12,7 +12,7 @@ import type { Browser, Page } from 'playwright-core';
 import { launch, openPage, SINGLE_FILE_URL, tempDir } from './browser';
 import { parseAssessmentText, serializeAssessment } from '../../src/core/assessment/assessment';
 import { validateQuestionnaire } from '../../src/core/questionnaire/validate';
-import { addSignOff, startNewVersion } from '../../src/core/signoff/signoff';
+import { addSignOff, signingBlockers, startNewVersion } from '../../src/core/signoff/signoff';
 import type { Assessment } from '../../src/core/assessment/assessment-schema';
 import { handleOpenProposals } from '../unit/core/proposal-decisions';
 
@@ -45,6 +45,17 @@ async function realAssessment(): Promise<Assessment> {
         'Een consulent beslist altijd zelf; de score alleen leidt nooit tot stopzetting.',
     },
   };
+  // Flags the questionnaire raises beyond these (it grows with the law) get a response too.
+  for (const b of signingBlockers(a, v.questionnaire)) {
+    if (b.code !== 'redFlagWithoutResponse') continue;
+    a = {
+      ...a,
+      redFlagResponses: {
+        ...a.redFlagResponses,
+        [b.flagId]: 'Besproken met de jurist van de gemeente; haar advies staat in het dossier.',
+      },
+    };
+  }
   // Signing needs every proposed risk handled: taken into the domain's risk, or dismissed.
   a = handleOpenProposals(a, v.questionnaire, '2026-12-07T09:00:00.000Z');
   const signers = [
